@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'lib/**/__fixtures__/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The one dependency rule: lib/ is the engine shared by the browser, the worker and the CLI,
+    // so it must not know about React, Next, the app or Node.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'lib/ is framework-free: no React.' },
+            { group: ['next', 'next/*'], message: 'lib/ is framework-free: no Next.js.' },
+            { group: ['@/app', '@/app/*', '@/components', '@/components/*', '@/cli', '@/cli/*'], message: 'lib/ must not import the app, components or CLI.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'buffer', 'stream'], message: 'lib/ runs in the browser too: no Node built-ins (the CLI passes bytes in).' },
+            { group: ['zustand', 'zustand/*'], message: 'Only lib/store/ may import zustand/vanilla.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'window', message: 'lib/ has no DOM.' }, { name: 'document', message: 'lib/ has no DOM.' }],
+    },
+  },
+);

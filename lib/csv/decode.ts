@@ -1,0 +1,181 @@
+import type { CsvProblem, Encoding } from './types';
+
+/**
+ * Bytes → text. pandas reads strict UTF-8 only (a BOM is stripped). Trainset also reads, when it is
+ * unambiguous, what pandas cannot: UTF-16 with a BOM (Excel's "Unicode text"), UTF-16 without a BOM
+ * when every other byte is zero, and Windows-1252 when the bytes are not valid UTF-8 — and says so.
+ */
+
+export type EncodingDetection =
+  | {
+      ok: true;
+      encoding: Encoding;
+      bomLength: number;
+      detected: boolean;
+      /** UTF-8 is assumed without a full pass; if decoding fails the reader starts over with Windows-1252. */
+      tentative: boolean;
+    }
+  | { ok: false; problem: CsvProblem };
+
+const SNIFF_BYTES = 64 * 1024;
+
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive or an Excel workbook (.xlsx)' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'an SQLite database' },
+];
+
+const startsWith = (b: Uint8Array, sig: number[]): boolean => sig.every((x, i) => b[i] === x);
+
+/** Decide how to decode `bytes`. `forced` skips detection (but a matching BOM is still stripped). */
+export function detectEncoding(bytes: Uint8Array, forced?: Encoding): EncodingDetection {
+  if (bytes.length === 0) {
+    return { ok: false, problem: { code: 'empty-file', message: 'the file is empty. Choose a CSV file with a header row and data rows.' } };
+  }
+  const bom = bomOf(bytes);
+  if (forced) {
+    const bomLength = bom && bom.encoding === forced ? bom.length : 0;
+    return { ok: true, encoding: forced, bomLength, detected: false, tentative: false };
+  }
+  if (bom) return { ok: true, encoding: bom.encoding, bomLength: bom.length, detected: true, tentative: false };
+
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  for (const sig of SIGNATURES) {
+    if (startsWith(head, sig.bytes)) return binary(`this is ${sig.what}, not a CSV file. Export or save it as CSV (UTF-8) and upload that.`);
+  }
+  const utf16 = sniffUtf16(head);
+  if (utf16) return { ok: true, encoding: utf16, bomLength: 0, detected: true, tentative: false };
+  if (looksBinary(head)) {
+    return binary('this looks like a binary file, not text. Choose a CSV file (comma-separated text, UTF-8).');
+  }
+  return { ok: true, encoding: 'utf-8', bomLength: 0, detected: true, tentative: true };
+}
+
+function binary(message: string): EncodingDetection {
+  return { ok: false, problem: { code: 'binary-file', message } };
+}
+
+function bomOf(b: Uint8Array): { encoding: Encoding; length: number } | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** UTF-16 text without a BOM: ASCII characters leave a zero byte in every other position. */
+function sniffUtf16(head: Uint8Array): Encoding | null {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 2) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Control characters other than tab/newline/carriage-return/form-feed in more than 1% of the sample. */
+function looksBinary(head: Uint8Array): boolean {
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > Math.max(8, head.length * 0.01);
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. Only used to explain a failure. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [need, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [need, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Windows-1252's 0x80–0x9F block (the rest of the code page is Latin-1). Undefined bytes map to null. */
+const CP1252_HIGH: (number | null)[] = [
+  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
+  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+];
+
+/** Offset of the first byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), or -1. */
+export function firstUndefinedCp1252(b: Uint8Array): number {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c >= 0x80 && c <= 0x9f && CP1252_HIGH[c - 0x80] === null) return i;
+  }
+  return -1;
+}
+
+const C1 = /[\u0080-\u009f]/g;
+const cp1252Char = (ch: string): string => String.fromCharCode(CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch.charCodeAt(0));
+
+/**
+ * Decode in slices of about `chunkBytes`, yielding text pieces and the number of bytes consumed so far.
+ * Throws a TypeError (from TextDecoder) on invalid input for the strict decoders; callers catch it.
+ */
+export function* decodeChunks(
+  bytes: Uint8Array,
+  encoding: Encoding,
+  bomLength: number,
+  chunkBytes: number,
+): Generator<{ text: string; bytesRead: number }> {
+  // Node's TextDecoder treats 'windows-1252' as Latin-1, browsers do not: decode Latin-1 and map the
+  // 0x80–0x9F block by hand so both give the same text.
+  const label = encoding === 'windows-1252' ? 'latin1' : encoding;
+  const decoder = new TextDecoder(label, { fatal: encoding !== 'windows-1252', ignoreBOM: true });
+  const n = bytes.length;
+  for (let at = bomLength; at < n; ) {
+    const next = Math.min(n, at + chunkBytes);
+    let text = decoder.decode(bytes.subarray(at, next), { stream: next < n });
+    if (encoding === 'windows-1252') text = text.replace(C1, cp1252Char);
+    at = next;
+    yield { text, bytesRead: at };
+  }
+  if (n <= bomLength) return;
+  const tail = decoder.decode();
+  if (tail) yield { text: tail, bytesRead: n };
+}
+
+/** 1-based line and column (in characters) of byte `offset`, for error messages. */
+export function lineAndColumnAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 10 || (c === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}

@@ -1,0 +1,12 @@
+/**
+ * Reading CSV the way the notebook's `pandas.read_csv` does, plus the encodings and delimiters it
+ * cannot read. Framework-free: runs in the browser, in a worker and in Node.
+ */
+export * from './types';
+export { readCsv, readCsvStream, formatCsvProblem, encodingName } from './read';
+export { detectEncoding } from './decode';
+export { detectDelimiter, delimiterName } from './detect-delimiter';
+export { pandasColumnNames } from './header';
+export { PandasTokenizer } from './tokenizer';
+export { PANDAS_NA_STRINGS, isPandasNa, ColumnProfiler, profileColumn } from './pandas-values';
+export type { ColumnProfile, InferredKind } from './pandas-values';

@@ -1,0 +1,208 @@
+import {
+  decodeChunks,
+  detectEncoding,
+  firstInvalidUtf8,
+  firstUndefinedCp1252,
+  lineAndColumnAt,
+} from './decode';
+import { delimiterName, detectDelimiter } from './detect-delimiter';
+import { pandasColumnNames } from './header';
+import { PandasTokenizer } from './tokenizer';
+import type {
+  BadRow,
+  CsvInfo,
+  CsvOptions,
+  CsvProblem,
+  CsvProgress,
+  CsvReadResult,
+  CsvSink,
+  CsvStreamResult,
+  Encoding,
+} from './types';
+
+const DEFAULT_CHUNK_BYTES = 4 << 20;
+const MAX_BAD_ROWS_KEPT = 10_000;
+
+const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+};
+
+export const encodingName = (e: Encoding): string => ENCODING_NAMES[e];
+
+/**
+ * Read CSV bytes as pandas' `read_csv` would, streaming rows into `sink` with their data-row and
+ * line numbers. Rows with more fields than the header are not passed on but returned as `badRows`
+ * (pandas would refuse the whole file; the app lets the user fix them). Never throws on any input.
+ *
+ * When the encoding is detected as UTF-8 without a BOM and a later byte turns out not to be UTF-8,
+ * reading starts over as Windows-1252 and `sink.start` is called again: the sink must reset then.
+ */
+export function readCsvStream(
+  bytes: Uint8Array,
+  options: CsvOptions,
+  sink: CsvSink,
+  onProgress?: (p: CsvProgress) => void,
+): CsvStreamResult {
+  const detection = detectEncoding(bytes, options.encoding);
+  if (!detection.ok) return { ok: false, problem: detection.problem };
+  const first = readWith(bytes, options, sink, detection.encoding, detection.bomLength, detection.detected, onProgress);
+  if (first !== 'decode-error') return first;
+  if (detection.tentative) {
+    const undefinedAt = firstUndefinedCp1252(bytes);
+    if (undefinedAt !== -1) return undecodable(bytes, undefinedAt, 'is neither UTF-8 nor Windows-1252');
+    const again = readWith(bytes, options, sink, 'windows-1252', 0, true, onProgress);
+    return again === 'decode-error' ? undecodable(bytes, -1, 'could not be decoded') : again;
+  }
+  const at = detection.encoding === 'utf-8' ? firstInvalidUtf8(bytes) : -1;
+  return undecodable(bytes, at, `is not valid ${encodingName(detection.encoding)}`);
+}
+
+function undecodable(bytes: Uint8Array, offset: number, what: string): CsvStreamResult {
+  const where = offset >= 0 ? lineAndColumnAt(bytes, offset) : undefined;
+  const byte = offset >= 0 ? ` (byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')})` : '';
+  return {
+    ok: false,
+    problem: {
+      code: 'invalid-encoding',
+      message: `${where ? `line ${where.line}, column ${where.column}: ` : ''}the text ${what}${byte}. Save the file as "CSV UTF-8" in your spreadsheet program, or name its encoding (for example --encoding windows-1252).`,
+      ...(where ?? {}),
+    },
+  };
+}
+
+function readWith(
+  bytes: Uint8Array,
+  options: CsvOptions,
+  sink: CsvSink,
+  encoding: Encoding,
+  bomLength: number,
+  encodingDetected: boolean,
+  onProgress?: (p: CsvProgress) => void,
+): CsvStreamResult | 'decode-error' {
+  const info: CsvInfo = {
+    encoding,
+    encodingDetected,
+    bom: bomLength > 0,
+    delimiter: options.delimiter ?? ',',
+    delimiterDetected: false,
+    lineEndings: { lf: 0, crlf: 0, cr: 0 },
+    warnings: [],
+  };
+  let header: string[] | null = null;
+  let rawHeader: string[] = [];
+  let width = 0;
+  let dataRow = 0;
+  let rows = 0;
+  const badRows: BadRow[] = [];
+  let tokenizer: PandasTokenizer | null = null;
+
+  const record = (fields: string[], line: number): void => {
+    if (header === null) {
+      rawHeader = fields;
+      header = pandasColumnNames(fields);
+      width = header.length;
+      sink.start(header, info);
+      return;
+    }
+    dataRow++;
+    if (fields.length > width) {
+      if (badRows.length < MAX_BAD_ROWS_KEPT) badRows.push({ dataRow, line, fields, expected: width });
+      return;
+    }
+    while (fields.length < width) fields.push('');
+    rows++;
+    sink.row(fields, dataRow, line);
+  };
+
+  const total = bytes.length;
+  try {
+    for (const { text, bytesRead } of decodeChunks(bytes, encoding, bomLength, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+      if (tokenizer === null) {
+        if (options.delimiter === undefined) {
+          const d = detectDelimiter(text);
+          info.delimiter = d.delimiter;
+          info.delimiterDetected = d.detected;
+        }
+        tokenizer = new PandasTokenizer(info.delimiter, { record });
+      }
+      tokenizer.push(text);
+      onProgress?.({ bytesRead, totalBytes: total, rows });
+    }
+  } catch (e) {
+    if (e instanceof TypeError) return 'decode-error';
+    throw e;
+  }
+  if (tokenizer === null) {
+    return { ok: false, info, problem: { code: 'empty-file', message: 'the file is empty. Choose a CSV file with a header row and data rows.' } };
+  }
+  const end = tokenizer.end();
+  Object.assign(info.lineEndings, { lf: tokenizer.stats.lf, crlf: tokenizer.stats.crlf, cr: tokenizer.stats.cr });
+  if (!end.ok) {
+    return {
+      ok: false,
+      info,
+      problem: {
+        code: 'unterminated-quote',
+        line: end.quoteLine,
+        message: `line ${end.quoteLine}: a quoted field starts here and is never closed, so the rest of the file would be one cell (pandas: "EOF inside string"). Add the missing closing quote (") or remove the stray one.`,
+      },
+    };
+  }
+  if (header === null) {
+    return { ok: false, info, problem: { code: 'no-header', message: 'the file has no header row: it contains only blank lines. Choose a CSV file whose first line names the columns.' } };
+  }
+  addWarnings(info, tokenizer, encoding, encodingDetected);
+  return { ok: true, header, rawHeader, info, rowCount: rows, badRows };
+}
+
+function addWarnings(info: CsvInfo, tokenizer: PandasTokenizer, encoding: Encoding, detected: boolean): void {
+  const { lf, crlf, cr } = tokenizer.stats;
+  if (cr > 0 && tokenizer.stats.blankStartedLine) {
+    info.warnings.push({
+      code: 'cr-line-endings',
+      message:
+        'records end with a lone carriage return (old Mac style) and some lines start with a space or tab: pandas 1.5 misreads such lines, so the notebook would not read this file the same way. Trainset reads it as the CSV format says; save it with ordinary line endings to be safe.',
+    });
+  } else if (cr > 0 && (lf > 0 || crlf > 0)) {
+    // Mixed terminators are read the same way by pandas; nothing to warn about.
+  }
+  if (detected && encoding !== 'utf-8') {
+    info.warnings.push({
+      code: 'not-pandas-readable',
+      message: `the file is ${encodingName(encoding)}, not UTF-8: the notebook's pd.read_csv would fail on it. Trainset decoded it; the files it writes are UTF-8.`,
+    });
+  }
+  if (info.delimiterDetected) {
+    info.warnings.push({
+      code: 'not-pandas-readable',
+      message: `the columns are separated by ${delimiterName(info.delimiter)}s, not commas: the notebook's pd.read_csv would see one column. Trainset detected the ${delimiterName(info.delimiter)}.`,
+    });
+  }
+}
+
+/** Read a whole file into memory as rows of strings (for the app and tests). */
+export function readCsv(bytes: Uint8Array, options: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvReadResult {
+  let rows: string[][] = [];
+  let lines: number[] = [];
+  const sink: CsvSink = {
+    start() {
+      rows = [];
+      lines = [];
+    },
+    row(fields, _dataRow, line) {
+      rows.push(fields);
+      lines.push(line);
+    },
+  };
+  const r = readCsvStream(bytes, options, sink, onProgress);
+  if (!r.ok) return r;
+  return { ok: true, table: { header: r.header, rows, lines }, info: r.info, badRows: r.badRows };
+}
+
+/** One line for a CSV problem: `file: line 7: …`. */
+export function formatCsvProblem(p: CsvProblem, fileName: string): string {
+  return `${fileName}: ${p.message}`;
+}

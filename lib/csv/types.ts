@@ -1,0 +1,87 @@
+/** Text encodings Trainset reads. pandas itself reads only UTF-8 (with or without BOM). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Delimiters that are detected automatically when the header has no comma. Any single character may be forced. */
+export const DETECTABLE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export interface CsvOptions {
+  /** Force an encoding instead of detecting it. */
+  encoding?: Encoding;
+  /** Force a delimiter (one character) instead of detecting it. */
+  delimiter?: string;
+  /** Bytes decoded per step; also the progress granularity. */
+  chunkBytes?: number;
+}
+
+/** What the reader found out about the file, to show the user. */
+export interface CsvInfo {
+  encoding: Encoding;
+  /** true when the encoding came from the file (BOM or byte analysis) rather than from `options.encoding`. */
+  encodingDetected: boolean;
+  bom: boolean;
+  delimiter: string;
+  delimiterDetected: boolean;
+  /** Record terminators seen outside quoted fields. */
+  lineEndings: { lf: number; crlf: number; cr: number };
+  warnings: CsvProblem[];
+}
+
+export type CsvProblemCode =
+  | 'empty-file'
+  | 'binary-file'
+  | 'invalid-encoding'
+  | 'unterminated-quote'
+  | 'too-many-fields'
+  | 'no-header'
+  | 'cr-line-endings'
+  | 'not-pandas-readable';
+
+/**
+ * A problem with a precise place. `line` is the 1-based physical line of the file;
+ * `dataRow` the 1-based data row (1 = first row after the header), as shown in the grid.
+ */
+export interface CsvProblem {
+  code: CsvProblemCode;
+  message: string;
+  line?: number;
+  column?: number;
+  dataRow?: number;
+}
+
+/** A record that cannot be part of the table (more fields than the header). Kept, not dropped. */
+export interface BadRow {
+  dataRow: number;
+  line: number;
+  fields: string[];
+  expected: number;
+}
+
+/** Receives the table as it is read. `start` may be called more than once (see `readCsvStream`). */
+export interface CsvSink {
+  /** Called when the header is known; a second call means "start over" (the encoding was re-detected). */
+  start(header: string[], info: CsvInfo): void;
+  /** One data row, padded with '' to the header's width. `fields` is owned by the sink. */
+  row(fields: string[], dataRow: number, line: number): void;
+}
+
+export interface CsvProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export type CsvStreamResult =
+  | { ok: true; header: string[]; rawHeader: string[]; info: CsvInfo; rowCount: number; badRows: BadRow[] }
+  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+
+/** A fully read table: cells are the exact strings of the file (pandas would turn some into NaN; see `profileColumn`). */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  /** Physical line where each row starts. */
+  lines: number[];
+}
+
+export type CsvReadResult =
+  | { ok: true; table: CsvTable; info: CsvInfo; badRows: BadRow[] }
+  | { ok: false; problem: CsvProblem; info?: CsvInfo };
