@@ -28,7 +28,10 @@ export const PANDAS_NA_STRINGS: ReadonlySet<string> = new Set([
   'null',
 ]);
 
-export const isPandasNa = (cell: string): boolean => PANDAS_NA_STRINGS.has(cell);
+/** The longest NA string has 8 characters; checking the length first avoids hashing long texts. */
+const MAX_NA_LENGTH = 8;
+
+export const isPandasNa = (cell: string): boolean => cell.length <= MAX_NA_LENGTH && PANDAS_NA_STRINGS.has(cell);
 
 // C isspace(), not JS \s (which also matches NBSP and other Unicode spaces that pandas keeps).
 const INT = /^[ \t\n\r\f\v]*[+-]?[0-9]+[ \t\n\r\f\v]*$/;
@@ -64,7 +67,7 @@ export class ColumnProfiler {
   private example?: { dataRow: number; value: string };
 
   add(cell: string, dataRow: number): void {
-    if (PANDAS_NA_STRINGS.has(cell)) {
+    if (isPandasNa(cell)) {
       this.naCount++;
       if (this.naCells.length < MAX_EXAMPLES) this.naCells.push({ dataRow, value: cell });
       return;

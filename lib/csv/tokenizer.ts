@@ -58,6 +58,10 @@ export class PandasTokenizer {
   private readonly delim: number;
   readonly stats: TokenizerStats = { lf: 0, crlf: 0, cr: 0, blankStartedLine: false };
   private hasNul = false;
+  private chunkNo = 0;
+  private scanChunk = -1;
+  private nextLf = -1;
+  private nextCr = -1;
 
   constructor(
     delimiter: string,
@@ -68,6 +72,7 @@ export class PandasTokenizer {
 
   /** Feed the next piece of text. */
   push(s: string): void {
+    this.chunkNo++;
     if (!this.hasNul && s.indexOf('\0') !== -1) this.hasNul = true;
     const n = s.length;
     const delim = this.delim;
@@ -263,16 +268,24 @@ export class PandasTokenizer {
   /** Count physical lines inside a quoted run: every `\r`, and every `\n` not preceded by `\r`. */
   private countLines(s: string, from: number, to: number): void {
     if (from >= to) return;
-    let k = s.indexOf('\n', from);
-    while (k !== -1 && k < to) {
+    // The next `\n` / `\r` positions are cached per chunk: searching afresh for each quoted field
+    // would rescan the rest of the chunk whenever it has no such character (quadratic).
+    if (this.scanChunk !== this.chunkNo) {
+      this.scanChunk = this.chunkNo;
+      this.nextLf = s.indexOf('\n');
+      this.nextCr = s.indexOf('\r');
+    }
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = s.indexOf('\n', from);
+    while (this.nextLf !== -1 && this.nextLf < to) {
+      const k = this.nextLf;
       const prevCr = k === from ? this.afterCr : s.charCodeAt(k - 1) === CR;
       if (!prevCr) this.line++;
-      k = s.indexOf('\n', k + 1);
+      this.nextLf = s.indexOf('\n', k + 1);
     }
-    k = s.indexOf('\r', from);
-    while (k !== -1 && k < to) {
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = s.indexOf('\r', from);
+    while (this.nextCr !== -1 && this.nextCr < to) {
       this.line++;
-      k = s.indexOf('\r', k + 1);
+      this.nextCr = s.indexOf('\r', this.nextCr + 1);
     }
     this.afterCr = s.charCodeAt(to - 1) === CR;
   }

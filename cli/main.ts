@@ -1,0 +1,39 @@
+import { exportCommand } from './export-command';
+import { USAGE, UsageError } from './usage';
+
+/**
+ * `trainset` command line: a thin door into lib/, so that a CI job reproduces exactly the files
+ * the app downloads. Returns the exit code: 0 done, 1 refused (bad data), 2 usage error.
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      process.stdout.write('trainset 0.1.0\n');
+      return 0;
+    }
+    if (command === 'export') return await exportCommand(rest);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      process.stderr.write(`trainset: ${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    // A bug, not bad input: say so plainly, without a stack trace unless asked for.
+    process.stderr.write(
+      `trainset: internal error: ${(e as Error).message ?? String(e)}\nThis is a bug in Trainset; please report it with the command you ran.` +
+        (process.env.TRAINSET_DEBUG ? `\n${(e as Error).stack}` : ' (set TRAINSET_DEBUG=1 for details)') +
+        '\n',
+    );
+    return 1;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

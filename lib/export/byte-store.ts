@@ -1,0 +1,61 @@
+import { IntList } from './int-list';
+
+const BLOCK_BYTES = 16 << 20;
+
+/**
+ * Many short byte strings (each row's JSON-escaped message) packed into 16 MB blocks: a million rows
+ * cost their bytes plus 12 bytes each, not a million JS strings, and growing never copies.
+ */
+export class ByteStore {
+  private readonly blocks: Uint8Array[] = [];
+  private current = new Uint8Array(0);
+  private used = 0;
+  private readonly blockOf = new IntList();
+  private readonly offsetOf = new IntList();
+  private readonly lengthOf = new IntList();
+  private readonly encoder = new TextEncoder();
+
+  get count(): number {
+    return this.lengthOf.length;
+  }
+
+  /** Append `"` + text + `"` (when `quote`) or just text, as UTF-8. */
+  add(text: string, quote: boolean): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    const worst = text.length * 3 + 2;
+    if (this.used + worst > this.current.length) this.newBlock(worst);
+    const start = this.used;
+    let at = start;
+    if (quote) this.current[at++] = 0x22;
+    at += this.encoder.encodeInto(text, this.current.subarray(at)).written;
+    if (quote) this.current[at++] = 0x22;
+    this.used = at;
+    this.blockOf.push(this.blocks.length - 1);
+    this.offsetOf.push(start);
+    this.lengthOf.push(at - start);
+  }
+
+  byteLength(i: number): number {
+    return this.lengthOf.get(i);
+  }
+
+  /** Copy item `i` into `out` at `at`; returns the position after it. */
+  copyTo(i: number, out: Uint8Array, at: number): number {
+    const block = this.blocks[this.blockOf.get(i)]!;
+    const start = this.offsetOf.get(i);
+    const len = this.lengthOf.get(i);
+    if (len > 512) {
+      out.set(block.subarray(start, start + len), at);
+    } else {
+      // Short runs: a plain loop beats allocating a subarray view per row.
+      for (let k = 0; k < len; k++) out[at + k] = block[start + k]!;
+    }
+    return at + len;
+  }
+
+  private newBlock(atLeast: number): void {
+    this.current = new Uint8Array(Math.max(BLOCK_BYTES, atLeast));
+    this.blocks.push(this.current);
+    this.used = 0;
+  }
+}

@@ -1,0 +1,334 @@
+import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
+import { compareCodePoints, pythonFloatRepr, stratifiedSplitCodes, trainTestSplit, type SplitError, type SplitResult } from '../split';
+import { chatFormat, type ChatFormat } from './chat-format';
+import { ByteStore } from './byte-store';
+import { IntList } from './int-list';
+import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
+
+/** Cell problems kept for messages; the count of all of them is kept too. */
+const MAX_PROBLEMS = 200;
+const CHUNK_BYTES = 4 << 20;
+
+export interface ExportFiles {
+  summary: ExportSummary;
+  /** The train file, as UTF-8 chunks produced on demand (a 1M-row file never exists as one string). */
+  train(): Generator<Uint8Array>;
+  validation(): Generator<Uint8Array>;
+  /** Row positions (0-based, in the order rows were added) of each file, in file order. */
+  trainRows: Int32Array;
+  validationRows: Int32Array;
+}
+
+export type ExportOutcome =
+  | { ok: true; files: ExportFiles }
+  | { ok: false; problems: ExportProblem[]; problemCount: number };
+
+export type CollectorStart =
+  | { ok: true; collector: ExampleCollector }
+  | { ok: false; problems: ExportProblem[] };
+
+/**
+ * Builds the train/validation JSONL from rows fed one at a time, holding per row only the escaped
+ * user message and two small integer codes (its label combination and its stratification class).
+ * The CLI feeds it straight from the CSV reader; the app feeds it the edited rows. Both get the same
+ * bytes for the same data and settings.
+ *
+ * It refuses, with the row, column and value, wherever the notebook would write NaN or a
+ * type-inferred number/boolean, or where sklearn's split would raise.
+ */
+export class ExampleCollector {
+  private readonly format: ChatFormat;
+  private readonly textIndex: number;
+  private readonly labelIndexes: number[];
+  private readonly strataIndexes: number[] | null;
+  /** Every column the export reads, profiled as pandas would type it. */
+  private readonly used: { name: string; index: number; role: 'text' | 'label' | 'stratify'; profiler: ColumnProfiler }[];
+
+  /** Each row's user message, already JSON-escaped, as UTF-8. */
+  private readonly contents = new ByteStore();
+  private readonly dataRows = new IntList();
+  private readonly lines = new IntList();
+  private readonly tupleCodes = new IntList();
+  private readonly tupleIndex = new Map<string, number>();
+  private readonly tupleAssistant: string[] = [];
+  private readonly tupleFirstLabel: string[] = [];
+  private readonly strataCodes = new IntList();
+  private readonly strataIndex = new Map<string, number>();
+  private readonly strataLabels: string[] = [];
+  /** Position of the first row of each class, to point at rows in messages. */
+  private readonly strataFirstRow: number[] = [];
+  private readonly problems: ExportProblem[] = [];
+  private problemCount = 0;
+
+  private constructor(
+    private readonly settings: ExportSettings,
+    header: readonly string[],
+  ) {
+    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt);
+    const col = (name: string): number => header.indexOf(name);
+    this.textIndex = col(settings.textColumn);
+    this.labelIndexes = settings.labelColumns.map(col);
+    this.strataIndexes = settings.stratify ? settings.stratify.map(col) : null;
+    const used = new Map<string, { name: string; index: number; role: 'text' | 'label' | 'stratify'; profiler: ColumnProfiler }>();
+    const use = (name: string, role: 'text' | 'label' | 'stratify'): void => {
+      if (!used.has(name)) used.set(name, { name, index: col(name), role, profiler: new ColumnProfiler() });
+    };
+    // A stratify column's gap breaks the split before anything is written, so that role names it.
+    settings.stratify?.forEach((c) => use(c, 'stratify'));
+    use(settings.textColumn, 'text');
+    settings.labelColumns.forEach((c) => use(c, 'label'));
+    this.used = [...used.values()];
+  }
+
+  /** Check the settings against the header; missing columns are reported with the names that exist. */
+  static start(header: readonly string[], settings: ExportSettings): CollectorStart {
+    const problems: ExportProblem[] = [];
+    const wanted = [
+      { name: settings.textColumn, what: 'text column' },
+      ...settings.labelColumns.map((name) => ({ name, what: 'label column' })),
+      ...(settings.stratify ?? []).map((name) => ({ name, what: 'stratify column' })),
+    ];
+    const seen = new Set<string>();
+    for (const { name, what } of wanted) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (header.includes(name)) continue;
+      const near = header.find((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
+      problems.push({
+        code: 'missing-column',
+        column: name,
+        message:
+          `there is no column named ${JSON.stringify(name)} (the ${what}). ` +
+          (near !== undefined ? `Did you mean ${JSON.stringify(near)}? Names must match exactly, spaces and case included. ` : '') +
+          `The columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}. Map yours with --text and --labels (and --stratify).`,
+      });
+    }
+    if (settings.labelColumns.length === 0) {
+      problems.push({ code: 'missing-column', message: 'no label column given: name at least one with --labels.' });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, collector: new ExampleCollector(settings, header) };
+  }
+
+  /** Add one data row (cells in header order). `dataRow` is 1-based; `line` the physical line (0 if none). */
+  add(fields: readonly string[], dataRow: number, line: number): void {
+    for (const u of this.used) {
+      const cell = fields[u.index] ?? '';
+      u.profiler.add(cell, dataRow);
+      if (isPandasNa(cell)) this.missing(u.name, u.role, cell, dataRow, line);
+    }
+    const position = this.contents.count;
+    const text = fields[this.textIndex] ?? '';
+    if (this.format.needsEscape(text)) this.contents.add(this.format.str(text), false);
+    else this.contents.add(text, true);
+    this.dataRows.push(dataRow);
+    this.lines.push(line);
+
+    const labels = this.labelIndexes.map((i) => fields[i] ?? '');
+    // NUL cannot occur in a cell (the reader truncates at it), so it safely joins the key.
+    const tupleKey = labels.length === 1 ? labels[0]! : labels.join('\0');
+    let tuple = this.tupleIndex.get(tupleKey);
+    if (tuple === undefined) {
+      tuple = this.tupleAssistant.length;
+      this.tupleIndex.set(tupleKey, tuple);
+      this.tupleAssistant.push(this.format.assistant(this.settings.labelColumns, labels));
+      this.tupleFirstLabel.push(labels[0]!);
+    }
+    this.tupleCodes.push(tuple);
+
+    if (this.strataIndexes) {
+      // sklearn joins several stratify columns with one space (sklearn-split.md §4.2).
+      const key = this.strataIndexes.length === 1 ? (fields[this.strataIndexes[0]!] ?? '') : this.strataIndexes.map((i) => fields[i] ?? '').join(' ');
+      let code = this.strataIndex.get(key);
+      if (code === undefined) {
+        code = this.strataLabels.length;
+        this.strataIndex.set(key, code);
+        this.strataLabels.push(key);
+        this.strataFirstRow.push(position);
+      }
+      this.strataCodes.push(code);
+    }
+  }
+
+  get rowCount(): number {
+    return this.contents.count;
+  }
+
+  private report(p: ExportProblem): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
+  }
+
+  private missing(column: string, role: 'text' | 'label' | 'stratify', value: string, dataRow: number, line: number): void {
+    const what = value === '' ? `${column} is empty` : `${column} is ${JSON.stringify(value)}, which pandas reads as a missing value (NaN)`;
+    const consequence =
+      role === 'text'
+        ? 'the notebook would write NaN as the user message, which is not valid JSON'
+        : role === 'label'
+          ? 'the notebook would write NaN into the JSON'
+          : 'the notebook\'s split would fail ("Input contains NaN")';
+    const fix = value === '' ? 'Fill it in or remove the row.' : 'Change the value or remove the row.';
+    this.report({ code: value === '' ? 'empty-cell' : 'na-cell', dataRow, ...(line > 0 ? { line } : {}), column, value, message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}` });
+  }
+
+  /** Check the whole table, split it and prepare the files. */
+  finish(): ExportOutcome {
+    for (const u of this.used) this.checkInferredType(u.name, u.profiler.result());
+    if (this.problemCount > 0) return { ok: false, problems: this.problems, problemCount: this.problemCount };
+    const n = this.contents.count;
+    if (n === 0) {
+      const problems: ExportProblem[] = [{ code: 'no-rows', message: 'the file has a header but no data rows. Add examples below the header.' }];
+      return { ok: false, problems, problemCount: 1 };
+    }
+    const { testSize, seed } = this.settings;
+    const split: SplitResult = this.strataIndexes
+      ? stratifiedSplitCodes(this.strataCodes.view(), this.strataLabels, testSize, seed)
+      : trainTestSplit(null, testSize, seed, n);
+    if (!split.ok) {
+      const problems = this.explainSplitError(split.error, n);
+      return { ok: false, problems, problemCount: problems.length };
+    }
+    return { ok: true, files: this.files(split.train, split.test) };
+  }
+
+  private checkInferredType(column: string, profile: ColumnProfile): void {
+    if (profile.kind === 'string' || profile.kind === 'empty' || !profile.example) return;
+    // An all-missing column is reported cell by cell already.
+    const { dataRow, value } = profile.example;
+    const kind = profile.kind === 'bool' ? 'true/false' : 'a number';
+    const written = pandasWrites(profile.kind, value);
+    this.report({
+      code: 'inferred-type',
+      column,
+      dataRow,
+      value,
+      message:
+        `${column}: every value is ${kind}, so pandas reads the column as ${profile.kind === 'bool' ? 'booleans' : 'numbers'} and the notebook would write ` +
+        `${written} where the file says ${JSON.stringify(value)} (data row ${dataRow}). ` +
+        `Trainset refuses rather than change your labels: make the values text (for example "code ${value.trim()}"), or if numbers are intended, convert the file with a script you control.`,
+    });
+  }
+
+  private explainSplitError(error: SplitError, n: number): ExportProblem[] {
+    const strata = this.settings.stratify?.join(' + ') ?? 'class';
+    const size = this.settings.testSize.kind === 'int' ? String(this.settings.testSize.value) : pythonFloatRepr(this.settings.testSize.value);
+    const base = { code: 'split' as const, sklearn: error.message };
+    const classCount = this.strataLabels.length;
+    switch (error.code) {
+      case 'singleton-class': {
+        const singles = new Set(error.classes ?? []);
+        const problems: ExportProblem[] = [];
+        this.strataLabels.forEach((label, code) => {
+          if (!singles.has(label)) return;
+          const pos = this.strataFirstRow[code]!;
+          const dataRow = this.dataRows.get(pos);
+          const line = this.lines.get(pos);
+          problems.push({
+            ...base,
+            dataRow,
+            ...(line > 0 ? { line } : {}),
+            column: this.settings.stratify?.join(' + '),
+            value: label,
+            message: `${where(dataRow, line)}: ${strata} ${JSON.stringify(label)} has only this one row, and a stratified split needs at least 2 rows of every ${strata} (one for each file). Add another example of it, relabel the row, or remove it.`,
+          });
+        });
+        return problems;
+      }
+      case 'test-lt-classes':
+      case 'train-lt-classes': {
+        const nTest = Number(/= (\d+)/.exec(error.message)?.[1] ?? 0);
+        const file = error.code === 'test-lt-classes' ? 'validation' : 'train';
+        const minShare = Math.ceil((classCount / n) * 100) / 100;
+        return [
+          {
+            ...base,
+            message:
+              `the ${file} file would get ${nTest} rows but there are ${classCount} ${strata} values, and a stratified split puts at least one row of each in both files. ` +
+              (error.code === 'test-lt-classes'
+                ? `Use a larger test size: at least ${classCount} rows (--test-size ${classCount}) or a share of at least ${minShare}.`
+                : `Use a smaller test size: at most ${n - classCount} rows.`),
+          },
+        ];
+      }
+      case 'invalid-test-size':
+        return [{ ...base, message: `test size ${size} is not valid: give a share between 0 and 1 (such as 0.2) or a whole number of rows from 1 to ${n - 1}.` }];
+      case 'empty-train':
+        return [{ ...base, message: `with ${n} rows and test size ${size}, every row would go to the validation file and the train file would be empty. Use a smaller test size${n < 2 ? ', and add rows' : ''}.` }];
+      case 'invalid-seed':
+        return [{ ...base, message: `the random seed must be a whole number from 0 to 4294967295 (numpy's limit); got ${this.settings.seed}.` }];
+    }
+  }
+
+  private files(train: Int32Array, test: Int32Array): ExportFiles {
+    const summary = this.summarize(train, test);
+    return {
+      summary,
+      trainRows: train,
+      validationRows: test,
+      train: () => this.chunks(train),
+      validation: () => this.chunks(test),
+    };
+  }
+
+  /**
+   * The file's bytes in ~4 MB pieces: each line is copied from pre-encoded parts (the fixed JSON
+   * around the message, the row's escaped message, its label combination's assistant string).
+   */
+  private *chunks(order: Int32Array): Generator<Uint8Array> {
+    const encoder = new TextEncoder();
+    const prefix = encoder.encode(this.format.prefix);
+    // Everything after the message depends only on the row's label combination: encode it once each.
+    const tails = this.tupleAssistant.map((a) => encoder.encode(this.format.middle + a + this.format.suffix));
+    let out = new Uint8Array(CHUNK_BYTES);
+    let at = 0;
+    for (let k = 0; k < order.length; k++) {
+      const row = order[k]!;
+      const tail = tails[this.tupleCodes.get(row)]!;
+      const need = prefix.length + this.contents.byteLength(row) + tail.length;
+      if (at + need > out.length) {
+        if (at > 0) yield out.slice(0, at);
+        at = 0;
+        if (need > out.length) out = new Uint8Array(need);
+      }
+      out.set(prefix, at);
+      at = this.contents.copyTo(row, out, at + prefix.length);
+      out.set(tail, at);
+      at += tail.length;
+    }
+    if (at > 0) yield out.slice(0, at);
+  }
+
+  private summarize(train: Int32Array, test: Int32Array): ExportSummary {
+    const labels = this.tupleFirstLabel;
+    const byLabel = new Map<string, ClassCount>();
+    const count = (rows: Int32Array, key: 'train' | 'validation'): void => {
+      const perTuple = new Int32Array(labels.length);
+      for (let k = 0; k < rows.length; k++) perTuple[this.tupleCodes.get(rows[k]!)]!++;
+      perTuple.forEach((c, t) => {
+        const label = labels[t]!;
+        const entry = byLabel.get(label) ?? { label, train: 0, validation: 0 };
+        entry[key] += c;
+        byLabel.set(label, entry);
+      });
+    };
+    count(train, 'train');
+    count(test, 'validation');
+    const perLabel = [...byLabel.values()].sort((a, b) => compareCodePoints(a.label, b.label));
+    return { rows: this.contents.count, train: train.length, validation: test.length, perLabel, labelColumn: this.settings.labelColumns[0]! };
+  }
+}
+
+/** "data row 14 (line 15)" — or just the data row when the rows do not come from a file. */
+export function where(dataRow: number, line: number): string {
+  return line > 0 ? `data row ${dataRow} (line ${line})` : `data row ${dataRow}`;
+}
+
+/** What json.dumps would print for a cell pandas typed as a number or boolean. */
+function pandasWrites(kind: ColumnProfile['kind'], value: string): string {
+  const t = value.trim();
+  if (kind === 'bool') return t.toLowerCase();
+  if (kind === 'int') return BigInt(t).toString();
+  const lower = t.toLowerCase().replace(/^\+/, '');
+  if (/^-?inf(inity)?$/.test(lower)) return lower.startsWith('-') ? '-Infinity' : 'Infinity';
+  return pythonFloatRepr(Number(t));
+}

@@ -1,0 +1,57 @@
+import { readCsvStream, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
+import { ExampleCollector, type ExportFiles } from './collector';
+import type { ExportProblem, ExportSettings } from './types';
+
+export type CsvExportResult =
+  | { ok: true; files: ExportFiles; info: CsvInfo; header: string[] }
+  /** `usage`: the request does not fit the file (a column that does not exist), not the data. */
+  | { ok: false; kind: 'unreadable'; problem: CsvProblem; info?: CsvInfo }
+  | { ok: false; kind: 'usage' | 'refused'; problems: ExportProblem[]; problemCount: number; info: CsvInfo; header: string[] };
+
+/**
+ * CSV bytes → train/validation JSONL, the notebook's pipeline in one pass: the reader streams rows
+ * straight into the collector, so only the escaped messages and small codes are held.
+ */
+export function exportCsv(
+  bytes: Uint8Array,
+  settings: ExportSettings,
+  csvOptions: CsvOptions = {},
+  onProgress?: (p: CsvProgress) => void,
+): CsvExportResult {
+  let collector: ExampleCollector | null = null;
+  let startProblems: ExportProblem[] = [];
+  const read = readCsvStream(
+    bytes,
+    csvOptions,
+    {
+      start(header) {
+        // Called again if the encoding is re-detected: start from scratch.
+        const start = ExampleCollector.start(header, settings);
+        collector = start.ok ? start.collector : null;
+        startProblems = start.ok ? [] : start.problems;
+      },
+      row(fields, dataRow, line) {
+        collector?.add(fields, dataRow, line);
+      },
+    },
+    onProgress,
+  );
+  if (!read.ok) return { ok: false, kind: 'unreadable', problem: read.problem, ...(read.info ? { info: read.info } : {}) };
+  const { info, header } = read;
+  if (startProblems.length > 0) return { ok: false, kind: 'usage', problems: startProblems, problemCount: startProblems.length, info, header };
+  if (read.badRows.length > 0) {
+    const problems: ExportProblem[] = read.badRows.slice(0, 200).map((b) => ({
+      code: 'malformed-row',
+      dataRow: b.dataRow,
+      line: b.line,
+      message:
+        `line ${b.line} (data row ${b.dataRow}): ${b.fields.length} fields, but the header has ${b.expected}` +
+        ` (pandas: "Expected ${b.expected} fields in line ${b.line}, saw ${b.fields.length}"). ` +
+        'A text containing the delimiter must be quoted ("like, this"); fix the row or remove it.',
+    }));
+    return { ok: false, kind: 'refused', problems, problemCount: read.badRows.length, info, header };
+  }
+  const outcome = (collector as ExampleCollector | null)!.finish();
+  if (!outcome.ok) return { ok: false, kind: 'refused', problems: outcome.problems, problemCount: outcome.problemCount, info, header };
+  return { ok: true, files: outcome.files, info, header };
+}

@@ -1,0 +1,71 @@
+import type { TestSize } from '../split';
+
+/** Layout of the JSON text: Python's `json.dumps` defaults (the notebook's bytes) or compact UTF-8. */
+export type JsonStyle = 'python' | 'compact';
+
+/** The notebook's system prompt. */
+export const DEFAULT_SYSTEM_PROMPT =
+  'Classify the user message into a category and sub-category and output the result as JSON.';
+
+/** Everything that decides the bytes of an export. */
+export interface ExportSettings {
+  /** Column holding the user message. */
+  textColumn: string;
+  /** Columns whose values form the assistant's JSON answer, in this key order. */
+  labelColumns: string[];
+  /** Columns to stratify by (joined with a space when several, as sklearn does), or null for none. */
+  stratify: string[] | null;
+  testSize: TestSize;
+  seed: number;
+  systemPrompt: string;
+  jsonStyle: JsonStyle;
+}
+
+export const DEFAULT_SETTINGS: ExportSettings = {
+  textColumn: 'inquiry',
+  labelColumns: ['category', 'sub_category'],
+  stratify: ['category'],
+  testSize: { kind: 'float', value: 0.2 },
+  seed: 42,
+  systemPrompt: DEFAULT_SYSTEM_PROMPT,
+  jsonStyle: 'python',
+};
+
+export type ExportProblemCode =
+  | 'missing-column'
+  | 'empty-cell'
+  | 'na-cell'
+  | 'inferred-type'
+  | 'malformed-row'
+  | 'no-rows'
+  | 'split';
+
+/**
+ * Why an export cannot be made, with the place: `dataRow` is 1-based after the header (as in the
+ * grid), `line` the physical line in the file. `message` is a whole sentence saying what to do.
+ */
+export interface ExportProblem {
+  code: ExportProblemCode;
+  message: string;
+  dataRow?: number;
+  line?: number;
+  column?: string;
+  value?: string;
+  /** For split problems: sklearn's own wording, for engineers comparing with the notebook. */
+  sklearn?: string;
+}
+
+export interface ClassCount {
+  label: string;
+  train: number;
+  validation: number;
+}
+
+export interface ExportSummary {
+  rows: number;
+  train: number;
+  validation: number;
+  /** Rows per value of the first label column in each file, in code-point order. */
+  perLabel: ClassCount[];
+  labelColumn: string;
+}
