@@ -76,8 +76,8 @@ function sniffUtf16(head: Uint8Array): Encoding | null {
     if (head[i] === 0) zeroEven++;
     if (head[i + 1] === 0) zeroOdd++;
   }
-  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return 'utf-16le';
-  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  if (zeroOdd > pairs * 0.3 && zeroEven * 4 < zeroOdd) return 'utf-16le';
+  if (zeroEven > pairs * 0.3 && zeroOdd * 4 < zeroEven) return 'utf-16be';
   return null;
 }
 

@@ -118,22 +118,36 @@ function readWith(
   };
 
   const total = bytes.length;
+  // The delimiter is judged from the whole first line, so text is held back until a line ends.
+  let pending = '';
+  const startTokenizer = (text: string): PandasTokenizer => {
+    if (options.delimiter === undefined) {
+      const d = detectDelimiter(text);
+      info.delimiter = d.delimiter;
+      info.delimiterDetected = d.detected;
+    }
+    return new PandasTokenizer(info.delimiter, { record });
+  };
   try {
     for (const { text, bytesRead } of decodeChunks(bytes, encoding, bomLength, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
       if (tokenizer === null) {
-        if (options.delimiter === undefined) {
-          const d = detectDelimiter(text);
-          info.delimiter = d.delimiter;
-          info.delimiterDetected = d.detected;
-        }
-        tokenizer = new PandasTokenizer(info.delimiter, { record });
+        pending += text;
+        if (!/[\r\n]/.test(pending)) continue;
+        tokenizer = startTokenizer(pending);
+        tokenizer.push(pending);
+        pending = '';
+      } else {
+        tokenizer.push(text);
       }
-      tokenizer.push(text);
       onProgress?.({ bytesRead, totalBytes: total, rows });
     }
   } catch (e) {
     if (e instanceof TypeError) return 'decode-error';
     throw e;
+  }
+  if (tokenizer === null && pending !== '') {
+    tokenizer = startTokenizer(pending);
+    tokenizer.push(pending);
   }
   if (tokenizer === null) {
     return { ok: false, info, problem: { code: 'empty-file', message: 'the file is empty. Choose a CSV file with a header row and data rows.' } };
