@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { delimiterName, encodingName, type CsvInfo, type Encoding } from '../lib/csv';
 import { DEFAULT_SETTINGS, exportCsv, type ExportFiles, type ExportProblem, type ExportSettings } from '../lib/export';
 import { parseTestSize } from '../lib/split';
-import { UsageError } from './usage';
+import { USAGE, UsageError, WriteError } from './usage';
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -67,7 +67,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!result.ok) {
     reportProblems(name, result.problems, result.problemCount);
     if (result.kind === 'usage') {
-      process.stderr.write('\nUsage: npx trainset export <file.csv> [--text COL] [--labels A,B] [--stratify COL|none] ... (see --help)\n');
+      process.stderr.write(`\n${USAGE}`);
       return 2;
     }
     process.stderr.write('Nothing was written.\n');
@@ -147,7 +147,11 @@ function reportProblems(name: string, problems: ExportProblem[], total: number):
 
 /** Write both files to temporary names, then rename: a failure never leaves half a file or clobbers the old ones. */
 function writeFilesAtomically(outDir: string, files: ExportFiles): { train: string; validation: string } {
-  fs.mkdirSync(outDir, { recursive: true });
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw new WriteError(`cannot create the folder ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another with --out.`);
+  }
   const targets = { train: path.join(outDir, 'train.jsonl'), validation: path.join(outDir, 'validation.jsonl') };
   const temps = { train: `${targets.train}.${process.pid}.tmp`, validation: `${targets.validation}.${process.pid}.tmp` };
   try {
@@ -157,7 +161,7 @@ function writeFilesAtomically(outDir: string, files: ExportFiles): { train: stri
     fs.renameSync(temps.validation, targets.validation);
   } catch (e) {
     for (const t of Object.values(temps)) fs.rmSync(t, { force: true });
-    throw new UsageError(`cannot write to ${JSON.stringify(outDir)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new WriteError(`cannot write to ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written. Choose a folder you can write to with --out.`);
   }
   return targets;
 }

@@ -1,5 +1,5 @@
 import { exportCommand } from './export-command';
-import { USAGE, UsageError } from './usage';
+import { HELP, USAGE, UsageError, WriteError } from './usage';
 
 /**
  * `trainset` command line: a thin door into lib/, so that a CI job reproduces exactly the files
@@ -9,8 +9,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
+      if (command === undefined) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      process.stdout.write(HELP);
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       process.stdout.write('trainset 0.1.0\n');
@@ -22,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || isParseArgsError(e)) {
       process.stderr.write(`trainset: ${(e as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    if (e instanceof WriteError) {
+      process.stderr.write(`trainset: ${e.message}\n`);
+      return 1;
     }
     // A bug, not bad input: say so plainly, without a stack trace unless asked for.
     process.stderr.write(

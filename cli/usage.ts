@@ -1,4 +1,13 @@
+/** The short usage, printed after a usage error. */
 export const USAGE = `Usage:
+  npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
+                      [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
+                      [--encoding E] [--delimiter D]
+  npx trainset --help
+`;
+
+/** The full help. */
+export const HELP = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
                       [--encoding E] [--delimiter D]
@@ -29,3 +38,6 @@ Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 u
 
 /** A mistake in how the command was called (exit 2, with the usage text). */
 export class UsageError extends Error {}
+
+/** The files could not be written (exit 1; the message says where and why). */
+export class WriteError extends Error {}

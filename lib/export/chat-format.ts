@@ -23,8 +23,10 @@ export interface ChatFormat {
 }
 
 // No /g flag: .test() must not carry lastIndex from one call to the next.
+// eslint-disable-next-line no-control-regex -- control characters are what JSON must escape
 const PYTHON_SPECIAL = /["\\\u0000-\u001f\u007f-\uffff]/;
 // Surrogates go the slow way too, so a lone one is escaped exactly as JSON.stringify does.
+// eslint-disable-next-line no-control-regex -- control characters are what JSON must escape
 const COMPACT_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 export function chatFormat(style: JsonStyle, systemPrompt: string): ChatFormat {
