@@ -81,7 +81,8 @@ export async function exportCommand(args: string[]): Promise<number> {
 
 function settingsFrom(values: Record<string, string | boolean | undefined>): ExportSettings {
   const str = (k: string): string | undefined => values[k] as string | undefined;
-  const list = (s: string): string[] => s.split(',');
+  // A comma inside a column name is written \, (e.g. --labels "Product\, line,Issue").
+  const list = (s: string): string[] => s.split(/(?<!\\),/).map((c) => c.replaceAll('\\,', ','));
   const labelColumns = str('labels') !== undefined ? list(str('labels')!) : DEFAULT_SETTINGS.labelColumns;
   if (labelColumns.some((c) => c === '')) throw new UsageError('--labels has an empty column name');
   const stratifyText = str('stratify');
@@ -166,10 +167,18 @@ function writeFilesAtomically(outDir: string, files: ExportFiles): { train: stri
   return targets;
 }
 
-function writeChunks(file: string, chunks: Iterable<Uint8Array>): void {
+function writeChunks(file: string, batches: Iterable<Uint8Array[]>): void {
   const fd = fs.openSync(file, 'w');
   try {
-    for (const chunk of chunks) fs.writeSync(fd, chunk);
+    for (const parts of batches) {
+      const total = parts.reduce((n, p) => n + p.length, 0);
+      let written = fs.writevSync(fd, parts);
+      // writev may write less than asked (rare on files); finish the batch byte-exactly.
+      if (written < total) {
+        const rest = Buffer.concat(parts).subarray(written);
+        while (written < total) written += fs.writeSync(fd, rest, written - (total - rest.length));
+      }
+    }
   } finally {
     fs.closeSync(fd);
   }

@@ -23,7 +23,7 @@ Options for export:
   --out DIR            where to write train.jsonl and validation.jsonl (default: current directory)
   --text COL           column with the user message (default: inquiry)
   --labels A,B         label columns, in the order of the assistant's JSON keys
-                       (default: category,sub_category)
+                       (default: category,sub_category); write a comma inside a name as \\,
   --stratify COL[,COL] column(s) to stratify by, or none (default: the first label column)
   --test-size 0.2|N    validation share (0 < x < 1) or row count; 40 and 40.0 differ, as in Python
                        (default: 0.2)

@@ -81,14 +81,30 @@ function sniffUtf16(head: Uint8Array): Encoding | null {
   return null;
 }
 
-/** Control characters other than tab/newline/carriage-return/form-feed in more than 1% of the sample. */
+/**
+ * Binary, not text: many NUL bytes, or bytes that are not UTF-8 with many control characters.
+ * Valid UTF-8 with a few control characters is text (pandas reads it), so it is not refused.
+ */
 function looksBinary(head: Uint8Array): boolean {
+  let nul = 0;
   let control = 0;
   for (let i = 0; i < head.length; i++) {
     const c = head[i]!;
+    if (c === 0) nul++;
     if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
-  return control > Math.max(8, head.length * 0.01);
+  if (nul > Math.max(4, head.length * 0.01)) return true;
+  return control > Math.max(8, head.length * 0.05) && !sampleIsUtf8(head);
+}
+
+function sampleIsUtf8(head: Uint8Array): boolean {
+  try {
+    // stream: the sample may end inside a multi-byte character.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. Only used to explain a failure. */

@@ -1,17 +1,23 @@
 import { DETECTABLE_DELIMITERS } from './types';
 
 /**
+ * The first line that is not blank or only spaces and tabs (pandas skips those before the header),
+ * or null when the text holds no complete such line yet.
+ */
+export function firstContentLine(text: string, complete: boolean): string | null {
+  const m = /^[ \t]*[^ \t\r\n][^\r\n]*(?=[\r\n])/m.exec(text);
+  if (m) return m[0];
+  if (!complete) return null;
+  const last = /^[ \t]*[^ \t\r\n][^\r\n]*$/m.exec(text);
+  return last ? last[0] : '';
+}
+
+/**
  * The delimiter, judged from the header line alone: a comma when the header has one (what pandas
  * assumes), otherwise whichever of `;`, tab and `|` occurs most often in it (Excel in many European
  * locales writes `;`; "Unicode text" exports use tabs).
  */
-export function detectDelimiter(text: string): { delimiter: string; detected: boolean } {
-  let end = text.length;
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (lf !== -1) end = Math.min(end, lf);
-  if (cr !== -1) end = Math.min(end, cr);
-  const header = text.slice(0, end);
+export function detectDelimiter(header: string): { delimiter: string; detected: boolean } {
   if (header.includes(',')) return { delimiter: ',', detected: false };
   let best = ',';
   let bestCount = 0;

@@ -35,11 +35,13 @@ export const isPandasNa = (cell: string): boolean => cell.length <= MAX_NA_LENGT
 
 // C isspace(), not JS \s (which also matches NBSP and other Unicode spaces that pandas keeps).
 const INT = /^[ \t\n\r\f\v]*[+-]?[0-9]+[ \t\n\r\f\v]*$/;
-const FLOAT =
-  /^[ \t\n\r\f\v]*[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity)[ \t\n\r\f\v]*$/i;
+const DECIMAL = /^[ \t\n\r\f\v]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t\n\r\f\v]*$/;
+// pandas recognises infinity only as the exact cell (no spaces), in any case, with a sign or not.
+const INFINITY = /^[+-]?inf(?:inity)?$/i;
 const BOOL = /^(?:true|false)$/i;
-const UINT64_MAX = 18446744073709551615n;
 const INT64_MIN = -9223372036854775808n;
+const INT64_MAX = 9223372036854775807n;
+const UINT64_MAX = 18446744073709551615n;
 
 /** How pandas would type a column: text stays text only if some non-NA cell is not a number or boolean. */
 export type InferredKind = 'string' | 'int' | 'float' | 'bool' | 'empty';
@@ -50,6 +52,12 @@ export interface ColumnProfile {
   naCount: number;
   /** The first few such cells, for messages. */
   naCells: { dataRow: number; value: string }[];
+  /**
+   * pandas keeps NA strings as text in this column: an all-integer column whose values do not fit
+   * int64 and cannot be uint64 (a negative value or a missing cell) falls back to text *without*
+   * NA conversion, so `""` and `NA` are written as strings there (checked against pandas 1.5.3).
+   */
+  naIsText: boolean;
   /** For a number/bool column: the first cell, to show what pandas would write. */
   example?: { dataRow: number; value: string };
 }
@@ -64,6 +72,10 @@ export class ColumnProfiler {
   private maybeInt = true;
   private maybeFloat = true;
   private maybeBool = true;
+  /** Integer cells outside int64, above uint64, or negative: they decide int64/uint64/text. */
+  private outsideInt64 = false;
+  private aboveUint64 = false;
+  private negative = false;
   private example?: { dataRow: number; value: string };
 
   add(cell: string, dataRow: number): void {
@@ -75,20 +87,36 @@ export class ColumnProfiler {
     this.nonNa++;
     if (!(this.maybeInt || this.maybeFloat || this.maybeBool)) return;
     if (this.example === undefined) this.example = { dataRow, value: cell };
-    if (this.maybeInt && !INT.test(cell)) this.maybeInt = false;
-    else if (this.maybeInt && !fitsInt(cell)) {
-      // Beyond uint64 pandas gives up on numbers and keeps the column as text.
-      this.maybeInt = false;
-      this.maybeFloat = false;
+    if (this.maybeInt) {
+      if (INT.test(cell)) this.noteInteger(cell);
+      else this.maybeInt = false;
     }
-    if (this.maybeFloat && !FLOAT.test(cell)) this.maybeFloat = false;
+    if (this.maybeFloat && !DECIMAL.test(cell) && !INFINITY.test(cell)) this.maybeFloat = false;
     if (this.maybeBool && !BOOL.test(cell)) this.maybeBool = false;
+  }
+
+  private noteInteger(cell: string): void {
+    const digits = cell.trim();
+    if (digits.startsWith('-') && /[1-9]/.test(digits)) this.negative = true;
+    if (digits.length < 19) return;
+    const v = BigInt(digits);
+    if (v < INT64_MIN || v > INT64_MAX) this.outsideInt64 = true;
+    if (v > UINT64_MAX) this.aboveUint64 = true;
   }
 
   result(): ColumnProfile {
     let kind: InferredKind;
+    let naIsText = false;
     if (this.nonNa === 0) kind = 'empty';
-    else if (this.maybeInt) kind = this.naCount > 0 ? 'float' : 'int';
+    else if (this.maybeInt && this.aboveUint64) kind = 'string';
+    else if (this.maybeInt && this.outsideInt64) {
+      // int64 overflowed; uint64 works only without negatives and missing cells.
+      if (!this.negative && this.naCount === 0) kind = 'int';
+      else {
+        kind = 'string';
+        naIsText = true;
+      }
+    } else if (this.maybeInt) kind = this.naCount > 0 ? 'float' : 'int';
     else if (this.maybeFloat) kind = 'float';
     else if (this.maybeBool) kind = 'bool';
     else kind = 'string';
@@ -96,16 +124,10 @@ export class ColumnProfiler {
       kind,
       naCount: this.naCount,
       naCells: this.naCells,
+      naIsText,
       ...(kind === 'int' || kind === 'float' || kind === 'bool' ? { example: this.example } : {}),
     };
   }
-}
-
-function fitsInt(cell: string): boolean {
-  const t = cell.trim();
-  if (t.length < 19) return true;
-  const v = BigInt(t);
-  return v >= INT64_MIN && v <= UINT64_MAX;
 }
 
 /** Profile a whole column at once. */

@@ -32,7 +32,9 @@ describe('readCsv: what pandas.read_csv does to a file (sklearn-split.md §6)', 
     ['reads a trailing delimiter as an empty last field', 'a,b\n1,\n', [['a', 'b'], ['1', '']]],
     ['treats backslash as an ordinary character', 'a,b\nC:\\path\\,"x\\"\n', [['a', 'b'], ['C:\\path\\', 'x\\']]],
     ['truncates a cell at a NUL byte', 'a,b\nx\0y,2\n', [['a', 'b'], ['x', '2']]],
-    ['renames repeated and empty header names like pandas', 'a,a,,a.1,a\n1,2,3,4,5\n', [['a', 'a.1', 'Unnamed: 2', 'a.1.1', 'a.2'], ['1', '2', '3', '4', '5']]],
+    // Checked against pandas 1.5.3: a suffix already used as a name is skipped.
+    ['renames repeated and empty header names like pandas', 'a,a,,a.1,a\n1,2,3,4,5\n', [['a', 'a.2', 'Unnamed: 2', 'a.1', 'a.3'], ['1', '2', '3', '4', '5']]],
+    ['names unnamed columns after the named ones', ',a,,Unnamed: 0\n1,2,3,4\n', [['Unnamed: 0.1', 'a', 'Unnamed: 2', 'Unnamed: 0'], ['1', '2', '3', '4']]],
     ['keeps spaces in header names', ' inquiry ,b\n1,2\n', [[' inquiry ', 'b'], ['1', '2']]],
     ['skips blank lines before the header', '\n\na,b\n1,2\n', [['a', 'b'], ['1', '2']]],
     ['handles an empty quoted field', 'a,b\n"",x\n', [['a', 'b'], ['', 'x']]],
@@ -142,6 +144,12 @@ describe('readCsv: files the notebook cannot read', () => {
     expect(r.info.delimiter).toBe(delimiter);
     expect(r.info.delimiterDetected).toBe(true);
     expect(r.table.rows).toEqual([['1,5', 'x']]);
+  });
+
+  it('judges the delimiter from the header, not from blank or whitespace-only lines before it', () => {
+    const r = read('\t\n \t\r\ninquiry,category\nq,A\n');
+    expect(r.ok && r.info.delimiter).toBe(',');
+    expect(r.ok && r.table.header).toEqual(['inquiry', 'category']);
   });
 
   it('uses a forced delimiter', () => {

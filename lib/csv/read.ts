@@ -5,7 +5,7 @@ import {
   firstUndefinedCp1252,
   lineAndColumnAt,
 } from './decode';
-import { delimiterName, detectDelimiter } from './detect-delimiter';
+import { delimiterName, detectDelimiter, firstContentLine } from './detect-delimiter';
 import { pandasColumnNames } from './header';
 import { PandasTokenizer } from './tokenizer';
 import type {
@@ -120,9 +120,9 @@ function readWith(
   const total = bytes.length;
   // The delimiter is judged from the whole first line, so text is held back until a line ends.
   let pending = '';
-  const startTokenizer = (text: string): PandasTokenizer => {
+  const startTokenizer = (header: string): PandasTokenizer => {
     if (options.delimiter === undefined) {
-      const d = detectDelimiter(text);
+      const d = detectDelimiter(header);
       info.delimiter = d.delimiter;
       info.delimiterDetected = d.detected;
     }
@@ -132,8 +132,9 @@ function readWith(
     for (const { text, bytesRead } of decodeChunks(bytes, encoding, bomLength, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
       if (tokenizer === null) {
         pending += text;
-        if (!/[\r\n]/.test(pending)) continue;
-        tokenizer = startTokenizer(pending);
+        const header = firstContentLine(pending, false);
+        if (header === null) continue;
+        tokenizer = startTokenizer(header);
         tokenizer.push(pending);
         pending = '';
       } else {
@@ -146,7 +147,7 @@ function readWith(
     throw e;
   }
   if (tokenizer === null && pending !== '') {
-    tokenizer = startTokenizer(pending);
+    tokenizer = startTokenizer(firstContentLine(pending, true) ?? '');
     tokenizer.push(pending);
   }
   if (tokenizer === null) {

@@ -19,6 +19,14 @@ export class ByteStore {
     return this.lengthOf.length;
   }
 
+  /** Append what `write` puts at `out[at…]` (at most `maxBytes`); `write` returns the end position. */
+  addWith(maxBytes: number, write: (out: Uint8Array, at: number) => number): void {
+    if (this.used + maxBytes > this.current.length) this.newBlock(maxBytes);
+    const start = this.used;
+    this.used = write(this.current, start);
+    this.record(start);
+  }
+
   /** Append `"` + text + `"` (when `quote`) or just text, as UTF-8. */
   add(text: string, quote: boolean): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
@@ -30,27 +38,19 @@ export class ByteStore {
     at += this.encoder.encodeInto(text, this.current.subarray(at)).written;
     if (quote) this.current[at++] = 0x22;
     this.used = at;
+    this.record(start);
+  }
+
+  private record(start: number): void {
     this.blockOf.push(this.blocks.length - 1);
     this.offsetOf.push(start);
-    this.lengthOf.push(at - start);
+    this.lengthOf.push(this.used - start);
   }
 
-  byteLength(i: number): number {
-    return this.lengthOf.get(i);
-  }
-
-  /** Copy item `i` into `out` at `at`; returns the position after it. */
-  copyTo(i: number, out: Uint8Array, at: number): number {
-    const block = this.blocks[this.blockOf.get(i)]!;
+  /** A view of item `i` (no copy). */
+  view(i: number): Uint8Array {
     const start = this.offsetOf.get(i);
-    const len = this.lengthOf.get(i);
-    if (len > 512) {
-      out.set(block.subarray(start, start + len), at);
-    } else {
-      // Short runs: a plain loop beats allocating a subarray view per row.
-      for (let k = 0; k < len; k++) out[at + k] = block[start + k]!;
-    }
-    return at + len;
+    return this.blocks[this.blockOf.get(i)]!.subarray(start, start + this.lengthOf.get(i));
   }
 
   private newBlock(atLeast: number): void {

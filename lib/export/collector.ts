@@ -1,19 +1,25 @@
 import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
 import { compareCodePoints, pythonFloatRepr, stratifiedSplitCodes, trainTestSplit, type SplitError, type SplitResult } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
+import { writePythonJson } from './python-json';
 import { ByteStore } from './byte-store';
 import { IntList } from './int-list';
 import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
 
 /** Cell problems kept for messages; the count of all of them is kept too. */
 const MAX_PROBLEMS = 200;
-const CHUNK_BYTES = 4 << 20;
+/** Lines per batch × 3 parts: about 2 MB of output. */
+const PARTS_PER_BATCH = 3 * 8192;
 
 export interface ExportFiles {
   summary: ExportSummary;
-  /** The train file, as UTF-8 chunks produced on demand (a 1M-row file never exists as one string). */
-  train(): Generator<Uint8Array>;
-  validation(): Generator<Uint8Array>;
+  /**
+   * The train file as batches of UTF-8 byte views, produced on demand (a 1M-row file never exists
+   * as one string or buffer). The views point into the exporter's storage: write or copy them
+   * before the exporter is mutated.
+   */
+  train(): Generator<Uint8Array[]>;
+  validation(): Generator<Uint8Array[]>;
   /** Row positions (0-based, in the order rows were added) of each file, in file order. */
   trainRows: Int32Array;
   validationRows: Int32Array;
@@ -42,7 +48,7 @@ export class ExampleCollector {
   private readonly labelIndexes: number[];
   private readonly strataIndexes: number[] | null;
   /** Every column the export reads, profiled as pandas would type it. */
-  private readonly used: { name: string; index: number; role: 'text' | 'label' | 'stratify'; profiler: ColumnProfiler }[];
+  private readonly used: UsedColumn[];
 
   /** Each row's user message, already JSON-escaped, as UTF-8. */
   private readonly contents = new ByteStore();
@@ -69,9 +75,9 @@ export class ExampleCollector {
     this.textIndex = col(settings.textColumn);
     this.labelIndexes = settings.labelColumns.map(col);
     this.strataIndexes = settings.stratify ? settings.stratify.map(col) : null;
-    const used = new Map<string, { name: string; index: number; role: 'text' | 'label' | 'stratify'; profiler: ColumnProfiler }>();
-    const use = (name: string, role: 'text' | 'label' | 'stratify'): void => {
-      if (!used.has(name)) used.set(name, { name, index: col(name), role, profiler: new ColumnProfiler() });
+    const used = new Map<string, UsedColumn>();
+    const use = (name: string, role: Role): void => {
+      if (!used.has(name)) used.set(name, { name, index: col(name), role, profiler: new ColumnProfiler(), missing: [], missingCount: 0 });
     };
     // A stratify column's gap breaks the split before anything is written, so that role names it.
     settings.stratify?.forEach((c) => use(c, 'stratify'));
@@ -115,12 +121,17 @@ export class ExampleCollector {
     for (const u of this.used) {
       const cell = fields[u.index] ?? '';
       u.profiler.add(cell, dataRow);
-      if (isPandasNa(cell)) this.missing(u.name, u.role, cell, dataRow, line);
+      if (isPandasNa(cell)) {
+        // Judged at the end: in one rare column type pandas keeps NA strings as text.
+        u.missingCount++;
+        if (u.missing.length < MAX_PROBLEMS) u.missing.push(this.missing(u.name, u.role, cell, dataRow, line));
+      }
     }
     const position = this.contents.count;
     const text = fields[this.textIndex] ?? '';
-    if (this.format.needsEscape(text)) this.contents.add(this.format.str(text), false);
-    else this.contents.add(text, true);
+    if (!this.format.needsEscape(text)) this.contents.add(text, true);
+    else if (this.settings.jsonStyle === 'python') this.contents.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
+    else this.contents.add(this.format.str(text), false);
     this.dataRows.push(dataRow);
     this.lines.push(line);
 
@@ -159,7 +170,7 @@ export class ExampleCollector {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
   }
 
-  private missing(column: string, role: 'text' | 'label' | 'stratify', value: string, dataRow: number, line: number): void {
+  private missing(column: string, role: Role, value: string, dataRow: number, line: number): ExportProblem {
     const what = value === '' ? `${column} is empty` : `${column} is ${JSON.stringify(value)}, which pandas reads as a missing value (NaN)`;
     const consequence =
       role === 'text'
@@ -168,12 +179,22 @@ export class ExampleCollector {
           ? 'the notebook would write NaN into the JSON'
           : 'the notebook\'s split would fail ("Input contains NaN")';
     const fix = value === '' ? 'Fill it in or remove the row.' : 'Change the value or remove the row.';
-    this.report({ code: value === '' ? 'empty-cell' : 'na-cell', dataRow, ...(line > 0 ? { line } : {}), column, value, message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}` });
+    return { code: value === '' ? 'empty-cell' : 'na-cell', dataRow, ...(line > 0 ? { line } : {}), column, value, message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}` };
   }
 
   /** Check the whole table, split it and prepare the files. */
   finish(): ExportOutcome {
-    for (const u of this.used) this.checkInferredType(u.name, u.profiler.result());
+    const missing: ExportProblem[] = [];
+    for (const u of this.used) {
+      const profile = u.profiler.result();
+      this.checkInferredType(u.name, profile);
+      if (profile.naIsText) continue;
+      missing.push(...u.missing);
+      this.problemCount += u.missingCount;
+    }
+    // Missing cells first, in row order, then the column-level problems.
+    missing.sort((a, b) => a.dataRow! - b.dataRow!);
+    this.problems.unshift(...missing.slice(0, MAX_PROBLEMS));
     if (this.problemCount > 0) return { ok: false, problems: this.problems, problemCount: this.problemCount };
     const n = this.contents.count;
     if (n === 0) {
@@ -271,31 +292,25 @@ export class ExampleCollector {
   }
 
   /**
-   * The file's bytes in ~4 MB pieces: each line is copied from pre-encoded parts (the fixed JSON
-   * around the message, the row's escaped message, its label combination's assistant string).
+   * The file as batches of byte views: for each line, the fixed JSON before the message, the row's
+   * escaped message (a view into the store, not a copy) and the tail for its label combination.
+   * Writers hand a batch to `writev` or `new Blob(parts)`, so no line is ever copied in JS.
    */
-  private *chunks(order: Int32Array): Generator<Uint8Array> {
+  private *chunks(order: Int32Array): Generator<Uint8Array[]> {
     const encoder = new TextEncoder();
     const prefix = encoder.encode(this.format.prefix);
     // Everything after the message depends only on the row's label combination: encode it once each.
     const tails = this.tupleAssistant.map((a) => encoder.encode(this.format.middle + a + this.format.suffix));
-    let out = new Uint8Array(CHUNK_BYTES);
-    let at = 0;
+    let parts: Uint8Array[] = [];
     for (let k = 0; k < order.length; k++) {
       const row = order[k]!;
-      const tail = tails[this.tupleCodes.get(row)]!;
-      const need = prefix.length + this.contents.byteLength(row) + tail.length;
-      if (at + need > out.length) {
-        if (at > 0) yield out.slice(0, at);
-        at = 0;
-        if (need > out.length) out = new Uint8Array(need);
+      parts.push(prefix, this.contents.view(row), tails[this.tupleCodes.get(row)]!);
+      if (parts.length >= PARTS_PER_BATCH) {
+        yield parts;
+        parts = [];
       }
-      out.set(prefix, at);
-      at = this.contents.copyTo(row, out, at + prefix.length);
-      out.set(tail, at);
-      at += tail.length;
     }
-    if (at > 0) yield out.slice(0, at);
+    if (parts.length > 0) yield parts;
   }
 
   private summarize(train: Int32Array, test: Int32Array): ExportSummary {
@@ -316,6 +331,18 @@ export class ExampleCollector {
     const perLabel = [...byLabel.values()].sort((a, b) => compareCodePoints(a.label, b.label));
     return { rows: this.contents.count, train: train.length, validation: test.length, perLabel, labelColumn: this.settings.labelColumns[0]! };
   }
+}
+
+type Role = 'text' | 'label' | 'stratify';
+
+interface UsedColumn {
+  name: string;
+  index: number;
+  role: Role;
+  profiler: ColumnProfiler;
+  /** Its empty/NA cells (the first few) and how many there are. */
+  missing: ExportProblem[];
+  missingCount: number;
 }
 
 /** "data row 14 (line 15)" — or just the data row when the rows do not come from a file. */

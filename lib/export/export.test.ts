@@ -30,7 +30,7 @@ const settingsOf = (meta: Meta): ExportSettings => ({
   systemPrompt: meta.instruction,
 });
 
-const concat = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks]);
+const concat = (batches: Iterable<Uint8Array[]>): Buffer => Buffer.concat([...batches].flat());
 const text = (files: ExportFiles, which: 'train' | 'validation'): string => concat(files[which]()).toString('utf8');
 
 describe('exportCsv on the notebook fixtures', () => {
@@ -94,6 +94,25 @@ describe('exportCsv refusals say what, where and what to do', () => {
   it('accepts a numeric-looking label when one value in the column is text', () => {
     const rows = balanced(10).map((r, i) => [r[0]!, r[1]!, i === 0 ? 'other' : '007']);
     expect(refusal(rows)).toEqual([]);
+  });
+
+  it('writes NA strings as text where pandas keeps them (an integer column beyond int64 with a negative value)', () => {
+    const rows = balanced(10).map((r, i) => [r[0]!, r[1]!, ['-1', '9223372036854775808', ''][i % 3]!]);
+    expect(refusal(rows)).toEqual([]);
+  });
+
+  it('explains the first data row with one field too many (pandas would shift the columns)', () => {
+    const r = exportCsv(new TextEncoder().encode('inquiry,category,sub_category\n0,q,a,s\n1,q,b,s\n'), DEFAULT_SETTINGS);
+    expect(!r.ok && r.kind !== 'unreadable' && r.problems[0]!.message).toMatch(
+      /^line 2 \(data row 1\): 4 fields, but the header has 3\. pandas would silently use the first column as row labels/,
+    );
+  });
+
+  it('reads valid UTF-8 with control characters as text, not as a binary file', () => {
+    const text = 'inquiry,category,sub_category\n' + 'q\x01\x02\x03,a,x\nq,b,y\n'.repeat(5);
+    expect(refusal([]).length).toBe(1);
+    const r = exportCsv(new TextEncoder().encode(text), DEFAULT_SETTINGS);
+    expect(r.ok).toBe(true);
   });
 
   it('points at the single row of a class too small to split', () => {

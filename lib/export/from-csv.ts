@@ -44,14 +44,27 @@ export function exportCsv(
       code: 'malformed-row',
       dataRow: b.dataRow,
       line: b.line,
-      message:
-        `line ${b.line} (data row ${b.dataRow}): ${b.fields.length} fields, but the header has ${b.expected}` +
-        ` (pandas: "Expected ${b.expected} fields in line ${b.line}, saw ${b.fields.length}"). ` +
-        'A text containing the delimiter must be quoted ("like, this"); fix the row or remove it.',
+      message: malformedRowMessage(b.dataRow, b.line, b.fields.length, b.expected),
     }));
     return { ok: false, kind: 'refused', problems, problemCount: read.badRows.length, info, header };
   }
   const outcome = (collector as ExampleCollector | null)!.finish();
   if (!outcome.ok) return { ok: false, kind: 'refused', problems: outcome.problems, problemCount: outcome.problemCount, info, header };
   return { ok: true, files: outcome.files, info, header };
+}
+
+/** Why a row with too many fields is refused, and what to do about it. */
+export function malformedRowMessage(dataRow: number, line: number, fields: number, expected: number): string {
+  const where = `line ${line} (data row ${dataRow}): ${fields} fields, but the header has ${expected}`;
+  if (dataRow === 1 && fields === expected + 1) {
+    // pandas does not fail here: it silently takes the first column as the index and shifts the rest.
+    return (
+      `${where}. pandas would silently use the first column as row labels and shift every other column one place, ` +
+      'so the notebook would train on the wrong columns. Name the extra first column in the header (for example "id,"), or remove the extra field.'
+    );
+  }
+  return (
+    `${where} (pandas: "Expected ${expected} fields in line ${line}, saw ${fields}"). ` +
+    'A text containing the delimiter must be quoted ("like, this"); fix the row or remove it.'
+  );
 }

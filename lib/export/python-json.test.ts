@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chatFormat } from './chat-format';
-import { pythonJsonString } from './python-json';
+import fc from 'fast-check';
+import { pythonJsonString, writePythonJson } from './python-json';
 
 describe('pythonJsonString (json.dumps with ensure_ascii)', () => {
   it.each([
@@ -41,5 +42,18 @@ describe('chatFormat', () => {
     expect(line).toBe('{"messages":[{"role":"system","content":"Sys"},{"role":"user","content":"Où?"},{"role":"assistant","content":"{\\"intent\\":\\"Café\\"}"}]}\n');
     const parsed = JSON.parse(line) as { messages: { content: string }[] };
     expect(JSON.parse(parsed.messages[2]!.content)).toEqual({ intent: 'Café' });
+  });
+});
+
+describe('writePythonJson', () => {
+  it('writes exactly the bytes of pythonJsonString, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const out = new Uint8Array(s.length * 6 + 2);
+        const end = writePythonJson(s, out, 0);
+        expect(Buffer.from(out.subarray(0, end)).toString('latin1')).toBe(pythonJsonString(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -21,3 +21,36 @@ export function pythonJsonString(s: string): string {
 export function compactJsonString(s: string): string {
   return JSON.stringify(s);
 }
+
+const SHORT_ESCAPES: Record<number, number> = { 8: 0x62, 9: 0x74, 10: 0x6e, 12: 0x66, 13: 0x72 };
+const HEX_DIGITS = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
+
+/**
+ * `json.dumps(s)` written straight into `out` at `at` as ASCII bytes; returns the position after it.
+ * Same bytes as `pythonJsonString`, without building intermediate strings: the exporter's hot path
+ * for the messages that need escaping. `out` must have room for `6 * s.length + 2` bytes.
+ */
+export function writePythonJson(s: string, out: Uint8Array, at: number): number {
+  out[at++] = 0x22;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x22 || c === 0x5c) out[at++] = 0x5c;
+      out[at++] = c;
+      continue;
+    }
+    out[at++] = 0x5c;
+    const short = SHORT_ESCAPES[c];
+    if (short !== undefined) {
+      out[at++] = short;
+    } else {
+      out[at++] = 0x75;
+      out[at++] = HEX_DIGITS[c >> 12]!;
+      out[at++] = HEX_DIGITS[(c >> 8) & 15]!;
+      out[at++] = HEX_DIGITS[(c >> 4) & 15]!;
+      out[at++] = HEX_DIGITS[c & 15]!;
+    }
+  }
+  out[at++] = 0x22;
+  return at;
+}

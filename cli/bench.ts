@@ -1,0 +1,544 @@
+// `npm run bench`: Trainset's export against the tutorial notebook's pandas + scikit-learn pipeline
+// (../shared/bench/seed_pipeline.py) on the same generated CSVs. It checks the two write the same
+// bytes and prints seconds and peak memory side by side. Exit 0 only when every run of every size
+// produced identical bytes; the speed and memory targets are printed, not enforced, since machines vary.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  formatMb,
+  formatNotes,
+  formatPhases,
+  formatRows,
+  formatTable,
+  formatVerdict,
+  medianMeasure,
+  medianPhases,
+  verdict,
+  withRatios,
+  type Measure,
+  type SideResult,
+  type SizeResult,
+} from './bench-report';
+
+// Absolute paths on purpose: the figures are stated against Debian's python3 with its pandas and
+// sklearn packages, and against GNU time's %M, not whatever a PATH (or a venv) happens to offer.
+const TIME = '/usr/bin/time';
+const PYTHON = '/usr/bin/python3';
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const OUTPUT_FILES = ['train.jsonl', 'validation.jsonl'] as const;
+const CHUNK = 1 << 20;
+
+const USAGE = `Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs N] [--keep]
+
+  --sizes LIST  row counts to generate and compare, comma-separated; 10k and 1M also work
+                (default: 10000,100000,1000000)
+  --runs N      runs per side and size; with N > 1 the median is reported (default: 1)
+  --keep        keep the output directories (their path is printed at the end)
+
+Needs GNU time at ${TIME}, and ${PYTHON} with pandas and scikit-learn for the notebook side.
+The bench scripts are looked for in ../shared/bench beside the project, or in $TRAINSET_SHARED/bench.
+`;
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  keep: boolean;
+}
+
+/** Where things are, and whether the notebook side can run at all. */
+interface Env {
+  root: string;
+  benchDir: string;
+  cacheDir: string;
+  /** Per-invocation output directories, under cacheDir so that they share the CSVs' disk. */
+  workDir: string;
+  /** Why the notebook cannot run, or null when it can. */
+  notebookMissing: string | null;
+}
+
+interface ProcessResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+type Timed = { ok: true; measure: Measure; stderr: string } | { ok: false; reason: string };
+
+/** A problem the user can fix (exit 1, plain message, no stack trace). */
+class BenchError extends Error {}
+/** A mistake on the command line (exit 2, with the usage text). */
+class UsageError extends Error {}
+/** Ctrl-C or a CI cancel: stop, clean up, exit 128 + signal. */
+class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+// --- command line --------------------------------------------------------------------------------
+
+function parseOptions(argv: string[]): Options | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  return {
+    sizes: values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map(parseSize),
+    runs: values.runs === undefined ? 1 : parseCount(values.runs, '--runs'),
+    keep: values.keep ?? false,
+  };
+}
+
+function parseSize(text: string): number {
+  const m = /^\s*(\d+)([kKmM]?)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a row count (e.g. 10000, 10k, 1M)`);
+  const scale = { '': 1, k: 1_000, m: 1_000_000 }[m[2]!.toLowerCase()] ?? 1;
+  return parseCount(String(Number(m[1]) * scale), '--sizes');
+}
+
+function parseCount(text: string, option: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`${option}: ${JSON.stringify(text)} is not a positive whole number`);
+  }
+  return n;
+}
+
+// --- environment ---------------------------------------------------------------------------------
+
+/** The directory holding package.json, found upward from this file so any cwd works. */
+function findProjectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new BenchError('cannot find the project root (no package.json above cli/bench.ts)');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** shared/bench: $TRAINSET_SHARED/bench, else ../shared/bench beside the project, as in CI. */
+function findBenchDir(root: string): string {
+  const override = process.env.TRAINSET_SHARED;
+  const shared = override ? path.resolve(override) : path.resolve(root, '..', 'shared');
+  const benchDir = path.join(shared, 'bench');
+  const missing = ['gen_csv.py', 'seed_pipeline.py'].filter((f) => !fs.existsSync(path.join(benchDir, f)));
+  if (missing.length > 0) {
+    const from = override ? 'from TRAINSET_SHARED' : 'beside the project; set TRAINSET_SHARED to the shared folder if it lives elsewhere';
+    throw new BenchError(`scripts not found: looked for ${missing.join(' and ')} in ${benchDir} (${from})`);
+  }
+  return benchDir;
+}
+
+/** GNU time is what reports peak memory; BSD time (and the shell keyword) has no -f. */
+function checkTime(): void {
+  const probe = spawnSync(TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0 || !/^\d+(\.\d+)? \d+$/m.test(probe.stderr)) {
+    throw new BenchError(`GNU time is needed at ${TIME} to measure seconds and peak memory; install it with: apt-get install -y time`);
+  }
+}
+
+/** Null when the notebook can run, else a plain reason with the fix. */
+function checkNotebook(): string | null {
+  const probe = spawnSync(PYTHON, ['-c', 'import pandas, sklearn'], { encoding: 'utf8' });
+  if (probe.error) return `${PYTHON} not found; install it with: apt-get install -y python3 python3-pandas python3-sklearn`;
+  if (probe.status !== 0) return `${PYTHON} cannot import pandas and sklearn; install them with: apt-get install -y python3-pandas python3-sklearn`;
+  return null;
+}
+
+function prepareEnv(): Env {
+  checkTime();
+  const root = findProjectRoot();
+  const benchDir = findBenchDir(root);
+  const cacheDir = path.join(root, 'node_modules', '.cache', 'trainset-bench');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const workDir = fs.mkdtempSync(path.join(cacheDir, 'run-'));
+  return { root, benchDir, cacheDir, workDir, notebookMissing: checkNotebook() };
+}
+
+// --- processes -----------------------------------------------------------------------------------
+
+let current: ChildProcess | null = null;
+let interrupted: NodeJS.Signals | null = null;
+
+/**
+ * Children run in their own process group so that a signal reaches all of them: GNU time ignores
+ * SIGINT while it waits, and a CI cancel sends SIGTERM to this process only. The run then stops
+ * and the finally block removes the outputs. Under `npm run` a Ctrl-C arrives twice (from the
+ * terminal and relayed by tsx), so a repeat escalates to SIGKILL rather than exiting before cleanup.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  const forward = interrupted ? 'SIGKILL' : signal;
+  interrupted ??= signal;
+  if (!current?.pid) return;
+  try {
+    process.kill(-current.pid, forward);
+  } catch {
+    // The group is already gone: nothing left to stop.
+  }
+}
+
+function run(command: string, args: string[], cwd: string): Promise<ProcessResult> {
+  // A signal that arrived during synchronous work (comparing outputs) must not start another process.
+  if (interrupted) return Promise.reject(new Interrupted(interrupted));
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    current = child;
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', (e) => reject(new BenchError(`cannot run ${command}: ${e.message}`)));
+    child.on('close', (code, signal) => {
+      current = null;
+      if (interrupted) reject(new Interrupted(interrupted));
+      else resolve({ code, signal, stderr });
+    });
+  });
+}
+
+/** Runs a command under `/usr/bin/time -f '%e %M'`, writing the figures to a file so they stay apart from the command's stderr. */
+async function timed(command: string[], cwd: string, timeFile: string): Promise<Timed> {
+  const r = await run(TIME, ['-f', '%e %M', '-o', timeFile, ...command], cwd);
+  const report = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
+  if (r.code !== 0) return { ok: false, reason: failure(r, report) };
+  const measure = parseTime(report);
+  if (!measure) return { ok: false, reason: `unexpected ${TIME} output in ${timeFile}` };
+  return { ok: true, measure, stderr: r.stderr };
+}
+
+/** The last line of time's -o file is "%e %M"; a line before it may say the command failed. */
+function parseTime(text: string): Measure | null {
+  const last = text.trim().split('\n').at(-1) ?? '';
+  const m = /^(\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
+  return m ? { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 } : null;
+}
+
+/** Why a process failed, in one line. `timeReport` is GNU time's -o file, which names a killing signal. */
+function failure(r: ProcessResult, timeReport = ''): string {
+  // First and last lines: a trainset message comes first (then usage), a Python traceback ends with the error.
+  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const tail = (lines.length > 1 ? [lines[0], lines.at(-1)] : lines).join(' … ').slice(0, 300);
+  const killed = /terminated by signal (\d+)/.exec(timeReport)?.[1];
+  // SIGKILL that we did not send is almost always the kernel's out-of-memory killer.
+  const how = r.signal ? `killed by ${r.signal}` : killed ? `killed by signal ${killed}${killed === '9' ? ' (out of memory?)' : ''}` : `exit ${r.code}`;
+  return tail ? `${how}: ${tail}` : how;
+}
+
+// --- CSVs ----------------------------------------------------------------------------------------
+
+/**
+ * The generated CSV for `rows`, from the cache when present. The name carries a hash of gen_csv.py,
+ * so a changed generator never serves a stale file; it is written under a temporary name and renamed,
+ * so an interrupted generation never leaves a truncated file that looks cached.
+ */
+async function ensureCsv(env: Env, rows: number): Promise<{ file: string; cached: boolean }> {
+  const generator = path.join(env.benchDir, 'gen_csv.py');
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(generator)).digest('hex').slice(0, 10);
+  const file = path.join(env.cacheDir, `rows-${rows}-${hash}.csv`);
+  if (fs.existsSync(file)) return { file, cached: true };
+  removeStaleCsvs(env.cacheDir, rows);
+  progress(rows, 'generating CSV with gen_csv.py ...');
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const r = await run(PYTHON, [generator, String(rows), temp], env.root);
+    if (r.code !== 0) throw new BenchError(`gen_csv.py failed for ${formatRows(rows)} rows (${failure(r)})`);
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  return { file, cached: false };
+}
+
+/** Older generations of the same size (another generator hash, or a killed run's temp file): 180 MB each at 1M. */
+function removeStaleCsvs(cacheDir: string, rows: number): void {
+  for (const name of fs.readdirSync(cacheDir)) {
+    if (name.startsWith(`rows-${rows}-`)) fs.rmSync(path.join(cacheDir, name), { force: true });
+  }
+}
+
+// --- one size ------------------------------------------------------------------------------------
+
+interface RunDirs {
+  notebook: string;
+  trainset: string;
+  times: string;
+}
+
+/** Fresh, not yet existing output directories, so neither side pays for replacing old files. */
+function runDirs(env: Env, rows: number, run: number): RunDirs {
+  const base = path.join(env.workDir, String(rows), `run-${run}`);
+  fs.mkdirSync(base, { recursive: true });
+  return { notebook: path.join(base, 'notebook'), trainset: path.join(base, 'trainset'), times: base };
+}
+
+async function runNotebook(env: Env, csv: string, dirs: RunDirs): Promise<Timed & { seed?: Record<string, number> }> {
+  const script = path.join(env.benchDir, 'seed_pipeline.py');
+  const t = await timed([PYTHON, script, csv, dirs.notebook], env.root, path.join(dirs.times, 'notebook.time'));
+  return t.ok ? { ...t, seed: parseSeed(t.stderr) } : t;
+}
+
+function runTrainset(env: Env, csv: string, dirs: RunDirs): Promise<Timed> {
+  const cli = path.join(env.root, 'cli', 'trainset.mjs');
+  const command = [process.execPath, cli, 'export', csv, '--out', dirs.trainset, '-q'];
+  return timed(command, env.root, path.join(dirs.times, 'trainset.time'));
+}
+
+/** The numeric fields of the notebook's last `SEED {...}` stderr line (phase seconds, peak_rss_mb). */
+function parseSeed(stderr: string): Record<string, number> | undefined {
+  const line = stderr.split('\n').reverse().find((l) => l.startsWith('SEED '));
+  if (!line) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(line.slice('SEED '.length));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  } catch {
+    return undefined;
+  }
+}
+
+interface SideRuns {
+  runs: Measure[];
+  failed?: string;
+}
+
+function record(side: SideRuns, t: Timed): void {
+  if (t.ok) side.runs.push(t.measure);
+  else side.failed ??= t.reason;
+}
+
+function sideResult(side: SideRuns, missing: string | null): SideResult {
+  if (missing) return { status: 'unavailable', reason: missing };
+  if (side.failed) return { status: 'failed', reason: side.failed };
+  return { status: 'ok', median: medianMeasure(side.runs), runs: side.runs };
+}
+
+async function benchSize(env: Env, opts: Options, rows: number): Promise<SizeResult> {
+  const csv = await ensureCsv(env, rows);
+  const csvBytes = fs.statSync(csv.file).size;
+  progress(rows, `CSV ${formatMb(csvBytes)} MB${csv.cached ? ' (cached)' : ''}: ${path.relative(env.root, csv.file)}`);
+  const notebook: SideRuns = { runs: [] };
+  const trainset: SideRuns = { runs: [] };
+  const seeds: Record<string, number>[] = [];
+  let difference: string | undefined;
+  for (let i = 1; i <= opts.runs && !notebook.failed && !trainset.failed; i++) {
+    const dirs = runDirs(env, rows, i);
+    const of = opts.runs > 1 ? ` run ${i}/${opts.runs}` : '';
+    if (!env.notebookMissing) {
+      const nb = await runNotebook(env, csv.file, dirs);
+      record(notebook, nb);
+      if (nb.ok && nb.seed) seeds.push(nb.seed);
+      progress(rows, `notebook${of}: ${describe(nb)}`);
+    }
+    const ts = await runTrainset(env, csv.file, dirs);
+    record(trainset, ts);
+    progress(rows, `trainset${of}: ${describe(ts)}`);
+    if (!env.notebookMissing && bothSucceeded(notebook, trainset, i)) {
+      const differs = compareOutputs(dirs.trainset, dirs.notebook);
+      progress(rows, differs ? `outputs differ: ${differs}` : 'outputs identical');
+      difference ??= differs ?? undefined;
+    }
+    if (!opts.keep) fs.rmSync(path.dirname(dirs.notebook), { recursive: true, force: true });
+  }
+  const compared = !env.notebookMissing && !notebook.failed && !trainset.failed;
+  return withRatios({
+    rows,
+    csvBytes,
+    notebook: sideResult(notebook, env.notebookMissing),
+    trainset: sideResult(trainset, null),
+    identical: difference ? false : compared ? true : null,
+    ...(difference ? { difference } : {}),
+    ...(seeds.length > 0 ? { notebookPhases: medianPhases(seeds) } : {}),
+  });
+}
+
+/** Both sides succeeded in run `i` (each has i measures), so there are two outputs to compare. */
+function bothSucceeded(notebook: SideRuns, trainset: SideRuns, i: number): boolean {
+  return notebook.runs.length === i && trainset.runs.length === i;
+}
+
+function describe(t: Timed): string {
+  return t.ok ? `${t.measure.seconds.toFixed(2)} s, ${t.measure.peakMb.toFixed(0)} MB` : `failed (${t.reason})`;
+}
+
+// --- comparing outputs ---------------------------------------------------------------------------
+
+/** Null when both directories hold the same bytes in each output file, else where they first differ. */
+function compareOutputs(trainsetDir: string, notebookDir: string): string | null {
+  for (const name of OUTPUT_FILES) {
+    const a = path.join(trainsetDir, name);
+    const b = path.join(notebookDir, name);
+    if (!fs.existsSync(a) || !fs.existsSync(b)) return `${name} missing from the ${fs.existsSync(a) ? 'notebook' : 'trainset'} output`;
+    const at = firstDifference(a, b);
+    if (at !== null) return `${name}: first difference at byte ${at} (line ${lineAt(a, at)})`;
+  }
+  return null;
+}
+
+/**
+ * Offset of the first differing byte (or the shorter file's length), or null when identical.
+ * Chunked reads: at 1M rows each output is ~350 MB, and there is no reason to hold it in memory.
+ */
+function firstDifference(a: string, b: string): number | null {
+  const fa = fs.openSync(a, 'r');
+  const fb = fs.openSync(b, 'r');
+  try {
+    const ba = Buffer.alloc(CHUNK);
+    const bb = Buffer.alloc(CHUNK);
+    for (let pos = 0; ; ) {
+      const na = fs.readSync(fa, ba, 0, CHUNK, pos);
+      const nb = fs.readSync(fb, bb, 0, CHUNK, pos);
+      const n = Math.min(na, nb);
+      if (!ba.subarray(0, n).equals(bb.subarray(0, n))) return pos + firstMismatch(ba, bb, n);
+      if (na !== nb) return pos + n;
+      if (na === 0) return null;
+      pos += n;
+    }
+  } finally {
+    fs.closeSync(fa);
+    fs.closeSync(fb);
+  }
+}
+
+function firstMismatch(a: Buffer, b: Buffer, n: number): number {
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+/** 1-based line number of byte `offset`; only computed once a difference is found. */
+function lineAt(file: string, offset: number): number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(CHUNK);
+    let lines = 1;
+    for (let pos = 0; pos < offset; ) {
+      const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, offset - pos), pos);
+      if (n === 0) break;
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+      pos += n;
+    }
+    return lines;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// --- output --------------------------------------------------------------------------------------
+
+/** Progress goes to stderr so stdout holds only the results. */
+function progress(rows: number, message: string): void {
+  process.stderr.write(`[${formatRows(rows)}] ${message}\n`);
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus.length} × ${model}, ${formatMb(os.totalmem())} MB RAM, Node ${process.version}`;
+}
+
+function printResults(results: SizeResult[], opts: Options): void {
+  const runs = opts.runs > 1 ? `median of ${opts.runs} runs` : '1 run';
+  const out = [
+    `\nTrainset export vs notebook pipeline (${runs}; seconds are wall time, MB is peak RSS, 2^20 bytes)`,
+    formatTable(results),
+    formatPhases(results),
+    formatNotes(results),
+  ];
+  const v = verdict(results);
+  if (v) out.push(formatVerdict(v));
+  process.stdout.write(out.filter((s) => s !== '').join('\n'));
+}
+
+function writeJson(env: Env, opts: Options, results: SizeResult[], exitCode: number): string {
+  const file = path.join(env.root, 'bench-results', 'bench.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    openblasCoretype: process.env.OPENBLAS_CORETYPE ?? null,
+    runs: opts.runs,
+    results,
+    verdict: verdict(results),
+    exitCode,
+  };
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  return path.relative(env.root, file);
+}
+
+// --- main ----------------------------------------------------------------------------------------
+
+/** Runs the benchmark and returns the exit code: 0 all identical, 1 otherwise, 2 usage error. */
+async function bench(argv: string[]): Promise<number> {
+  const opts = parseOptions(argv);
+  if (opts === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const env = prepareEnv();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    process.stderr.write(`bench: ${machine()}\nbench: scripts in ${env.benchDir}, CSV cache in ${path.relative(env.root, env.cacheDir)}\n`);
+    if (env.notebookMissing) process.stderr.write(`bench: notebook: not available (${env.notebookMissing}); timing trainset only\n`);
+    const results: SizeResult[] = [];
+    for (const rows of opts.sizes) results.push(await benchSize(env, opts, rows));
+    const exitCode = results.every((r) => r.identical === true) ? 0 : 1;
+    printResults(results, opts);
+    const json = writeJson(env, opts, results, exitCode);
+    process.stdout.write(`\nfigures written to ${json}\n`);
+    if (exitCode !== 0) process.stdout.write(exitReason(results));
+    return exitCode;
+  } finally {
+    if (opts.keep) process.stderr.write(`bench: outputs kept in ${env.workDir}\n`);
+    else fs.rmSync(env.workDir, { recursive: true, force: true });
+  }
+}
+
+function exitReason(results: SizeResult[]): string {
+  const differ = results.filter((r) => r.identical === false).map((r) => formatRows(r.rows));
+  const unchecked = results.filter((r) => r.identical === null).map((r) => formatRows(r.rows));
+  const parts = [
+    ...(differ.length ? [`outputs differ at ${differ.join(', ')} rows`] : []),
+    ...(unchecked.length ? [`bytes not compared at ${unchecked.join(', ')} rows`] : []),
+  ];
+  return `exit 1: ${parts.join('; ')}\n`;
+}
+
+/** Plain messages for the errors a user can act on; a stack trace only with TRAINSET_DEBUG. */
+async function main(): Promise<void> {
+  try {
+    process.exitCode = await bench(process.argv.slice(2));
+  } catch (e) {
+    process.exitCode = reportError(e);
+  }
+}
+
+function reportError(e: unknown): number {
+  if (e instanceof Interrupted) {
+    process.stderr.write(`\nbench: ${e.message}\n`);
+    return 128 + (os.constants.signals[e.signal] ?? 1);
+  }
+  if (e instanceof UsageError || (e as { code?: unknown })?.code?.toString().startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`bench: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const prefix = e instanceof BenchError ? 'bench' : 'bench: internal error';
+  process.stderr.write(`${prefix}: ${message}${process.env.TRAINSET_DEBUG && e instanceof Error ? `\n${e.stack}` : ''}\n`);
+  return 1;
+}
+
+await main();
