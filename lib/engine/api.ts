@@ -1,0 +1,137 @@
+import type { CsvOptions, CsvProgress } from '../csv';
+import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
+import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
+import { SessionStore } from './persist';
+import type {
+  ColumnMapping,
+  DatasetStatus,
+  Distribution,
+  EditOp,
+  ExportChoices,
+  ExportResult,
+  LoadedMeta,
+  RowView,
+  SplitPreview,
+  ViewResult,
+} from './types';
+
+export interface RestoredSession {
+  meta: LoadedMeta;
+  status: DatasetStatus;
+  length: number;
+  choices: ExportChoices;
+  savedAt: number;
+  /** Saved edits that could not be replayed (0 unless the saved data was damaged). */
+  droppedEdits: number;
+}
+
+type Edited = { status: DatasetStatus; length: number; addedId?: number };
+
+/**
+ * Everything the app asks of the dataset, as async calls: served by a Web Worker (the normal case)
+ * or, if a worker cannot start, by the same object on the main thread.
+ */
+export interface EngineApi {
+  load(file: Blob, name: string, options: CsvOptions): Promise<LoadOutcome>;
+  restore(): Promise<RestoredSession | null>;
+  forget(): Promise<void>;
+  setMapping(mapping: ColumnMapping): Promise<{ ok: true } | { ok: false; error: string }>;
+  setView(query: ViewQuery): Promise<ViewResult>;
+  rows(start: number, count: number): Promise<RowView[]>;
+  edit(op: EditOp): Promise<Edited>;
+  undo(): Promise<Edited>;
+  redo(): Promise<Edited>;
+  planReplace(query: ReplaceQuery): Promise<ReplacePlan>;
+  values(col: number): Promise<{ value: string; count: number }[]>;
+  distribution(): Promise<Distribution | null>;
+  splitPreview(choices: ExportChoices): Promise<SplitPreview>;
+  exportFiles(choices: ExportChoices): Promise<ExportResult>;
+  cleanedCsv(neutralizeFormulas: boolean): Promise<{ blob: Blob; neutralized: number }>;
+  takeBadRow(index: number): Promise<Edited>;
+  dropBadRow(index: number): Promise<void>;
+  saveChoices(choices: ExportChoices): Promise<void>;
+}
+
+export type ProgressListener = (p: CsvProgress) => void;
+
+export async function createEngineApi(onProgress: ProgressListener): Promise<EngineApi> {
+  const store = await SessionStore.open();
+  const engine = new Engine({
+    loaded: (f) => store?.saveFile(f.name, f.bytes, f.options),
+    mapped: (m) => store?.saveMapping(m),
+    pushed: (i, c) => store?.saveChange(i, c),
+    moved: (p) => store?.savePosition(p),
+  });
+
+  return {
+    async load(file, name, options) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return engine.load(bytes, name, options, onProgress);
+    },
+    async restore() {
+      const saved = await store?.load();
+      if (!saved) return null;
+      // Re-reading the saved file must not save it again (that would drop its changes).
+      const outcome = engine.load(saved.file.bytes, saved.file.name, saved.file.options, onProgress, false);
+      if (!outcome.ok) return null;
+      const restored = engine.restore({ mapping: saved.mapping, history: saved.history });
+      const meta = engine.loadedMeta!;
+      return {
+        meta,
+        status: restored.status,
+        length: engine.setView({}).length,
+        choices: saved.choices ?? DEFAULT_CHOICES,
+        savedAt: saved.file.savedAt,
+        droppedEdits: restored.dropped,
+      };
+    },
+    async forget() {
+      await store?.clear();
+    },
+    async setMapping(mapping) {
+      return engine.setMapping(mapping);
+    },
+    async setView(query) {
+      return engine.setView(query);
+    },
+    async rows(start, count) {
+      return engine.rows(start, count);
+    },
+    async edit(op) {
+      return engine.edit(op);
+    },
+    async undo() {
+      return engine.undo();
+    },
+    async redo() {
+      return engine.redo();
+    },
+    async planReplace(query) {
+      return engine.planReplace(query);
+    },
+    async values(col) {
+      return engine.values(col);
+    },
+    async distribution() {
+      return engine.distribution();
+    },
+    async splitPreview(choices) {
+      return engine.splitPreview(choices);
+    },
+    async exportFiles(choices) {
+      return engine.exportFiles(choices);
+    },
+    async cleanedCsv(neutralize) {
+      return engine.cleanedCsv(neutralize);
+    },
+    async takeBadRow(index) {
+      return engine.takeBadRow(index);
+    },
+    async dropBadRow(index) {
+      engine.dropBadRow(index);
+    },
+    async saveChoices(choices) {
+      store?.saveChoices(choices);
+    },
+  };
+}

@@ -1,0 +1,408 @@
+import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
+import {
+  addRow,
+  computeView,
+  Dataset,
+  deleteRows,
+  exportDataset,
+  History,
+  nestedCounts,
+  planReplace,
+  renameValue,
+  replayHistory,
+  setCell,
+  setColumn,
+  toCsv,
+  valueCounts,
+  type Change,
+  type HistorySnapshot,
+  type ReplacePlan,
+  type ReplaceQuery,
+  type ViewQuery,
+} from '../dataset';
+import { DEFAULT_SYSTEM_PROMPT, type ExportSettings } from '../export';
+import { guessMapping } from './mapping';
+import type {
+  ColumnMapping,
+  DatasetStatus,
+  Distribution,
+  EditOp,
+  ExportChoices,
+  ExportResult,
+  LoadedMeta,
+  RowView,
+  SplitPreview,
+  ViewResult,
+} from './types';
+
+export const DEFAULT_CHOICES: ExportChoices = {
+  systemPrompt: DEFAULT_SYSTEM_PROMPT,
+  stratify: 'first',
+  testSize: { kind: 'float', value: 0.2 },
+  seed: 42,
+  jsonStyle: 'python',
+};
+
+export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };
+
+/** What a restored session needs besides the file itself. */
+export interface SessionState {
+  mapping: ColumnMapping | null;
+  history: HistorySnapshot;
+}
+
+/** Hooks the worker plugs in to save the session as it changes (work proportional to the change). */
+export interface EngineObserver {
+  loaded?(file: { name: string; bytes: Uint8Array; options: CsvOptions }): void;
+  mapped?(mapping: ColumnMapping): void;
+  pushed?(index: number, change: Change): void;
+  moved?(position: number): void;
+}
+
+const PREVIEW_LINES = 5;
+
+/**
+ * The dataset session that lives in the worker: the uploaded rows, their edits and history, the
+ * current view, and the exports. Every method is synchronous and returns plain data; the worker
+ * turns calls into messages. A failed load leaves the previous dataset as it was.
+ */
+export class Engine {
+  private ds: Dataset | null = null;
+  private history = new History();
+  private meta: LoadedMeta | null = null;
+  private mapping: ColumnMapping | null = null;
+  private view: Int32Array = new Int32Array(0);
+  private query: ViewQuery = {};
+  private revision = 0;
+  private bad: BadRow[] = [];
+
+  constructor(private readonly observer: EngineObserver = {}) {}
+
+  /** Read a file. On failure nothing changes: the previous dataset, edits and history stay. */
+  load(
+    bytes: Uint8Array,
+    fileName: string,
+    options: CsvOptions = {},
+    onProgress?: (p: CsvProgress) => void,
+    /** False when re-reading a saved session (it is already saved). */
+    save = true,
+  ): LoadOutcome {
+    const columns: string[][] = [];
+    let lines: number[] = [];
+    const read = readCsvStream(
+      bytes,
+      options,
+      {
+        start(header) {
+          columns.length = 0;
+          header.forEach(() => columns.push([]));
+          lines = [];
+        },
+        row(fields, _dataRow, line) {
+          for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c]!);
+          lines.push(line);
+        },
+      },
+      onProgress,
+    );
+    if (!read.ok) return { ok: false, problem: read.problem, ...(read.info ? { info: read.info } : {}) };
+    const ds = Dataset.fromColumns(read.header, columns, Int32Array.from(lines));
+    const { mapping, guess } = guessMapping(read.header, (c, r) => columns[c]![r] ?? '', read.rowCount);
+    this.ds = ds;
+    this.history = new History();
+    this.mapping = mapping;
+    this.bad = read.badRows;
+    this.meta = {
+      fileName,
+      fileSize: bytes.length,
+      header: read.header,
+      rowCount: read.rowCount,
+      info: read.info,
+      badRows: read.badRows.slice(0, 1000),
+      mapping,
+      guess,
+    };
+    this.query = {};
+    this.view = ds.liveIds();
+    this.revision++;
+    if (save) this.observer.loaded?.({ name: fileName, bytes, options });
+    return { ok: true, meta: this.meta };
+  }
+
+  /** Re-apply a saved session's mapping and history onto a freshly loaded file. */
+  restore(state: SessionState): { status: DatasetStatus; dropped: number } {
+    const ds = this.requireDataset();
+    // Edits that no longer fit the file (it should not happen) are dropped, and counted, not fatal.
+    const replay = replayHistory(ds, state.history);
+    this.history = replay.history;
+    if (state.mapping && this.validMapping(state.mapping)) this.mapping = state.mapping;
+    if (this.meta) this.meta = { ...this.meta, mapping: this.mapping };
+    this.view = computeView(ds, this.query);
+    this.revision++;
+    return { status: this.status(), dropped: replay.dropped };
+  }
+
+  get loadedMeta(): LoadedMeta | null {
+    return this.meta;
+  }
+
+  setMapping(mapping: ColumnMapping): { ok: true } | { ok: false; error: string } {
+    if (!this.validMapping(mapping)) return { ok: false, error: 'Choose a text column and at least one label column from the file.' };
+    this.mapping = mapping;
+    if (this.meta) this.meta = { ...this.meta, mapping };
+    this.observer.mapped?.(mapping);
+    return { ok: true };
+  }
+
+  private validMapping(m: ColumnMapping): boolean {
+    const header = this.meta?.header ?? [];
+    return header.includes(m.text) && m.labels.length > 0 && m.labels.every((l) => header.includes(l) && l !== m.text);
+  }
+
+  setView(query: ViewQuery): ViewResult {
+    const ds = this.requireDataset();
+    this.query = query;
+    this.view = computeView(ds, query);
+    return { length: this.view.length, status: this.status() };
+  }
+
+  /** Rows `start … start+count` of the current view. */
+  rows(start: number, count: number): RowView[] {
+    const ds = this.requireDataset();
+    const end = Math.min(this.view.length, start + count);
+    const out: RowView[] = [];
+    const width = ds.header.length;
+    for (let i = Math.max(0, start); i < end; i++) {
+      const id = this.view[i]!;
+      if (!ds.isLive(id)) continue;
+      let edited = 0;
+      for (let c = 0; c < width; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
+      out.push({ id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.line(id) === 0 && ds.original(id, 0) === undefined });
+    }
+    return out;
+  }
+
+  /** Position of a row in the current view, or -1. */
+  indexOf(id: number): number {
+    return this.view.indexOf(id);
+  }
+
+  /** Apply one edit as one undoable step. */
+  edit(op: EditOp): { status: DatasetStatus; length: number; addedId?: number } {
+    const ds = this.requireDataset();
+    let change: Change | null = null;
+    switch (op.kind) {
+      case 'set':
+        change = setCell(ds, op.id, op.col, op.value);
+        break;
+      case 'set-column':
+        change = setColumn(ds, op.ids, op.col, op.value);
+        break;
+      case 'delete':
+        change = deleteRows(ds, op.ids);
+        break;
+      case 'add':
+        change = addRow(ds, op.values ?? ds.header.map(() => ''));
+        break;
+      case 'replace': {
+        const plan = planReplace(ds, op.query);
+        change = plan.ok ? plan.change : null;
+        break;
+      }
+      case 'rename':
+        change = renameValue(ds, op.col, op.from, op.to);
+        break;
+    }
+    let addedId: number | undefined;
+    if (change) {
+      ds.apply(change);
+      this.history.push(change);
+      this.observer.pushed?.(this.history.snapshot().position - 1, change);
+      this.afterChange(change);
+      if (op.kind === 'add') {
+        const p = change.patches[0];
+        if (p && p.op === 'insert') {
+          addedId = p.rowId;
+          // A new row shows at the end of the view, whatever the filters, so the user sees it.
+          const grown = new Int32Array(this.view.length + 1);
+          grown.set(this.view);
+          grown[this.view.length] = p.rowId;
+          this.view = grown;
+        }
+      }
+    }
+    return { status: this.status(), length: this.view.length, ...(addedId !== undefined ? { addedId } : {}) };
+  }
+
+  /** After a change the view keeps its order (rows do not jump while the user edits); deleted rows leave it. */
+  private afterChange(change: Change): void {
+    this.revision++;
+    if (change.patches.some((p) => p.op === 'delete' || p.op === 'insert')) {
+      const ds = this.requireDataset();
+      this.view = this.view.filter((id) => ds.isLive(id));
+    }
+  }
+
+  undo(): { status: DatasetStatus; length: number } {
+    const change = this.history.undo();
+    if (change) {
+      this.requireDataset().revert(change);
+      this.observer.moved?.(this.history.snapshot().position);
+      this.afterUndoRedo();
+    }
+    return { status: this.status(), length: this.view.length };
+  }
+
+  redo(): { status: DatasetStatus; length: number } {
+    const change = this.history.redo();
+    if (change) {
+      this.requireDataset().apply(change);
+      this.observer.moved?.(this.history.snapshot().position);
+      this.afterUndoRedo();
+    }
+    return { status: this.status(), length: this.view.length };
+  }
+
+  private afterUndoRedo(): void {
+    // Undo can bring rows back: recompute the view with the same query.
+    this.revision++;
+    this.view = computeView(this.requireDataset(), this.query);
+  }
+
+  planReplace(query: ReplaceQuery): ReplacePlan {
+    const plan = planReplace(this.requireDataset(), query);
+    // The change itself stays here; the UI needs only the counts and the preview.
+    return plan.ok ? { ...plan, change: null } : plan;
+  }
+
+  /** Distinct values of a column, most frequent first (for label comboboxes and filters). */
+  values(col: number): { value: string; count: number }[] {
+    return valueCounts(this.requireDataset(), col);
+  }
+
+  distribution(): Distribution | null {
+    const ds = this.requireDataset();
+    if (!this.mapping) return null;
+    const header = ds.header;
+    const cols = this.mapping.labels.map((l) => header.indexOf(l));
+    return {
+      labels: this.mapping.labels,
+      counts: cols.map((c, i) => ({ column: this.mapping!.labels[i]!, values: valueCounts(ds, c) })),
+      nested: cols.length >= 2 ? nestedCounts(ds, cols[0]!, cols[1]!) : null,
+    };
+  }
+
+  settings(choices: ExportChoices): ExportSettings | null {
+    if (!this.mapping) return null;
+    const labels = this.mapping.labels;
+    return {
+      textColumn: this.mapping.text,
+      labelColumns: labels,
+      stratify: choices.stratify === 'none' ? null : choices.stratify === 'all-labels' ? labels : [labels[0]!],
+      testSize: choices.testSize,
+      seed: choices.seed,
+      systemPrompt: choices.systemPrompt,
+      jsonStyle: choices.jsonStyle,
+    };
+  }
+
+  /** Rows per class in each file for these settings, or why the export cannot be made. */
+  splitPreview(choices: ExportChoices): SplitPreview {
+    const settings = this.settings(choices);
+    if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
+    const outcome = exportDataset(this.requireDataset(), settings);
+    if (!outcome.ok) return { ok: false, problems: outcome.problems, problemCount: outcome.problemCount };
+    const s = outcome.files.summary;
+    return {
+      ok: true,
+      train: s.train,
+      validation: s.validation,
+      classes: s.perLabel.map((c) => ({ label: c.label, total: c.train + c.validation, train: c.train, validation: c.validation })),
+      stratifiedBy: settings.stratify ? settings.stratify.join(' + ') : null,
+    };
+  }
+
+  /** Both JSONL files, made by the same lib/export code as `trainset export`. */
+  exportFiles(choices: ExportChoices): ExportResult {
+    const settings = this.settings(choices);
+    if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
+    const outcome = exportDataset(this.requireDataset(), settings);
+    if (!outcome.ok) return { ok: false, problems: outcome.problems, problemCount: outcome.problemCount };
+    const { files } = outcome;
+    const blob = (batches: Generator<Uint8Array[]>): Blob => {
+      const parts: BlobPart[] = [];
+      for (const batch of batches) for (const p of batch) parts.push(p as Uint8Array<ArrayBuffer>);
+      return new Blob(parts, { type: 'application/jsonl' });
+    };
+    return {
+      ok: true,
+      train: blob(files.train()),
+      validation: blob(files.validation()),
+      summary: files.summary,
+      preview: { train: firstLines(files.train()), validation: firstLines(files.validation()) },
+    };
+  }
+
+  cleanedCsv(neutralizeFormulas: boolean): { blob: Blob; neutralized: number } {
+    const { text, neutralized } = toCsv(this.requireDataset(), { neutralizeFormulas });
+    return { blob: new Blob([text], { type: 'text/csv' }), neutralized };
+  }
+
+  /**
+   * A row that could not be read (more fields than the header), taken in: the extra fields are
+   * most often an unquoted comma in the text, so they are joined back into the text column.
+   */
+  takeBadRow(index: number): { status: DatasetStatus; length: number; addedId?: number } {
+    const ds = this.requireDataset();
+    const bad = this.bad[index];
+    if (!bad || !this.meta) return { status: this.status(), length: this.view.length };
+    const width = ds.header.length;
+    const textCol = Math.max(0, this.mapping ? ds.header.indexOf(this.mapping.text) : 0);
+    const extra = bad.fields.length - width;
+    const delimiter = this.meta.info.delimiter;
+    const values = [
+      ...bad.fields.slice(0, textCol),
+      bad.fields.slice(textCol, textCol + extra + 1).join(delimiter),
+      ...bad.fields.slice(textCol + extra + 1),
+    ];
+    this.dropBadRow(index);
+    return this.edit({ kind: 'add', values });
+  }
+
+  dropBadRow(index: number): BadRow[] {
+    this.bad = this.bad.filter((_, i) => i !== index);
+    if (this.meta) this.meta = { ...this.meta, badRows: this.bad.slice(0, 1000) };
+    return this.bad;
+  }
+
+  status(): DatasetStatus {
+    const ds = this.ds;
+    return {
+      rows: ds?.size ?? 0,
+      editedCells: ds ? ds.summary().editedCells : 0,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
+      revision: this.revision,
+    };
+  }
+
+  private requireDataset(): Dataset {
+    if (!this.ds) throw new Error('No dataset is loaded.');
+    return this.ds;
+  }
+}
+
+/** The first lines of a file, for the export panel's preview. */
+function firstLines(batches: Generator<Uint8Array[]>): string[] {
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const batch of batches) {
+    for (const part of batch) {
+      text += decoder.decode(part, { stream: true });
+      if (text.split('\n').length > PREVIEW_LINES) return text.split('\n').slice(0, PREVIEW_LINES);
+    }
+  }
+  return text.split('\n').slice(0, PREVIEW_LINES).filter((l) => l !== '');
+}

@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * The dataset worker: parsing, edits, views and exports run here so the page never freezes.
+ * This file only wires messages to the engine API.
+ */
+import { createEngineApi, type EngineApi } from './api';
+import type { Request, Response } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (r: Response): void => scope.postMessage(r);
+
+let lastProgress = 0;
+const api: Promise<EngineApi> = createEngineApi((progress) => {
+  // Progress at most every 50 ms: enough for a smooth bar, not a flood of messages.
+  const now = performance.now();
+  if (now - lastProgress < 50 && progress.bytesRead < progress.totalBytes) return;
+  lastProgress = now;
+  post({ id: -1, progress });
+});
+
+// Calls are served one after another, in the order they were sent.
+let queue: Promise<unknown> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<Request>) => {
+  const { id, method, args } = event.data;
+  queue = queue.then(async () => {
+    try {
+      const target = await api;
+      const fn = target[method] as (...a: unknown[]) => Promise<unknown>;
+      post({ id, ok: true, result: await fn(...args) });
+    } catch (e) {
+      post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+};

@@ -1,0 +1,9 @@
+/**
+ * The dataset session behind the app: an engine that owns the rows, edits, history, views and
+ * exports, run in a Web Worker, saved to IndexedDB as it changes.
+ */
+export * from './types';
+export { Engine, DEFAULT_CHOICES, type LoadOutcome, type SessionState } from './engine';
+export type { EngineApi, RestoredSession } from './api';
+export { createEngineClient } from './client';
+export { guessMapping } from './mapping';

@@ -1,0 +1,98 @@
+import type { BadRow, CsvInfo } from '../csv';
+import type { ReplaceQuery, RowId, ViewQuery } from '../dataset';
+import type { ExportProblem, ExportSummary, JsonStyle } from '../export';
+import type { TestSize } from '../split';
+
+/** Which column holds the text and which hold the labels (by name, as in the file's header). */
+export interface ColumnMapping {
+  text: string;
+  labels: string[];
+}
+
+/** What the user sees after a file is read. */
+export interface LoadedMeta {
+  fileName: string;
+  fileSize: number;
+  header: string[];
+  rowCount: number;
+  info: CsvInfo;
+  /** Rows that could not be read (more fields than the header), with their lines. */
+  badRows: BadRow[];
+  /** Set when the columns could be mapped without asking (inquiry/category/sub_category present). */
+  mapping: ColumnMapping | null;
+  /** The best guess, to pre-fill the mapping step. */
+  guess: ColumnMapping;
+}
+
+/** One grid row. `edited` has bit `c` set when column `c` differs from the uploaded value. */
+export interface RowView {
+  id: RowId;
+  /** The file's data-row number (added rows continue after the last). */
+  number: number;
+  cells: string[];
+  edited: number;
+  added: boolean;
+}
+
+/** The state of the dataset the UI mirrors after every operation. */
+export interface DatasetStatus {
+  rows: number;
+  editedCells: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  /** Bumped on every change, so caches of rows know to refresh. */
+  revision: number;
+}
+
+export interface ViewResult {
+  /** Rows in the current view (after filters and search). */
+  length: number;
+  status: DatasetStatus;
+}
+
+export type StratifyChoice = 'first' | 'all-labels' | 'none';
+
+/** The export panel's settings, as the user sets them. */
+export interface ExportChoices {
+  systemPrompt: string;
+  stratify: StratifyChoice;
+  testSize: TestSize;
+  seed: number;
+  jsonStyle: JsonStyle;
+}
+
+export interface ClassSplit {
+  label: string;
+  total: number;
+  train: number;
+  validation: number;
+}
+
+export type SplitPreview =
+  | { ok: true; train: number; validation: number; classes: ClassSplit[]; stratifiedBy: string | null }
+  | { ok: false; problems: ExportProblem[]; problemCount: number };
+
+export interface Distribution {
+  labels: string[];
+  /** Per label column: value counts, most frequent first. */
+  counts: { column: string; values: { value: string; count: number }[] }[];
+  /** With two or more label columns: second-level counts within each first-level value. */
+  nested: { parent: string; count: number; children: { value: string; count: number }[] }[] | null;
+}
+
+export type ExportResult =
+  | { ok: true; train: Blob; validation: Blob; summary: ExportSummary; preview: { train: string[]; validation: string[] } }
+  | { ok: false; problems: ExportProblem[]; problemCount: number };
+
+/** Operations that change the data; each is one undoable step. */
+export type EditOp =
+  | { kind: 'set'; id: RowId; col: number; value: string }
+  | { kind: 'set-column'; ids: RowId[]; col: number; value: string }
+  | { kind: 'delete'; ids: RowId[] }
+  | { kind: 'add'; values?: string[] }
+  | { kind: 'replace'; query: ReplaceQuery }
+  | { kind: 'rename'; col: number; from: string[]; to: string };
+
+export type { ViewQuery, ReplaceQuery, RowId };

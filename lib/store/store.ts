@@ -1,0 +1,382 @@
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { ViewQuery } from '../dataset';
+import { DEFAULT_CHOICES, type EngineApi, type ExportChoices, type RowView } from '../engine';
+import { parseTestSize, pythonFloatRepr } from '../split';
+import type { DatasetSlice, DownloadKind, ExportSlice, HistorySlice, TrainsetState, ViewSlice } from './types';
+
+/** What the store needs from the outside world; the app passes the real ones, tests pass fakes of the browser parts. */
+export interface StoreDeps {
+  engine: EngineApi;
+  /** Fetch the bundled sample dataset. */
+  fetchSample(): Promise<File>;
+  /** Hand a file to the user (an <a download> in the app). */
+  save(blob: Blob, fileName: string): void;
+  /** Build a zip (fflate in the app). */
+  zip(files: Record<string, Uint8Array>): Uint8Array;
+}
+
+const PAGE = 200;
+const EMPTY_STATUS = { rows: 0, editedCells: 0, canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, revision: 0 };
+
+type Slice<T> = StateCreator<TrainsetState, [], [], T>;
+
+/**
+ * The row cache lives beside the store, not in it: the grid reads rows by view position and
+ * re-renders on `rowsVersion`; storing thousands of row objects in state would copy them on every set.
+ */
+class RowCache {
+  private rows = new Map<number, RowView>();
+  private pending = new Set<number>();
+  clear(): void {
+    this.rows = new Map();
+    this.pending.clear();
+  }
+  get(i: number): RowView | undefined {
+    return this.rows.get(i);
+  }
+  /** Pages of [start, end) not cached nor being fetched. */
+  missingPages(start: number, end: number): number[] {
+    const pages: number[] = [];
+    for (let p = Math.floor(start / PAGE); p * PAGE < end; p++) {
+      if (this.pending.has(p) || this.rows.has(p * PAGE)) continue;
+      pages.push(p);
+    }
+    return pages;
+  }
+  fetching(page: number): void {
+    this.pending.add(page);
+  }
+  fill(page: number, rows: RowView[]): void {
+    this.pending.delete(page);
+    rows.forEach((r, k) => this.rows.set(page * PAGE + k, r));
+  }
+  /** Update a cached row in place (optimistic edit). */
+  patch(id: number, update: (r: RowView) => RowView): void {
+    for (const [i, r] of this.rows) if (r.id === id) this.rows.set(i, update(r));
+  }
+}
+
+export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
+  const cache = new RowCache();
+  let generation = 0;
+
+  const viewQuery = (s: TrainsetState): ViewQuery => ({
+    ...(s.sort ? { sort: s.sort } : {}),
+    filters: Object.entries(s.filters).map(([col, values]) => ({ col: Number(col), values })),
+    ...(s.search.text ? { search: s.search } : {}),
+    editedOnly: s.editedOnly,
+    ...(s.only ? { ids: s.only.ids } : {}),
+  });
+
+  const datasetSlice: Slice<DatasetSlice> = (set, get) => {
+    const afterLoad = async (): Promise<void> => {
+      cache.clear();
+      set({ sort: null, filters: {}, search: { text: '', col: null }, editedOnly: false, only: null, values: {} });
+      await get().clearView();
+      void get().refreshDerived();
+    };
+    const load = async (file: File): Promise<void> => {
+      const previous = get().phase;
+      set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+      try {
+        const outcome = await deps.engine.load(file, file.name, {});
+        if (!outcome.ok) {
+          // The previous dataset is untouched in the engine; go back to where the user was.
+          set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
+          return;
+        }
+        set({ meta: outcome.meta, progress: null, restored: null, phase: outcome.meta.mapping ? 'ready' : 'mapping' });
+        await afterLoad();
+      } catch (e) {
+        set({
+          phase: previous === 'loading' ? 'empty' : previous,
+          progress: null,
+          loadError: { fileName: file.name, problem: { code: 'binary-file', message: `it could not be read (${(e as Error).message}). Try another file.` } },
+        });
+      }
+    };
+    return {
+      phase: 'starting',
+      progress: null,
+      meta: null,
+      loadError: null,
+      restored: null,
+      otherTab: false,
+      upload: load,
+      async loadSample() {
+        await load(await deps.fetchSample());
+      },
+      async restore() {
+        try {
+          const saved = await deps.engine.restore();
+          if (!saved) {
+            set({ phase: 'empty' });
+            return;
+          }
+          set({
+            meta: saved.meta,
+            status: saved.status,
+            choices: saved.choices,
+            testSizeText: testSizeToText(saved.choices),
+            restored: { savedAt: saved.savedAt, droppedEdits: saved.droppedEdits },
+            phase: saved.meta.mapping ? 'ready' : 'mapping',
+          });
+          await afterLoad();
+        } catch {
+          set({ phase: 'empty' });
+        }
+      },
+      async startOver() {
+        await deps.engine.forget();
+        cache.clear();
+        set({
+          phase: 'empty',
+          meta: null,
+          loadError: null,
+          restored: null,
+          status: EMPTY_STATUS,
+          length: 0,
+          distribution: null,
+          split: null,
+          preview: null,
+          summary: null,
+          exportProblems: null,
+          choices: DEFAULT_CHOICES,
+          testSizeText: '20%',
+        });
+      },
+      async confirmMapping(mapping) {
+        const r = await deps.engine.setMapping(mapping);
+        if (!r.ok) return r.error;
+        const meta = get().meta;
+        set({ meta: meta ? { ...meta, mapping } : meta, phase: 'ready' });
+        void get().refreshDerived();
+        return null;
+      },
+      async takeBadRow(index) {
+        const r = await deps.engine.takeBadRow(index);
+        const meta = get().meta;
+        if (meta) set({ meta: { ...meta, badRows: meta.badRows.filter((_, i) => i !== index) } });
+        set({ status: r.status, length: r.length });
+        cache.clear();
+        set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+        void get().refreshDerived();
+      },
+      async dropBadRow(index) {
+        await deps.engine.dropBadRow(index);
+        const meta = get().meta;
+        if (meta) set({ meta: { ...meta, badRows: meta.badRows.filter((_, i) => i !== index) } });
+      },
+      setOtherTab(other) {
+        set({ otherTab: other });
+      },
+    };
+  };
+
+  const refreshView = async (set: StoreApi<TrainsetState>['setState'], get: () => TrainsetState): Promise<void> => {
+    const mine = ++generation;
+    const r = await deps.engine.setView(viewQuery(get()));
+    if (mine !== generation) return;
+    cache.clear();
+    set((s) => ({ length: r.length, status: r.status, rowsVersion: s.rowsVersion + 1 }));
+  };
+
+  const viewSlice: Slice<ViewSlice> = (set, get) => ({
+    sort: null,
+    filters: {},
+    search: { text: '', col: null },
+    editedOnly: false,
+    only: null,
+    length: 0,
+    rowsVersion: 0,
+    async setSort(sort) {
+      set({ sort });
+      await refreshView(set, get);
+    },
+    async setFilter(col, values) {
+      const filters = { ...get().filters };
+      if (values === null) delete filters[col];
+      else filters[col] = values;
+      set({ filters });
+      await refreshView(set, get);
+    },
+    async setSearch(text, col = null) {
+      set({ search: { text, col } });
+      await refreshView(set, get);
+    },
+    async setEditedOnly(on) {
+      set({ editedOnly: on });
+      await refreshView(set, get);
+    },
+    async showOnly(ids, label) {
+      set({ only: { ids, label } });
+      await refreshView(set, get);
+    },
+    async clearView() {
+      set({ filters: {}, search: { text: '', col: null }, editedOnly: false, only: null });
+      await refreshView(set, get);
+    },
+    rowAt(index) {
+      return cache.get(index);
+    },
+    ensureRows(start, end) {
+      const pages = cache.missingPages(Math.max(0, start), Math.min(end, get().length));
+      const mine = generation;
+      for (const page of pages) {
+        cache.fetching(page);
+        void deps.engine.rows(page * PAGE, PAGE).then((rows) => {
+          if (mine !== generation) return;
+          cache.fill(page, rows);
+          set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+        });
+      }
+    },
+  });
+
+  /** After an edit: the rows and derived data (charts, split, checks) catch up. */
+  const afterEdit = (set: StoreApi<TrainsetState>['setState'], get: () => TrainsetState, r: { status: TrainsetState['status']; length: number }): void => {
+    generation++;
+    cache.clear();
+    set((s) => ({ status: r.status, length: r.length, rowsVersion: s.rowsVersion + 1, values: {} }));
+    scheduleDerived(get);
+  };
+
+  let derivedTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleDerived = (get: () => TrainsetState): void => {
+    // Charts and the split preview follow edits, but not on every keystroke of a burst.
+    clearTimeout(derivedTimer);
+    derivedTimer = setTimeout(() => void get().refreshDerived(), 150);
+  };
+
+  const historySlice: Slice<HistorySlice> = (set, get) => ({
+    status: EMPTY_STATUS,
+    values: {},
+    async edit(op) {
+      if (op.kind === 'set') {
+        // Optimistic: the cell shows its new value at once; the worker confirms.
+        cache.patch(op.id, (r) => ({ ...r, cells: r.cells.map((c, i) => (i === op.col ? op.value : c)), edited: r.edited | (1 << op.col) }));
+        set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+      }
+      const r = await deps.engine.edit(op);
+      afterEdit(set, get, r);
+      return r.addedId !== undefined ? { addedId: r.addedId } : {};
+    },
+    async undo() {
+      afterEdit(set, get, await deps.engine.undo());
+    },
+    async redo() {
+      afterEdit(set, get, await deps.engine.redo());
+    },
+    planReplace(query) {
+      return deps.engine.planReplace(query);
+    },
+    async loadValues(col) {
+      const values = await deps.engine.values(col);
+      set((s) => ({ values: { ...s.values, [col]: values } }));
+    },
+  });
+
+  const exportSlice: Slice<ExportSlice> = (set, get) => ({
+    choices: DEFAULT_CHOICES,
+    testSizeText: '20%',
+    testSizeError: null,
+    neutralizeFormulas: true,
+    distribution: null,
+    split: null,
+    preview: null,
+    summary: null,
+    exportProblems: null,
+    busy: null,
+    lastDownload: null,
+    setChoices(patch) {
+      const choices: ExportChoices = { ...get().choices, ...patch };
+      set({ choices });
+      void deps.engine.saveChoices(choices);
+      scheduleDerived(get);
+    },
+    setTestSizeText(text) {
+      const parsed = parseValidationShare(text);
+      set({ testSizeText: text, testSizeError: parsed.ok ? null : parsed.error });
+      if (parsed.ok) get().setChoices({ testSize: parsed.value });
+    },
+    setNeutralizeFormulas(on) {
+      set({ neutralizeFormulas: on });
+    },
+    async refreshDerived() {
+      const s = get();
+      if (s.phase !== 'ready') return;
+      const [distribution, split] = await Promise.all([deps.engine.distribution(), deps.engine.splitPreview(s.choices)]);
+      set({ distribution, split });
+    },
+    async download(kind) {
+      set({ busy: kind, lastDownload: null });
+      try {
+        const base = (get().meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
+        if (kind === 'csv') {
+          const { blob, neutralized } = await deps.engine.cleanedCsv(get().neutralizeFormulas);
+          deps.save(blob, `${base}-cleaned.csv`);
+          set({
+            lastDownload: {
+              kind,
+              note: neutralized > 0 ? `${neutralized} cells starting with = + - @ got a leading ' so spreadsheets do not run them as formulas.` : 'Saved.',
+            },
+          });
+          return;
+        }
+        const r = await deps.engine.exportFiles(get().choices);
+        if (!r.ok) {
+          set({ exportProblems: { problems: r.problems, count: r.problemCount } });
+          return;
+        }
+        set({ preview: r.preview, summary: r.summary, exportProblems: null });
+        if (kind === 'train') deps.save(r.train, 'train.jsonl');
+        else if (kind === 'validation') deps.save(r.validation, 'validation.jsonl');
+        else {
+          const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
+          const zipped = deps.zip({ 'train.jsonl': new Uint8Array(train), 'validation.jsonl': new Uint8Array(validation) });
+          deps.save(new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-jsonl.zip`);
+        }
+        set({ lastDownload: { kind, note: `${r.summary.train} train and ${r.summary.validation} validation examples.` } });
+      } finally {
+        set({ busy: null });
+      }
+    },
+  });
+
+  return createStore<TrainsetState>()((...a) => ({
+    ...datasetSlice(...a),
+    ...viewSlice(...a),
+    ...historySlice(...a),
+    ...exportSlice(...a),
+  }));
+}
+
+/**
+ * The validation share as users type it: "20%" or "0.2" (a share, a Python float) or "40" (a row
+ * count, a Python int). "40.0" is a float, as in the notebook, and therefore not a valid share.
+ */
+export function parseValidationShare(text: string): { ok: true; value: { kind: 'float' | 'int'; value: number } } | { ok: false; error: string } {
+  const t = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent) {
+    const value = Number(percent[1]) / 100;
+    if (value > 0 && value < 1) return { ok: true, value: { kind: 'float', value } };
+    return { ok: false, error: 'A percentage must be between 0% and 100%.' };
+  }
+  const parsed = parseTestSize(t);
+  if (!parsed || !Number.isFinite(parsed.value)) return { ok: false, error: 'Type a share such as 20% or 0.2, or a number of rows such as 40.' };
+  if (parsed.kind === 'float' && !(parsed.value > 0 && parsed.value < 1)) {
+    return { ok: false, error: 'A share must be between 0 and 1 (for example 0.2); for a row count, type a whole number.' };
+  }
+  if (parsed.kind === 'int' && parsed.value < 1) return { ok: false, error: 'A row count must be at least 1.' };
+  return { ok: true, value: parsed };
+}
+
+/** The saved test size back as the user would type it: "20%" for a round share, else the number. */
+function testSizeToText(c: ExportChoices): string {
+  if (c.testSize.kind === 'int') return String(c.testSize.value);
+  const pct = Math.round(c.testSize.value * 100);
+  return pct / 100 === c.testSize.value ? `${pct}%` : pythonFloatRepr(c.testSize.value);
+}
+
+export type { DownloadKind };

@@ -1,0 +1,103 @@
+import type { CsvProblem, CsvProgress } from '../csv';
+import type { ReplacePlan, ReplaceQuery } from '../dataset';
+import type {
+  ColumnMapping,
+  DatasetStatus,
+  Distribution,
+  EditOp,
+  ExportChoices,
+  LoadedMeta,
+  RowView,
+  SplitPreview,
+} from '../engine';
+import type { ExportProblem, ExportSummary } from '../export';
+
+export type Phase = 'starting' | 'empty' | 'loading' | 'mapping' | 'ready';
+
+/** The dataset slice: what is loaded and how far reading has got. */
+export interface DatasetSlice {
+  phase: Phase;
+  progress: CsvProgress | null;
+  meta: LoadedMeta | null;
+  /** Why the last file could not be read (the previous dataset, if any, is still loaded). */
+  loadError: { fileName: string; problem: CsvProblem } | null;
+  /** Set when the session was restored from this browser's storage. */
+  restored: { savedAt: number; droppedEdits: number } | null;
+  /** Another tab has this session open: editing here is paused until the user takes over. */
+  otherTab: boolean;
+  upload(file: File): Promise<void>;
+  loadSample(): Promise<void>;
+  restore(): Promise<void>;
+  startOver(): Promise<void>;
+  confirmMapping(mapping: ColumnMapping): Promise<string | null>;
+  takeBadRow(index: number): Promise<void>;
+  dropBadRow(index: number): Promise<void>;
+  setOtherTab(other: boolean): void;
+}
+
+export interface SortState {
+  col: number;
+  desc: boolean;
+}
+
+/** The view slice: which rows the grid shows, and a cache of the rows it has asked for. */
+export interface ViewSlice {
+  sort: SortState | null;
+  /** Label filters: column index → kept values. */
+  filters: Record<number, string[]>;
+  search: { text: string; col: number | null };
+  editedOnly: boolean;
+  /** Restrict to some rows (from a chart bar or a problem), with a label saying why. */
+  only: { ids: number[]; label: string } | null;
+  /** Rows in the view. */
+  length: number;
+  /** Bumped whenever cached rows change, so rows re-render. */
+  rowsVersion: number;
+  setSort(sort: SortState | null): Promise<void>;
+  setFilter(col: number, values: string[] | null): Promise<void>;
+  setSearch(text: string, col?: number | null): Promise<void>;
+  setEditedOnly(on: boolean): Promise<void>;
+  showOnly(ids: number[], label: string): Promise<void>;
+  clearView(): Promise<void>;
+  /** The row at a view position if cached (else undefined, and it is fetched). */
+  rowAt(index: number): RowView | undefined;
+  /** Make sure rows [start, end) are cached. */
+  ensureRows(start: number, end: number): void;
+}
+
+/** The history slice: edits, undo and redo. */
+export interface HistorySlice {
+  status: DatasetStatus;
+  /** Distinct values per column (for label comboboxes and filters), refreshed after edits. */
+  values: Record<number, { value: string; count: number }[]>;
+  edit(op: EditOp): Promise<{ addedId?: number }>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  planReplace(query: ReplaceQuery): Promise<ReplacePlan>;
+  loadValues(col: number): Promise<void>;
+}
+
+export type DownloadKind = 'train' | 'validation' | 'zip' | 'csv';
+
+/** The export slice: settings, the split preview, downloads. */
+export interface ExportSlice {
+  choices: ExportChoices;
+  /** The user's validation-share text as typed ("20%", "0.2", "40"). */
+  testSizeText: string;
+  testSizeError: string | null;
+  neutralizeFormulas: boolean;
+  distribution: Distribution | null;
+  split: SplitPreview | null;
+  preview: { train: string[]; validation: string[] } | null;
+  summary: ExportSummary | null;
+  exportProblems: { problems: ExportProblem[]; count: number } | null;
+  busy: DownloadKind | null;
+  lastDownload: { kind: DownloadKind; note: string } | null;
+  setChoices(patch: Partial<ExportChoices>): void;
+  setTestSizeText(text: string): void;
+  setNeutralizeFormulas(on: boolean): void;
+  refreshDerived(): Promise<void>;
+  download(kind: DownloadKind): Promise<void>;
+}
+
+export type TrainsetState = DatasetSlice & ViewSlice & HistorySlice & ExportSlice;
