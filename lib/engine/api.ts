@@ -38,6 +38,7 @@ export interface EngineApi {
   setMapping(mapping: ColumnMapping): Promise<{ ok: true } | { ok: false; error: string }>;
   setView(query: ViewQuery): Promise<ViewResult>;
   rows(start: number, count: number): Promise<RowView[]>;
+  viewIds(): Promise<Int32Array>;
   edit(op: EditOp): Promise<Edited>;
   undo(): Promise<Edited>;
   redo(): Promise<Edited>;
@@ -96,6 +97,9 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     },
     async rows(start, count) {
       return engine.rows(start, count);
+    },
+    async viewIds() {
+      return engine.viewIds();
     },
     async edit(op) {
       return engine.edit(op);

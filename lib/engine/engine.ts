@@ -182,6 +182,11 @@ export class Engine {
     return out;
   }
 
+  /** Every row id in the current view, in view order (for "select all matching"). */
+  viewIds(): Int32Array {
+    return this.view.slice();
+  }
+
   /** Position of a row in the current view, or -1. */
   indexOf(id: number): number {
     return this.view.indexOf(id);
@@ -319,6 +324,7 @@ export class Engine {
       validation: s.validation,
       classes: s.perLabel.map((c) => ({ label: c.label, total: c.train + c.validation, train: c.train, validation: c.validation })),
       stratifiedBy: settings.stratify ? settings.stratify.join(' + ') : null,
+      preview: { train: firstLines(outcome.files.train()), validation: firstLines(outcome.files.validation()) },
     };
   }
 

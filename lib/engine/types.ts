@@ -71,7 +71,15 @@ export interface ClassSplit {
 }
 
 export type SplitPreview =
-  | { ok: true; train: number; validation: number; classes: ClassSplit[]; stratifiedBy: string | null }
+  | {
+      ok: true;
+      train: number;
+      validation: number;
+      classes: ClassSplit[];
+      stratifiedBy: string | null;
+      /** The first lines of each file, as they will be written. */
+      preview: { train: string[]; validation: string[] };
+    }
   | { ok: false; problems: ExportProblem[]; problemCount: number };
 
 export interface Distribution {

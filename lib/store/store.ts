@@ -219,6 +219,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     rowAt(index) {
       return cache.get(index);
     },
+    async viewIds() {
+      return Array.from(await deps.engine.viewIds());
+    },
     ensureRows(start, end) {
       const pages = cache.missingPages(Math.max(0, start), Math.min(end, get().length));
       const mine = generation;
@@ -306,7 +309,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       const s = get();
       if (s.phase !== 'ready') return;
       const [distribution, split] = await Promise.all([deps.engine.distribution(), deps.engine.splitPreview(s.choices)]);
-      set({ distribution, split });
+      set({ distribution, split, ...(split.ok ? { preview: split.preview } : {}) });
     },
     async download(kind) {
       set({ busy: kind, lastDownload: null });

@@ -63,6 +63,8 @@ export interface ViewSlice {
   rowAt(index: number): RowView | undefined;
   /** Make sure rows [start, end) are cached. */
   ensureRows(start: number, end: number): void;
+  /** The ids of every row in the view, in view order ("select all matching"). */
+  viewIds(): Promise<number[]>;
 }
 
 /** The history slice: edits, undo and redo. */

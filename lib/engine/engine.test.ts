@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHOICES, Engine } from './engine';
+import { guessMapping } from './mapping';
+import type { ExportChoices } from './types';
+
+const FIXTURES = join(import.meta.dirname, '../export/__fixtures__/e2e');
+const enc = new TextEncoder();
+
+const blobText = async (b: Blob): Promise<Buffer> => Buffer.from(await b.arrayBuffer());
+
+function loaded(csv: string): Engine {
+  const engine = new Engine();
+  const r = engine.load(enc.encode(csv), 'test.csv');
+  if (!r.ok) throw new Error(r.problem.message);
+  return engine;
+}
+
+const CSV = 'inquiry,category,sub_category\n' + Array.from({ length: 20 }, (_, i) => `question ${i},${i % 2 ? 'Billing' : 'Shipping'},s${i % 3}`).join('\n') + '\n';
+
+describe('Engine: the app makes the same files as trainset export', () => {
+  const matches = readdirSync(FIXTURES).filter((d) => JSON.parse(readFileSync(join(FIXTURES, d, 'meta.json'), 'utf8')).expect === 'match');
+
+  it.each(matches)('%s', async (name) => {
+    const dir = join(FIXTURES, name);
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { test_size: number; test_size_type: 'int' | 'float'; random_state: number };
+    const engine = new Engine();
+    const r = engine.load(readFileSync(join(dir, 'dataset.csv')), 'dataset.csv');
+    expect(r.ok && r.meta.mapping).toEqual({ text: 'inquiry', labels: ['category', 'sub_category'] });
+    const choices: ExportChoices = { ...DEFAULT_CHOICES, testSize: { kind: meta.test_size_type, value: meta.test_size }, seed: meta.random_state };
+    const out = engine.exportFiles(choices);
+    if (!out.ok) throw new Error(out.problems[0]!.message);
+    expect((await blobText(out.train)).equals(readFileSync(join(dir, 'train.jsonl')))).toBe(true);
+    expect((await blobText(out.validation)).equals(readFileSync(join(dir, 'validation.jsonl')))).toBe(true);
+  });
+});
+
+describe('Engine: a review session', () => {
+  it('edits a cell, and the export carries the fix; undo takes it back', async () => {
+    const engine = loaded(CSV);
+    engine.setView({});
+    const before = engine.rows(0, 1)[0]!;
+    expect(before).toMatchObject({ id: 0, number: 1, cells: ['question 0', 'Shipping', 's0'], edited: 0 });
+    const r = engine.edit({ kind: 'set', id: 0, col: 0, value: 'Question zero, fixed' });
+    expect(r.status).toMatchObject({ editedCells: 1, canUndo: true, undoLabel: expect.any(String) });
+    expect(engine.rows(0, 1)[0]).toMatchObject({ cells: ['Question zero, fixed', 'Shipping', 's0'], edited: 1 });
+    const files = engine.exportFiles(DEFAULT_CHOICES);
+    const text = files.ok ? (await blobText(files.train)).toString() + (await blobText(files.validation)).toString() : '';
+    expect(text).toContain('"content": "Question zero, fixed"');
+    engine.undo();
+    expect(engine.rows(0, 1)[0]!.cells[0]).toBe('question 0');
+    engine.redo();
+    expect(engine.rows(0, 1)[0]!.cells[0]).toBe('Question zero, fixed');
+  });
+
+  it('merges a misspelt label in one bulk step and undoes it in one step', () => {
+    const engine = loaded(CSV.replace('question 3,Billing', 'question 3,Biling'));
+    engine.setView({ filters: [{ col: 1, values: ['Biling'] }] });
+    const ids = engine.rows(0, 100).map((r) => r.id);
+    expect(ids).toEqual([3]);
+    engine.edit({ kind: 'set-column', ids, col: 1, value: 'Billing' });
+    expect(engine.values(1).map((v) => v.value).sort()).toEqual(['Billing', 'Shipping']);
+    engine.undo();
+    expect(engine.values(1).map((v) => v.value).sort()).toEqual(['Biling', 'Billing', 'Shipping']);
+  });
+
+  it('keeps the view order while editing, drops deleted rows, shows added rows at the end', () => {
+    const engine = loaded(CSV);
+    engine.setView({ sort: { col: 0, desc: true } });
+    const first = engine.rows(0, 1)[0]!;
+    engine.edit({ kind: 'set', id: first.id, col: 0, value: 'aaa' });
+    expect(engine.rows(0, 1)[0]!.id).toBe(first.id);
+    const del = engine.edit({ kind: 'delete', ids: [first.id] });
+    expect(del.length).toBe(19);
+    const added = engine.edit({ kind: 'add' });
+    expect(added.length).toBe(20);
+    expect(engine.rows(19, 1)[0]).toMatchObject({ id: added.addedId, number: 21, added: true });
+  });
+
+  it('refuses the export with reasons that point at rows, and previews the split when it can', () => {
+    const engine = loaded(CSV);
+    expect(engine.splitPreview(DEFAULT_CHOICES)).toMatchObject({ ok: true, train: 16, validation: 4, stratifiedBy: 'category' });
+    engine.edit({ kind: 'set', id: 4, col: 2, value: '' });
+    const preview = engine.splitPreview(DEFAULT_CHOICES);
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.problems[0]).toMatchObject({ dataRow: 5, column: 'sub_category' });
+  });
+
+  it('a failed upload leaves the previous dataset, edits and history as they were', () => {
+    const engine = loaded(CSV);
+    engine.edit({ kind: 'set', id: 0, col: 0, value: 'kept' });
+    const r = engine.load(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'book.xlsx');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problem.message).toMatch(/Excel workbook/);
+    engine.setView({});
+    expect(engine.rows(0, 1)[0]!.cells[0]).toBe('kept');
+    expect(engine.status().canUndo).toBe(true);
+  });
+
+  it('takes in a row that had one field too many by joining the extra field into the text', () => {
+    const engine = loaded('inquiry,category,sub_category\nfine,a,x\nhello, world,b,y\n');
+    expect(engine.loadedMeta!.badRows).toHaveLength(1);
+    const r = engine.takeBadRow(0);
+    expect(engine.loadedMeta!.badRows).toHaveLength(0);
+    expect(engine.rows(r.length - 1, 1)[0]!.cells).toEqual(['hello, world', 'b', 'y']);
+  });
+
+  it('restores a session by replaying its saved history on the same file', () => {
+    const saved: { changes: unknown[] } = { changes: [] };
+    const engine = new Engine({ pushed: (i, c) => (saved.changes[i] = c) });
+    engine.load(enc.encode(CSV), 'a.csv');
+    engine.edit({ kind: 'set', id: 2, col: 1, value: 'Refunds' });
+    engine.edit({ kind: 'delete', ids: [5] });
+    const again = new Engine();
+    again.load(enc.encode(CSV), 'a.csv', {}, undefined, false);
+    const r = again.restore({ mapping: null, history: { changes: saved.changes as never, position: 2 } });
+    expect(r.dropped).toBe(0);
+    expect(r.status).toMatchObject({ rows: 19, canUndo: true });
+    again.setView({});
+    expect(again.rows(2, 1)[0]!.cells[1]).toBe('Refunds');
+  });
+
+  it('cleaned CSV read back by trainset export gives the same JSONL as the app', async () => {
+    const engine = loaded(CSV);
+    engine.edit({ kind: 'set', id: 7, col: 0, value: '=cmd, "quoted"\r\nline' });
+    engine.edit({ kind: 'set', id: 1, col: 0, value: '  spaces kept  ' });
+    const csv = engine.cleanedCsv(false);
+    const again = new Engine();
+    const r = again.load(new Uint8Array(await csv.blob.arrayBuffer()), 'cleaned.csv');
+    expect(r.ok).toBe(true);
+    const a = engine.exportFiles(DEFAULT_CHOICES);
+    const b = again.exportFiles(DEFAULT_CHOICES);
+    if (!a.ok || !b.ok) throw new Error('export refused');
+    expect((await blobText(a.train)).equals(await blobText(b.train))).toBe(true);
+    expect(engine.cleanedCsv(true).neutralized).toBe(1);
+  });
+});
+
+describe('guessMapping', () => {
+  const guess = (csv: string): ReturnType<typeof guessMapping> => {
+    const rows = csv.trim().split('\n').map((l) => l.split(','));
+    const [header, ...data] = rows;
+    return guessMapping(header!, (c, r) => data[r]![c] ?? '', data.length);
+  };
+
+  it('maps the notebook columns without asking', () => {
+    expect(guess('inquiry,category,sub_category\nq,a,b').mapping).toEqual({ text: 'inquiry', labels: ['category', 'sub_category'] });
+  });
+
+  it('guesses the text by name and the labels by few distinct values, parent first', () => {
+    const data = Array.from({ length: 40 }, (_, i) => `utterance number ${i} is long enough,${['A', 'B'][i % 2]},${['x', 'y', 'z', 'w'][i % 4]},${i}`).join('\n');
+    const g = guess(`utterance,category,intent,id\n${data}`);
+    expect(g.mapping).toBeNull();
+    expect(g.guess).toEqual({ text: 'utterance', labels: ['category', 'intent'] });
+  });
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { createEngineApi } from '../engine/api';
+import { createTrainsetStore, parseValidationShare } from './store';
+
+const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-sample.csv');
+
+/** A store on the real engine (in this thread: Node has no Worker or IndexedDB), with downloads collected. */
+async function makeStore() {
+  const saved: { name: string; blob: Blob }[] = [];
+  const store = createTrainsetStore({
+    engine: await createEngineApi(() => undefined),
+    fetchSample: async () => new File([readFileSync(SAMPLE)], 'customer-support-sample.csv'),
+    save: (blob, name) => saved.push({ name, blob }),
+    zip: (files) => zipSync(files),
+  });
+  return { store, saved };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 250));
+
+describe('the store on the real engine', () => {
+  it('loads the sample, maps it at once and shows every row', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const s = store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.meta?.rowCount).toBe(500);
+    expect(s.length).toBe(500);
+    s.ensureRows(0, 10);
+    await settle();
+    expect(store.getState().rowAt(0)).toMatchObject({ number: 1 });
+  });
+
+  it('keeps the previous dataset when a file cannot be read, and says why', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().upload(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], 'scan.pdf'));
+    const s = store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.meta?.fileName).toBe('customer-support-sample.csv');
+    expect(s.loadError?.problem.message).toMatch(/PDF/);
+  });
+
+  it('filters, edits optimistically, and undoes', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().setFilter(1, ['REFUND']);
+    const n = store.getState().length;
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(500);
+    store.getState().ensureRows(0, 5);
+    await settle();
+    const row = store.getState().rowAt(0)!;
+    const pending = store.getState().edit({ kind: 'set', id: row.id, col: 0, value: 'fixed typo' });
+    await pending;
+    expect(store.getState().status).toMatchObject({ editedCells: 1, canUndo: true });
+    await store.getState().undo();
+    expect(store.getState().status).toMatchObject({ editedCells: 0, canRedo: true });
+  });
+
+  it('downloads the notebook bytes, and a zip with both files', async () => {
+    const { store, saved } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().download('train');
+    await store.getState().download('zip');
+    expect(saved.map((f) => f.name)).toEqual(['train.jsonl', 'customer-support-sample-jsonl.zip']);
+    const zip = unzipSync(new Uint8Array(await saved[1]!.blob.arrayBuffer()));
+    expect(Object.keys(zip).sort()).toEqual(['train.jsonl', 'validation.jsonl']);
+    expect(Buffer.from(zip['train.jsonl']!).equals(Buffer.from(await saved[0]!.blob.arrayBuffer()))).toBe(true);
+    expect(store.getState().lastDownload?.note).toMatch(/400 train and 100 validation examples/);
+  });
+
+  it('lists why the export cannot be made instead of downloading', async () => {
+    const { store, saved } = await makeStore();
+    await store.getState().loadSample();
+    store.getState().setTestSizeText('3');
+    await store.getState().refreshDerived();
+    const split = store.getState().split;
+    expect(split?.ok).toBe(false);
+    await store.getState().download('train');
+    expect(saved).toEqual([]);
+    expect(store.getState().exportProblems?.problems[0]?.message).toMatch(/validation file would get 3 rows but there are 11 category values/);
+  });
+});
+
+describe('parseValidationShare', () => {
+  it.each([
+    ['20%', { kind: 'float', value: 0.2 }],
+    ['33%', { kind: 'float', value: 0.33 }],
+    ['0.2', { kind: 'float', value: 0.2 }],
+    ['40', { kind: 'int', value: 40 }],
+    [' 15 ', { kind: 'int', value: 15 }],
+  ])('%j → %j', (text, value) => {
+    expect(parseValidationShare(text)).toEqual({ ok: true, value });
+  });
+
+  it.each(['', 'abc', '0', '100%', '1.5', '40.0', '-3'])('%j is refused with a hint', (text) => {
+    const r = parseValidationShare(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.length).toBeGreaterThan(10);
+  });
+});
