@@ -155,3 +155,15 @@ describe('guessMapping', () => {
     expect(g.guess).toEqual({ text: 'utterance', labels: ['category', 'intent'] });
   });
 });
+
+describe('Engine: row numbers follow the file', () => {
+  it('keeps the file data-row numbers after a row set aside, in the grid and in problems', () => {
+    const engine = loaded('inquiry,category,sub_category\nq1,a,x\nbad,row,has,four\nq3,a,\nq4,b,y\nq5,b,y\nq6,a,x\n');
+    engine.setView({});
+    expect(engine.rows(0, 10).map((r) => r.number)).toEqual([1, 3, 4, 5, 6]);
+    const preview = engine.splitPreview(DEFAULT_CHOICES);
+    expect(!preview.ok && preview.problems[0]).toMatchObject({ dataRow: 3, line: 4, rowId: 1 });
+    const added = engine.edit({ kind: 'add', values: ['new', 'a', 'x'] });
+    expect(engine.rows(added.length - 1, 1)[0]!.number).toBe(7);
+  });
+});

@@ -20,7 +20,7 @@ import {
   type ReplaceQuery,
   type ViewQuery,
 } from '../dataset';
-import { DEFAULT_SYSTEM_PROMPT, type ExportSettings } from '../export';
+import { DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
 import { guessMapping } from './mapping';
 import type {
   ColumnMapping,
@@ -89,6 +89,7 @@ export class Engine {
   ): LoadOutcome {
     const columns: string[][] = [];
     let lines: number[] = [];
+    let numbers: number[] = [];
     const read = readCsvStream(
       bytes,
       options,
@@ -97,16 +98,19 @@ export class Engine {
           columns.length = 0;
           header.forEach(() => columns.push([]));
           lines = [];
+          numbers = [];
         },
-        row(fields, _dataRow, line) {
+        row(fields, dataRow, line) {
           for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c]!);
           lines.push(line);
+          numbers.push(dataRow);
         },
       },
       onProgress,
     );
     if (!read.ok) return { ok: false, problem: read.problem, ...(read.info ? { info: read.info } : {}) };
-    const ds = Dataset.fromColumns(read.header, columns, Int32Array.from(lines));
+    // Keep the file's data-row numbers when the reader set rows aside, so row 14 stays row 14.
+    const ds = Dataset.fromColumns(read.header, columns, Int32Array.from(lines), read.badRows.length > 0 ? Int32Array.from(numbers) : undefined);
     const { mapping, guess } = guessMapping(read.header, (c, r) => columns[c]![r] ?? '', read.rowCount);
     this.ds = ds;
     this.history = new History();
@@ -177,7 +181,7 @@ export class Engine {
       if (!ds.isLive(id)) continue;
       let edited = 0;
       for (let c = 0; c < width; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
-      out.push({ id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.line(id) === 0 && ds.original(id, 0) === undefined });
+      out.push({ id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) });
     }
     return out;
   }
@@ -316,7 +320,7 @@ export class Engine {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
     const outcome = exportDataset(this.requireDataset(), settings);
-    if (!outcome.ok) return { ok: false, problems: outcome.problems, problemCount: outcome.problemCount };
+    if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const s = outcome.files.summary;
     return {
       ok: true,
@@ -333,7 +337,7 @@ export class Engine {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
     const outcome = exportDataset(this.requireDataset(), settings);
-    if (!outcome.ok) return { ok: false, problems: outcome.problems, problemCount: outcome.problemCount };
+    if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const { files } = outcome;
     const blob = (batches: Generator<Uint8Array[]>): Blob => {
       const parts: BlobPart[] = [];
@@ -347,6 +351,16 @@ export class Engine {
       summary: files.summary,
       preview: { train: firstLines(files.train()), validation: firstLines(files.validation()) },
     };
+  }
+
+  /** Problems name data rows (the file's numbering); the grid needs row ids to show them. */
+  private withRowIds(problems: ExportProblem[]): ExportProblem[] {
+    const ds = this.requireDataset();
+    return problems.map((p) => {
+      if (p.dataRow === undefined) return p;
+      const rowId = ds.idOfRowNumber(p.dataRow);
+      return rowId >= 0 ? { ...p, rowId } : p;
+    });
   }
 
   cleanedCsv(neutralizeFormulas: boolean): { blob: Blob; neutralized: number } {

@@ -53,6 +53,8 @@ export interface ExportProblem {
   value?: string;
   /** For split problems: sklearn's own wording, for engineers comparing with the notebook. */
   sklearn?: string;
+  /** In the app: the id of the row concerned (set by the engine, which knows the ids). */
+  rowId?: number;
 }
 
 export interface ClassCount {

@@ -1,0 +1,15 @@
+/**
+ * The dataset under review: column-major rows with stable ids, edits as patches with undo/redo,
+ * views (sort, filter, search), statistics, find & replace, and the way out (cleaned CSV, JSONL
+ * export). Plain TypeScript for the dataset worker and the tests; nothing here knows about React.
+ */
+export type { ApplyResult, Change, Patch, RowId } from './types';
+export { Dataset, type EditSummary } from './dataset';
+export { History, parseHistorySnapshot, replayHistory, type HistorySnapshot, type Replay, type SnapshotParse } from './history';
+export { addRow, deleteRows, diffChange, renameValue, setCell, setColumn, uniqueLiveIds } from './changes';
+export { planReplace, escapeRegExp, type ReplacePlan, type ReplacePreview, type ReplaceQuery } from './replace';
+export { compareForDisplay, displayCollator, displayOrder, DisplayOrder, sortForDisplay } from './collation';
+export { computeView, columnRanks, clearViewCache, type ColumnRanks, type ViewQuery } from './view';
+export { valueCounts, nestedCounts, type NestedCount, type ValueCount } from './stats';
+export { toCsv, type CsvWriteOptions, type CsvWriteResult } from './csv-write';
+export { exportDataset } from './exporter';
