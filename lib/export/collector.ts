@@ -266,8 +266,8 @@ export class ExampleCollector {
             message:
               `the ${file} file would get ${nTest} rows but there are ${classCount} ${strata} values, and a stratified split puts at least one row of each in both files. ` +
               (error.code === 'test-lt-classes'
-                ? `Use a larger test size: at least ${classCount} rows (--test-size ${classCount}) or a share of at least ${minShare}.`
-                : `Use a smaller test size: at most ${n - classCount} rows.`),
+                ? `Use a larger validation share (--test-size): at least ${classCount} rows, or a share of at least ${minShare}.`
+                : `Use a smaller validation share (--test-size): at most ${n - classCount} rows.`),
           },
         ];
       }

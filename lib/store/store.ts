@@ -309,7 +309,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       const s = get();
       if (s.phase !== 'ready') return;
       const [distribution, split] = await Promise.all([deps.engine.distribution(), deps.engine.splitPreview(s.choices)]);
-      set({ distribution, split, ...(split.ok ? { preview: split.preview } : {}) });
+      set({ distribution, split, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
     },
     async download(kind) {
       set({ busy: kind, lastDownload: null });
@@ -339,7 +339,8 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
           const zipped = deps.zip({ 'train.jsonl': new Uint8Array(train), 'validation.jsonl': new Uint8Array(validation) });
           deps.save(new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-jsonl.zip`);
         }
-        set({ lastDownload: { kind, note: `${r.summary.train} train and ${r.summary.validation} validation examples.` } });
+        const count = (n: number): string => n.toLocaleString('en');
+        set({ lastDownload: { kind, note: `${count(r.summary.train)} train and ${count(r.summary.validation)} validation examples.` } });
       } finally {
         set({ busy: null });
       }

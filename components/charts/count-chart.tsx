@@ -1,0 +1,146 @@
+'use client';
+
+import { useState } from 'react';
+import { Bar, BarChart, LabelList, Rectangle, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import {
+  CHART_MARGIN,
+  ROW_HEIGHT,
+  SCROLL_ROWS,
+  TOP_N,
+  chartHeight,
+  scrollBoxHeight,
+  displayValue,
+  formatShare,
+  labelAxisWidth,
+  valueLabelWidth,
+  visibleRows,
+  type CountRow,
+} from './chart-data';
+import { barLabelTick } from './bar-label';
+import { MoreToggle } from './more-toggle';
+import styles from './charts.module.css';
+
+interface CountChartProps {
+  rows: CountRow[];
+  /** The label column's name, for the table header and the buttons' names. */
+  column: string;
+  /** Plural noun for the bars ("categories"). */
+  noun: string;
+  /** Says what the chart shows; the list of bar buttons and the table are named by it. */
+  caption: string;
+  /** The value the grid is filtered to (its bar is drawn pressed), if any. */
+  selected: string | null;
+  onSelect(value: string): void;
+  tableView: boolean;
+}
+
+/**
+ * Rows per value as horizontal bars. The SVG is only a picture (aria-hidden): each bar is covered
+ * by a transparent HTML button on the same fixed row grid, so a bar is clicked, tabbed to and
+ * announced like any button ("ACCOUNT: 110 rows, 22%"), and pressed while the grid is filtered to it.
+ */
+export function CountChart({ rows, column, noun, caption, selected, onSelect, tableView }: CountChartProps) {
+  const [expanded, setExpanded] = useState(false);
+  if (tableView) return <CountTable rows={rows} column={column} caption={caption} selected={selected} onSelect={onSelect} />;
+
+  const { shown, hidden } = visibleRows(rows, TOP_N, expanded);
+  const height = chartHeight(shown.length);
+  const scrolls = shown.length > SCROLL_ROWS;
+  const axisWidth = labelAxisWidth(shown.map((r) => displayValue(r.value)));
+  const max = rows.reduce((m, r) => Math.max(m, r.count), 0);
+  const fill = (value: string): string => (selected === null || selected === value ? 'var(--accent)' : 'var(--border-strong)');
+
+  return (
+    <>
+      <div className={styles.scroller} style={scrolls ? { maxHeight: scrollBoxHeight() } : undefined}>
+        <div className={styles.stage} style={{ height }}>
+          <div className={styles.svgLayer} aria-hidden="true" inert>
+            <BarChart
+              responsive
+              width="100%"
+              height={height}
+              data={shown}
+              layout="vertical"
+              margin={{ top: CHART_MARGIN.top, bottom: CHART_MARGIN.bottom, left: 0, right: valueLabelWidth([String(max)]) }}
+              barCategoryGap={5}
+              accessibilityLayer={false}
+            >
+              <XAxis type="number" hide domain={[0, max]} />
+              <YAxis
+                type="category"
+                dataKey="value"
+                width={axisWidth}
+                interval={0}
+                tickLine={false}
+                axisLine={false}
+                tick={barLabelTick(axisWidth)}
+              />
+              <Bar
+                dataKey="count"
+                isAnimationActive={false}
+                shape={(p: BarShapeProps) => (
+                  <Rectangle x={p.x} y={p.y} width={p.width} height={p.height} radius={[0, 3, 3, 0]} fill={fill((p.payload as CountRow).value)} />
+                )}
+              >
+                <LabelList dataKey="count" position="right" fill="var(--text-muted)" fontSize={12} />
+              </Bar>
+            </BarChart>
+          </div>
+          <ul className={styles.overlay} aria-label={caption}>
+            {shown.map((r, i) => (
+              <li key={r.value} className={styles.overlayItem} style={{ top: CHART_MARGIN.top + i * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                <button
+                  type="button"
+                  className={styles.barButton}
+                  aria-pressed={selected === r.value}
+                  title={`${displayValue(r.value)}: ${r.count} rows. Click to ${selected === r.value ? 'clear the filter' : 'filter the grid'}.`}
+                  onClick={() => onSelect(r.value)}
+                >
+                  <span className="visually-hidden">
+                    {column} {displayValue(r.value)}: {r.count} rows, {formatShare(r.share)}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <MoreToggle hidden={hidden} total={rows.length} limit={TOP_N} expanded={expanded} onToggle={() => setExpanded(!expanded)} noun={noun} />
+    </>
+  );
+}
+
+/** The same numbers as a table; each value is a button that filters the grid, as its bar does. */
+function CountTable({ rows, column, caption, selected, onSelect }: Omit<CountChartProps, 'tableView' | 'noun'>) {
+  return (
+    <div className={styles.tableScroller}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{column}</th>
+            <th scope="col" className={styles.num}>
+              Rows
+            </th>
+            <th scope="col" className={styles.num}>
+              Share
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">
+                <button type="button" className={styles.linkButton} aria-pressed={selected === r.value} onClick={() => onSelect(r.value)}>
+                  {displayValue(r.value)}
+                </button>
+              </th>
+              <td className={styles.num}>{r.count}</td>
+              <td className={styles.num}>{formatShare(r.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

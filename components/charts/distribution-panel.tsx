@@ -1,0 +1,92 @@
+'use client';
+
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTrainset } from '@/components/store/store-provider';
+import { LabelsView } from './labels-view';
+import { SplitView } from './split-view';
+import styles from './charts.module.css';
+
+const TABS = [
+  { id: 'labels', label: 'Labels' },
+  { id: 'split', label: 'Split' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * The side-column card with the label distribution and the train/validation split, as two tabs
+ * (the ARIA tabs pattern: arrow keys, Home and End move between tabs, which activate on focus).
+ */
+export function DistributionPanel() {
+  const distribution = useTrainset((s) => s.distribution);
+  const split = useTrainset((s) => s.split);
+  const column = useTrainset((s) => s.distribution?.labels[0] ?? s.meta?.mapping?.labels[0] ?? 'category');
+  const [tab, setTab] = useState<TabId>('labels');
+  const [tableView, setTableView] = useState(false);
+  const base = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number): void => {
+    const last = TABS.length - 1;
+    const next = e.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : e.key === 'ArrowLeft' ? (index === 0 ? last : index - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (next === null) return;
+    e.preventDefault();
+    setTab(TABS[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+
+  const headingId = `${base}-heading`;
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby={headingId}>
+      <div className={styles.panelHeader}>
+        <h2 id={headingId} className={styles.title}>
+          Distribution
+        </h2>
+        <button type="button" className="btn btn-small" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
+          Show as table
+        </button>
+      </div>
+      <div role="tablist" aria-label="Distribution views" className={styles.tablist}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${base}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={styles.tab}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${base}-panel-${t.id}`}
+          aria-labelledby={`${base}-tab-${t.id}`}
+          hidden={tab !== t.id}
+          tabIndex={0}
+          className={styles.tabpanel}
+        >
+          {tab !== t.id ? null : !distribution ? (
+            <p className={styles.muted}>Load a dataset to see how its labels are distributed.</p>
+          ) : t.id === 'labels' ? (
+            <LabelsView distribution={distribution} tableView={tableView} />
+          ) : split ? (
+            <SplitView split={split} column={column} tableView={tableView} />
+          ) : (
+            <p className={styles.muted}>Working out the split…</p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { SplitPreview } from '@/lib/engine';
+import { splitRows } from './chart-data';
+import { SplitChart } from './split-chart';
+import { sentence, summaryText } from '@/components/export/export-form';
+import styles from './charts.module.css';
+
+/** Train and validation rows per class for the current export settings, or why there is no split. */
+export function SplitView({ split, column, tableView }: { split: SplitPreview; column: string; tableView: boolean }) {
+  const rows = useMemo(() => (split.ok ? splitRows(split.classes) : []), [split]);
+
+  if (!split.ok) {
+    const first = split.problems[0];
+    const others = split.problemCount - 1;
+    return (
+      <div className={styles.view}>
+        <h3 className={styles.heading}>No split for these settings</h3>
+        <p className={styles.problem}>{first ? sentence(first.message) : 'The export cannot be made.'}</p>
+        {others > 0 && (
+          <p className={styles.muted}>
+            and {others} more {others === 1 ? 'problem' : 'problems'}: see “Fix these before exporting” in the Export panel.
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.view}>
+      <h3 className={styles.heading}>
+        {summaryText(split)}
+      </h3>
+      <p className={styles.explain}>
+        {split.stratifiedBy
+          ? `Stratified by ${split.stratifiedBy}: each ${split.stratifiedBy === column ? column : `${split.stratifiedBy} combination`} keeps its share in both files.`
+          : `Random split: a ${column}'s share can differ between the two files.`}
+      </p>
+      <SplitChart
+        rows={rows}
+        column={column}
+        noun={`${column} values`}
+        caption={`Rows per ${column} in train.jsonl and validation.jsonl.`}
+        tableView={tableView}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useId } from 'react';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import { DownloadButton } from './download-button';
+import styles from './export.module.css';
+
+/** The reviewed rows as CSV, with an option that keeps spreadsheets from running cells as formulas. */
+export function CsvExport({ disabled, onFailure }: { disabled: boolean; onFailure(message: string | null): void }) {
+  const api = useTrainsetApi();
+  const neutralize = useTrainset((s) => s.neutralizeFormulas);
+  const id = useId();
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>Cleaned CSV</legend>
+      <div className={styles.check}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={neutralize}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => api.getState().setNeutralizeFormulas(e.target.checked)}
+        />
+        <label htmlFor={id}>Neutralise spreadsheet formulas in the CSV</label>
+      </div>
+      <p id={`${id}-help`} className={styles.help}>
+        Cells starting with = + - @ get a leading &apos; so spreadsheets show them as text instead of running them.
+      </p>
+      <div>
+        <DownloadButton kind="csv" label="Download cleaned CSV" disabled={disabled} onFailure={onFailure} />
+      </div>
+    </fieldset>
+  );
+}

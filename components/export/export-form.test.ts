@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allProblemRowIds,
+  downloadStatus,
+  parseSeed,
+  previewCaption,
+  problemRowIds,
+  sentence,
+  showRowsLabel,
+  stratifyOptions,
+  summaryText,
+} from './export-form';
+
+describe('parseSeed', () => {
+  it.each([
+    ['42', 42],
+    [' 0 ', 0],
+    ['4294967295', 4294967295],
+    ['007', 7],
+  ])('accepts %j', (text, value) => {
+    expect(parseSeed(text)).toEqual({ ok: true, value });
+  });
+  it.each(['', '-1', '1.5', '1e3', '4294967296', 'abc', '+3'])('refuses %j', (text) => {
+    expect(parseSeed(text).ok).toBe(false);
+  });
+});
+
+describe('stratifyOptions', () => {
+  it('offers the first column, both columns and none', () => {
+    expect(stratifyOptions(['category', 'sub_category'])).toEqual([
+      { value: 'first', label: 'category' },
+      { value: 'all-labels', label: 'category + sub_category' },
+      { value: 'none', label: 'None (random split)' },
+    ]);
+  });
+  it('offers no combination for one label column', () => {
+    expect(stratifyOptions(['category']).map((o) => o.value)).toEqual(['first', 'none']);
+  });
+});
+
+describe('problems', () => {
+  it('capitalises the engine message', () => {
+    expect(sentence('data row 8 (line 9): sub_category is empty.')).toBe('Data row 8 (line 9): sub_category is empty.');
+    expect(sentence('')).toBe('');
+  });
+  it('maps data rows to grid ids (data row − 1)', () => {
+    expect(problemRowIds({ code: 'empty-cell', message: 'x', dataRow: 8 })).toEqual([7]);
+    expect(problemRowIds({ code: 'split', message: 'x' })).toEqual([]);
+    expect(
+      allProblemRowIds([
+        { code: 'empty-cell', message: 'x', dataRow: 8 },
+        { code: 'na-cell', message: 'y', dataRow: 3 },
+        { code: 'na-cell', message: 'z', dataRow: 8 },
+        { code: 'split', message: 'w' },
+      ]),
+    ).toEqual([2, 7]);
+  });
+  it('labels the show button by row number', () => {
+    expect(showRowsLabel([7])).toBe('Show row 8');
+    expect(showRowsLabel([1, 2])).toBe('Show rows');
+  });
+});
+
+it('summaryText', () => {
+  expect(summaryText({ ok: true, train: 400, validation: 100, classes: [], stratifiedBy: 'category', preview: { train: [], validation: [] } })).toBe(
+    '400 train · 100 validation examples',
+  );
+  expect(summaryText({ ok: true, train: 240000, validation: 60000, classes: [], stratifiedBy: null, preview: { train: [], validation: [] } })).toBe(
+    '240,000 train · 60,000 validation examples',
+  );
+  expect(summaryText({ ok: false, problems: [], problemCount: 0 })).toMatch(/No files/);
+  expect(summaryText(null)).toMatch(/Load a dataset/);
+});
+
+it.each([
+  [5, 400, 'First 5 of 400 lines'],
+  [3, 3, 'All 3 lines'],
+  [1, 1, 'All 1 line'],
+  [0, 0, 'Empty file'],
+  [5, 240000, 'First 5 of 240,000 lines'],
+])('previewCaption(%i, %i) = %s', (shown, total, text) => {
+  expect(previewCaption(shown, total)).toBe(text);
+});
+
+it('downloadStatus', () => {
+  expect(downloadStatus('train', null)).toBe('Preparing train.jsonl…');
+  expect(downloadStatus(null, { kind: 'zip', note: '400 train and 100 validation examples.' })).toBe(
+    'Saved the .zip of both files. 400 train and 100 validation examples.',
+  );
+  expect(downloadStatus(null, { kind: 'csv', note: 'Saved.' })).toBe('Saved the cleaned CSV.');
+  expect(downloadStatus(null, null)).toBe('');
+});

@@ -1,0 +1,82 @@
+import type { SplitPreview, StratifyChoice } from '@/lib/engine';
+import type { ExportProblem } from '@/lib/export';
+import { MAX_SEED } from '@/lib/random';
+import type { DownloadKind } from '@/lib/store';
+
+/** The seed field's text as a numpy seed: a whole number from 0 to 2**32 - 1, or what is wrong. */
+export function parseSeed(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (t === '') return { ok: false, error: `Type a whole number from 0 to ${MAX_SEED}.` };
+  if (!/^\d+$/.test(t)) return { ok: false, error: `The seed must be a whole number from 0 to ${MAX_SEED} (no sign, decimals or exponent).` };
+  const value = Number(t);
+  if (value > MAX_SEED) return { ok: false, error: `The seed must be at most ${MAX_SEED} (numpy's limit).` };
+  return { ok: true, value };
+}
+
+/** The "Stratify by" options for these label columns. */
+export function stratifyOptions(labels: readonly string[]): { value: StratifyChoice; label: string }[] {
+  const options: { value: StratifyChoice; label: string }[] = [];
+  if (labels[0] !== undefined) options.push({ value: 'first', label: labels[0] });
+  if (labels[0] !== undefined && labels[1] !== undefined) options.push({ value: 'all-labels', label: labels.join(' + ') });
+  options.push({ value: 'none', label: 'None (random split)' });
+  return options;
+}
+
+/**
+ * Engine messages are written to follow a file name ("dataset.csv: data row 8 …"); on their own
+ * they start a sentence.
+ */
+export function sentence(message: string): string {
+  return message.length > 0 ? message[0]!.toUpperCase() + message.slice(1) : message;
+}
+
+/** Grid row ids (data row − 1) a problem concerns; empty when it names no row. */
+export function problemRowIds(problem: ExportProblem): number[] {
+  return problem.dataRow !== undefined && problem.dataRow >= 1 ? [problem.dataRow - 1] : [];
+}
+
+/** Every row named by the listed problems, once each, in order. */
+export function allProblemRowIds(problems: readonly ExportProblem[]): number[] {
+  return [...new Set(problems.flatMap(problemRowIds))].sort((a, b) => a - b);
+}
+
+/** "Show row 8" for one row, "Show rows" for several. */
+export function showRowsLabel(ids: readonly number[]): string {
+  return ids.length === 1 ? `Show row ${ids[0]! + 1}` : 'Show rows';
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators: 240,000. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** "400 train · 100 validation examples", or why there are none. */
+export function summaryText(split: SplitPreview | null): string {
+  if (!split) return 'Load a dataset to export it.';
+  if (!split.ok) return 'No files can be made with these settings yet.';
+  return `${formatCount(split.train)} train · ${formatCount(split.validation)} validation examples`;
+}
+
+/** "First 5 of 400 lines" (or "All 3 lines", "Empty file"). */
+export function previewCaption(shown: number, total: number): string {
+  if (total === 0) return 'Empty file';
+  if (shown >= total) return `All ${formatCount(total)} ${total === 1 ? 'line' : 'lines'}`;
+  return `First ${shown} of ${formatCount(total)} lines`;
+}
+
+const WHAT: Record<DownloadKind, string> = {
+  train: 'train.jsonl',
+  validation: 'validation.jsonl',
+  zip: 'the .zip of both files',
+  csv: 'the cleaned CSV',
+};
+
+/** The status line under the download buttons: what is being prepared, or what was just saved. */
+export function downloadStatus(busy: DownloadKind | null, last: { kind: DownloadKind; note: string } | null): string {
+  if (busy) return `Preparing ${WHAT[busy]}…`;
+  if (!last) return '';
+  const saved = `Saved ${WHAT[last.kind]}.`;
+  return last.note === 'Saved.' ? saved : `${saved} ${last.note}`;
+}

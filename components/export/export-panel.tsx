@@ -1,0 +1,63 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { useTrainset } from '@/components/store/store-provider';
+import { CsvExport } from './csv-export';
+import { DownloadButton } from './download-button';
+import { downloadStatus, summaryText } from './export-form';
+import { ExportProblems } from './export-problems';
+import { ExportSettings } from './export-settings';
+import { FilePreview } from './file-preview';
+import styles from './export.module.css';
+
+/**
+ * The export card: the settings that decide the files' bytes, the downloads, and either a preview
+ * of both files or the problems to fix first. Everything is computed in the browser.
+ */
+export function ExportPanel() {
+  const ready = useTrainset((s) => s.phase === 'ready');
+  const split = useTrainset((s) => s.split);
+  const { busy, lastDownload } = useTrainset((s) => ({ busy: s.busy, lastDownload: s.lastDownload }));
+  const [failure, setFailure] = useState<string | null>(null);
+  const id = useId();
+
+  const canExport = ready && split !== null && split.ok;
+  const status = busy ? downloadStatus(busy, null) : (failure ?? downloadStatus(null, lastDownload));
+
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby={`${id}-title`}>
+      <div>
+        <h2 id={`${id}-title`} className={styles.title}>
+          Export
+        </h2>
+        <p className={styles.summary} aria-live="polite">
+          {ready ? summaryText(split) : summaryText(null)}
+        </p>
+      </div>
+
+      <ExportSettings />
+
+      <div className={styles.downloads}>
+        <DownloadButton kind="train" label="Download train.jsonl" disabled={!canExport} onFailure={setFailure} />
+        <DownloadButton kind="validation" label="Download validation.jsonl" disabled={!canExport} onFailure={setFailure} />
+        <DownloadButton kind="zip" label="Download both (.zip)" disabled={!canExport} primary onFailure={setFailure} />
+      </div>
+      <p className={`${styles.status} ${failure && !busy ? styles.statusError : ''}`} role="status">
+        {status}
+      </p>
+
+      {/* Problems and previews share one slot with a reserved height, so the card does not jump as the split is recomputed. */}
+      <div className={styles.resultSlot}>
+        {ready && split && !split.ok && <ExportProblems problems={split.problems} count={split.problemCount} />}
+        {ready && split && split.ok && (
+          <>
+            <FilePreview fileName="train.jsonl" lines={split.preview.train} total={split.train} />
+            <FilePreview fileName="validation.jsonl" lines={split.preview.validation} total={split.validation} />
+          </>
+        )}
+      </div>
+
+      <CsvExport disabled={!ready} onFailure={setFailure} />
+    </section>
+  );
+}
