@@ -1,16 +1,13 @@
 'use client';
 
-import { StoreProvider, useTrainset } from '@/components/store/store-provider';
+import { StoreProvider } from '@/components/store/store-provider';
+import { AppShell } from './app-shell';
 
-function Phase() {
-  const phase = useTrainset((s) => s.phase);
-  return <p>Phase: {phase}</p>;
-}
-
+/** The whole app: one store for the page, and the shell that shows each phase. */
 export function TrainsetApp() {
   return (
     <StoreProvider>
-      <Phase />
+      <AppShell />
     </StoreProvider>
   );
 }

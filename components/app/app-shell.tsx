@@ -1,0 +1,158 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import { MappingStep } from '@/components/mapping/mapping-step';
+import { ReadingProgress } from '@/components/upload/reading-progress';
+import { StartScreen } from '@/components/upload/start-screen';
+import { useWindowFileDrop } from '@/components/upload/use-file-drop';
+import { AppHeader } from './app-header';
+import { BadRows } from './bad-rows';
+import { ConfirmDialog } from './confirm-dialog';
+import { UploadIcon } from './icons';
+import { LoadErrorBanner, OtherTabBanner, RestoredNotice, type LoadFailure } from './notices';
+import { useHistoryShortcuts } from './use-history-shortcuts';
+import { useSingleTab } from './use-single-tab';
+import { Workspace } from './workspace';
+import styles from './app-shell.module.css';
+
+const SAMPLE = { name: 'customer-support-sample.csv', size: 0 };
+
+/** The page: header, messages, and the screen for the current phase. */
+export function AppShell() {
+  const api = useTrainsetApi();
+  const { phase, otherTab, loadError, fileName } = useTrainset((s) => ({
+    phase: s.phase,
+    otherTab: s.otherTab,
+    loadError: s.loadError,
+    fileName: s.meta?.fileName ?? null,
+  }));
+  const { takeOver } = useSingleTab();
+  useHistoryShortcuts(phase === 'ready' && !otherTab);
+
+  const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
+  const [replacing, setReplacing] = useState<File | null>(null);
+  const [confirmStartOver, setConfirmStartOver] = useState(false);
+  const [sampleError, setSampleError] = useState<LoadFailure | null>(null);
+  const [dismissedError, setDismissedError] = useState<object | null>(null);
+  const [queued, setQueued] = useState<File | null>(null);
+
+  const read = useCallback(
+    (file: File) => {
+      setReading({ name: file.name, size: file.size });
+      setSampleError(null);
+      void api.getState().upload(file);
+    },
+    [api],
+  );
+  /** Opening a file replaces the dataset; ask first when that would throw edits away. */
+  const openFile = useCallback(
+    (file: File) => {
+      const s = api.getState();
+      if (s.otherTab) return;
+      // The saved session is still being restored: reading now would race it, so read right after.
+      if (s.phase === 'starting') return setQueued(file);
+      if (s.meta && s.phase === 'ready' && (s.status.canUndo || s.status.editedCells > 0)) setReplacing(file);
+      else read(file);
+    },
+    [api, read],
+  );
+  useEffect(() => {
+    if (phase === 'starting' || !queued) return;
+    setQueued(null);
+    openFile(queued);
+  }, [phase, queued, openFile]);
+
+  const [fetchingSample, setFetchingSample] = useState(false);
+  const loadSample = useCallback(() => {
+    setReading(SAMPLE);
+    setSampleError(null);
+    // The sample is fetched before reading starts: keep a second click from loading it twice.
+    setFetchingSample(true);
+    api
+      .getState()
+      .loadSample()
+      .catch((e: unknown) => setSampleError({ fileName: 'The sample dataset', message: `${e instanceof Error ? e.message : String(e)}. Reload the page and try again.` }))
+      .finally(() => setFetchingSample(false));
+  }, [api]);
+
+  const canOpen = !otherTab && phase !== 'loading';
+  const dragging = useWindowFileDrop(canOpen ? openFile : null);
+
+  const error: LoadFailure | null =
+    sampleError ?? (loadError && loadError !== dismissedError ? { fileName: loadError.fileName, message: loadError.problem.message } : null);
+
+  return (
+    <div className={styles.shell} data-phase={phase}>
+      <AppHeader onFile={openFile} uploadDisabled={!canOpen} onStartOver={() => setConfirmStartOver(true)} />
+      <main className={styles.main}>
+        {(otherTab || error || phase === 'ready' || phase === 'mapping') && (
+          <div className={styles.messages}>
+            <OtherTabBanner onTakeOver={takeOver} />
+            {error && (
+              <LoadErrorBanner
+                error={error}
+                onDismiss={() => {
+                  setSampleError(null);
+                  setDismissedError(loadError);
+                }}
+              />
+            )}
+            {(phase === 'ready' || phase === 'mapping') && <RestoredNotice onStartOver={() => setConfirmStartOver(true)} />}
+            {phase === 'ready' && <BadRows />}
+          </div>
+        )}
+        {phase === 'starting' && <p className={styles.starting}>Opening your saved work…</p>}
+        {phase === 'empty' && <StartScreen onFile={openFile} onSample={loadSample} dragging={dragging} disabled={otherTab} sampleBusy={fetchingSample} />}
+        {phase === 'loading' && <ReadingProgress file={reading} />}
+        {phase === 'mapping' && <MappingStep />}
+        {phase === 'ready' && <Workspace />}
+      </main>
+
+      {dragging && phase !== 'empty' && (
+        <div className={styles.dropOverlay} aria-hidden="true">
+          <div className={styles.dropCard}>
+            <UploadIcon width={28} height={28} />
+            <p>Drop the file to open it{fileName ? ` instead of ${fileName}` : ''}</p>
+          </div>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={confirmStartOver}
+        title="Start over?"
+        confirmLabel="Remove and start over"
+        danger
+        onCancel={() => setConfirmStartOver(false)}
+        onConfirm={() => {
+          setConfirmStartOver(false);
+          setDismissedError(loadError);
+          void api.getState().startOver();
+        }}
+      >
+        <p>This removes the dataset and your edits from this browser.</p>
+        <p>Download the cleaned CSV or the JSONL first if you want to keep them.</p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={replacing !== null}
+        title={replacing && replacing.name === fileName ? `Read ${replacing.name} again?` : `Open ${replacing?.name ?? 'this file'}?`}
+        confirmLabel="Replace dataset"
+        danger
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => {
+          const file = replacing;
+          setReplacing(null);
+          if (file) read(file);
+        }}
+      >
+        <p>
+          {replacing && replacing.name === fileName
+            ? 'The file is read afresh: your edits to the copy you are working on are removed from this browser.'
+            : `It replaces ${fileName ?? 'the current dataset'}, and your edits to it are removed from this browser.`}{' '}
+          Download the cleaned CSV first if you want to keep them.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { DistributionPanel } from '@/components/charts/distribution-panel';
+import { ExportPanel } from '@/components/export/export-panel';
+import { DataGrid } from '@/components/grid/data-grid';
+import styles from './workspace.module.css';
+
+/** The loaded, mapped dataset: rows on the left (most of the width), charts and export beside them. */
+export function Workspace() {
+  return (
+    <div className={styles.workspace}>
+      <section className={styles.rows} aria-label="Rows">
+        <DataGrid />
+      </section>
+      <aside className={styles.side} aria-label="Distribution and export">
+        <DistributionPanel />
+        <ExportPanel />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, type Row, type SortingState } from '@tanstack/react-table';
+import type { ColumnMapping, RowView } from '@/lib/engine';
+import type { SortState } from '@/lib/store';
+import { CellText } from './highlighted-text';
+
+export type ColumnKind = 'select' | 'number' | 'text' | 'label';
+
+/** What the grid needs to know about a column beyond TanStack's definition. */
+export interface GridColumnMeta {
+  kind: ColumnKind;
+  /** The column's index in the file's header (-1 for the selection and row-number columns). */
+  col: number;
+  title: string;
+  /** Its CSS grid track, and the least width that track takes (for horizontal scrolling). */
+  track: string;
+  minWidth: number;
+}
+
+/*
+ * The table only knows columns, headers, cell values and the sort state. Rows come from the
+ * worker one page at a time, so sorting is manual (the engine sorts) and the table's data is just
+ * the rows on screen.
+ */
+export const gridFeatures = tableFeatures({ rowSortingFeature, columnMeta: metaHelper<GridColumnMeta>() });
+export type GridFeatures = typeof gridFeatures;
+export type GridRow = Row<GridFeatures, RowView>;
+
+const helper = createColumnHelper<GridFeatures, RowView>();
+
+export const columnId = (col: number): string => `c${col}`;
+
+/** The grid's columns in display order: selection, row number, the text, then each label. */
+export function describeColumns(header: readonly string[], mapping: ColumnMapping): GridColumnMeta[] {
+  const text = header.indexOf(mapping.text);
+  return [
+    { kind: 'select', col: -1, title: 'Select', track: '44px', minWidth: 44 },
+    { kind: 'number', col: -1, title: '#', track: '84px', minWidth: 84 },
+    { kind: 'text', col: text, title: mapping.text, track: 'minmax(320px, 1fr)', minWidth: 320 },
+    ...mapping.labels.map((name): GridColumnMeta => ({ kind: 'label', col: header.indexOf(name), title: name, track: 'minmax(170px, 240px)', minWidth: 170 })),
+  ];
+}
+
+/** TanStack column definitions for the described columns (keep the result stable: memoise it). */
+export function buildColumnDefs(metas: readonly GridColumnMeta[]) {
+  return helper.columns(
+    metas.map((meta) => {
+      if (meta.kind === 'select') return helper.display({ id: 'select', header: 'Select', enableSorting: false, meta });
+      if (meta.kind === 'number') {
+        return helper.accessor((r) => r.number, { id: 'number', header: '#', enableSorting: false, meta, cell: (ctx) => ctx.getValue() });
+      }
+      return helper.accessor((r) => r.cells[meta.col] ?? '', {
+        id: columnId(meta.col),
+        header: meta.title,
+        meta,
+        cell: (ctx) => <CellText text={ctx.getValue()} col={meta.col} />,
+      });
+    }),
+  );
+}
+
+/** The store's sort as TanStack sorting state. */
+export function toSorting(sort: SortState | null): SortingState {
+  return sort ? [{ id: columnId(sort.col), desc: sort.desc }] : [];
+}
+
+/** TanStack sorting state back as the store's sort (one column at a time). */
+export function fromSorting(sorting: SortingState): SortState | null {
+  const first = sorting[0];
+  if (!first) return null;
+  const col = Number(first.id.slice(1));
+  return Number.isInteger(col) ? { col, desc: first.desc } : null;
+}

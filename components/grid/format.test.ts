@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, replaceMessage, replaceSummary, statusText } from './format';
+
+describe('format', () => {
+  it.each([
+    [0, '0 rows'],
+    [1, '1 row'],
+    [2000, '2,000 rows'],
+  ])('countOf(%i)', (n, expected) => {
+    expect(countOf(n, 'row')).toBe(expected);
+  });
+
+  it.each([
+    [2000, 2000, false, 0, '2,000 rows'],
+    [120, 2000, true, 0, 'Showing 120 of 2,000 rows'],
+    [2000, 2000, false, 14, '2,000 rows · 14 edited cells'],
+    [1, 1, true, 1, 'Showing 1 of 1 row · 1 edited cell'],
+  ])('statusText(%i, %i, %s, %i)', (view, total, filtered, edited, expected) => {
+    expect(statusText(view, total, filtered, edited)).toBe(expected);
+  });
+
+  it('summarises a replace plan', () => {
+    expect(replaceSummary(12, 9)).toBe('12 cells in 9 rows');
+    expect(replaceSummary(1, 1)).toBe('1 cell in 1 row');
+  });
+
+  it.each([
+    ['', null, 'Type the text to find.'],
+    ['x', null, 'Looking…'],
+    ['(', { ok: false as const, error: 'Invalid regular expression: unterminated group.' }, 'Invalid regular expression: unterminated group.'],
+    ['x', { ok: true as const, change: null, cells: 0, rows: 0, preview: [] }, 'No cells match.'],
+    ['x', { ok: true as const, change: null, cells: 12, rows: 9, preview: [] }, '12 cells in 9 rows will change.'],
+  ])('replaceMessage(%j)', (find, plan, expected) => {
+    expect(replaceMessage(find, plan)).toBe(expected);
+  });
+});

@@ -1,0 +1,27 @@
+import type { ReplacePlan } from '@/lib/dataset';
+
+const numbers = new Intl.NumberFormat('en-US');
+
+/** "1 row", "2,000 rows". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${numbers.format(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** The status line: "2,000 rows", "Showing 120 of 2,000 rows", with edited cells when any. */
+export function statusText(view: number, total: number, filtered: boolean, editedCells: number): string {
+  const rows = filtered ? `Showing ${numbers.format(view)} of ${countOf(total, 'row')}` : countOf(total, 'row');
+  return editedCells > 0 ? `${rows} · ${countOf(editedCells, 'edited cell')}` : rows;
+}
+
+/** "12 cells in 9 rows". */
+export function replaceSummary(cells: number, rows: number): string {
+  return `${countOf(cells, 'cell')} in ${countOf(rows, 'row')}`;
+}
+
+/** The find & replace preview line. */
+export function replaceMessage(find: string, plan: ReplacePlan | null): string {
+  if (find === '') return 'Type the text to find.';
+  if (!plan) return 'Looking…';
+  if (!plan.ok) return plan.error;
+  return plan.cells === 0 ? 'No cells match.' : `${replaceSummary(plan.cells, plan.rows)} will change.`;
+}

@@ -1,0 +1,176 @@
+'use client';
+
+import { useTable } from '@tanstack/react-table';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { RowView } from '@/lib/engine';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import { buildColumnDefs, fromSorting, gridFeatures, toSorting, type GridColumnMeta } from './columns';
+import { clampActive, type CellPos } from './grid-navigation';
+import { GridHeader } from './grid-header';
+import { GridRow } from './grid-row';
+import { HighlightContext } from './highlighted-text';
+import { isSelected, selectionState, type Selection } from './selection';
+import { useActiveCellFocus, useGridKeyboard } from './use-grid-keyboard';
+import { useGridEditing } from './use-grid-editing';
+import { useWindowRows } from './use-window-rows';
+import styles from './data-grid.module.css';
+
+/** Fixed row height (two lines of text): fixed sizes keep 100,000-row scrolling exact and cheap. */
+export const ROW_HEIGHT = 44;
+export const HEADER_HEIGHT = 40;
+
+export interface GridHandle {
+  editNewRow(index: number, id: number): void;
+  /** Put focus back on the active cell (after a bar or dialog outside the grid goes away). */
+  focus(): void;
+}
+
+interface GridTableProps {
+  columns: readonly GridColumnMeta[];
+  selection: Selection;
+  onToggleRow(index: number, id: number, shift: boolean): void;
+  onToggleAll(): void;
+  readOnly: boolean;
+  handle: Ref<GridHandle>;
+}
+
+const rowId = (r: RowView): string => String(r.id);
+
+/** The WAI-ARIA grid: a sticky header row and the virtualised rows of the view. */
+export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOnly, handle }: GridTableProps) {
+  const api = useTrainsetApi();
+  const { length, rowsVersion, sort, search, meta } = useTrainset((s) => ({ length: s.length, rowsVersion: s.rowsVersion, sort: s.sort, search: s.search, meta: s.meta }));
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeRaw, setActive] = useState<CellPos>(() => ({ row: 0, col: Math.max(0, columns.findIndex((c) => c.kind === 'text')) }));
+  const active = clampActive(activeRaw, { rows: length, cols: columns.length, page: 1 });
+
+  // The active row is always rendered, wherever the user scrolled: it holds the grid's tab stop.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (active.row < 0 || active.row >= range.count || indexes.includes(active.row)) return indexes;
+      return [...indexes, active.row].sort((a, b) => a - b);
+    },
+    [active.row],
+  );
+  const virtualizer = useVirtualizer({
+    count: length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const { rows, byIndex, data } = useWindowRows(
+    items.map((i) => i.index),
+    rowsVersion,
+    meta,
+  );
+  const rowFor = useCallback((index: number) => api.getState().rowAt(index) ?? byIndex.get(index), [api, byIndex]);
+
+  const defs = useMemo(() => buildColumnDefs(columns), [columns]);
+  const sorting = useMemo(() => toSorting(sort), [sort]);
+  const table = useTable(
+    {
+      features: gridFeatures,
+      columns: defs,
+      data,
+      getRowId: rowId,
+      state: { sorting },
+      onSortingChange: (update) => void api.getState().setSort(fromSorting(typeof update === 'function' ? update(sorting) : update)),
+      manualSorting: true,
+      enableMultiSort: false,
+      sortDescFirst: false,
+    },
+    (s) => ({ sorting: s.sorting }),
+  );
+  const tableRows = table.getRowModel().rowsById;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  const requestFocus = useActiveCellFocus(scrollRef, virtualizer, active);
+  const { editing, actions } = useGridEditing({ columns, readOnly, rowFor, rowsOnScreen: rows, setActive, requestFocus, onToggleRow });
+  useImperativeHandle(handle, () => ({ editNewRow: actions.editNewRow, focus: requestFocus }), [actions, requestFocus]);
+
+  const headerAction = (col: number) => {
+    if (columns[col]?.kind === 'select') onToggleAll();
+    else if (headers[col]?.column.getCanSort()) headers[col].column.toggleSorting();
+  };
+  const onKeyDown = useGridKeyboard({
+    rows: length,
+    pageSize: () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
+    active,
+    setActive,
+    columns,
+    readOnly,
+    startEdit: actions.startEditAt,
+    toggleRowAt: actions.toggleRowAt,
+    headerAction,
+    requestFocus,
+  });
+  const highlight = useMemo(() => ({ needle: search.text, col: search.col }), [search]);
+  const layout = {
+    ['--grid-tracks' as string]: columns.map((c) => c.track).join(' '),
+    ['--grid-min-width' as string]: `${columns.reduce((w, c) => w + c.minWidth, 0)}px`,
+  };
+
+  return (
+    <div className={styles.gridWrap}>
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label="Dataset rows"
+        aria-describedby="grid-help"
+        aria-rowcount={length + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable="true"
+        aria-readonly={readOnly || undefined}
+        data-popup-bounds=""
+        className={styles.grid}
+        style={layout}
+        onKeyDown={onKeyDown}
+      >
+        <GridHeader
+          headers={headers}
+          activeCol={active.row === -1 ? active.col : -1}
+          allState={selectionState(selection, length)}
+          viewLength={length}
+          onToggleAll={onToggleAll}
+          onActivate={(col) => actions.activate({ row: -1, col })}
+        />
+        <HighlightContext.Provider value={highlight}>
+          <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item, k) => {
+              const view = rows[k];
+              const isActiveRow = item.index === active.row;
+              return (
+                <GridRow
+                  key={item.index}
+                  index={item.index}
+                  top={item.start - HEADER_HEIGHT}
+                  view={view}
+                  row={view ? tableRows[rowId(view)] : undefined}
+                  columns={columns}
+                  activeCol={isActiveRow ? active.col : -1}
+                  editing={editing && editing.row === item.index ? editing : null}
+                  selected={view ? isSelected(selection, view.id) : false}
+                  readOnly={readOnly}
+                  actions={actions}
+                />
+              );
+            })}
+          </div>
+        </HighlightContext.Provider>
+      </div>
+      {length === 0 && <p className={styles.empty}>No rows to show. Change the search or clear the filters.</p>}
+      <p id="grid-help" hidden>
+        Arrow keys move between cells. Enter or F2 edits a cell, Escape cancels. Space selects the row.
+      </p>
+      <p id="grid-editor-help" hidden>
+        Enter saves, Shift+Enter starts a new line, Escape cancels.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RowView } from '@/lib/engine';
+import { useTrainsetApi } from '@/components/store/store-provider';
+import type { GridColumnMeta } from './columns';
+import type { CommitMove } from './editable-cell';
+import type { CellPos } from './grid-navigation';
+import type { EditState, RowActions } from './grid-row';
+
+interface EditingOptions {
+  columns: readonly GridColumnMeta[];
+  readOnly: boolean;
+  /** The row shown at a view position (cached or still on screen). */
+  rowFor(index: number): RowView | undefined;
+  /** Changes whenever the rows on screen change. */
+  rowsOnScreen: unknown;
+  setActive(pos: CellPos): void;
+  requestFocus(): void;
+  onToggleRow(index: number, id: number, shift: boolean): void;
+}
+
+export interface GridActions extends RowActions {
+  startEditAt(pos: CellPos, initial?: string): void;
+  toggleRowAt(index: number, shift: boolean): void;
+  /** Edit the text of a just-added row once it has been fetched. */
+  editNewRow(index: number, id: number): void;
+}
+
+/**
+ * Which cell is being edited, and the row handlers. The handlers form one stable object (so the
+ * memoised rows do not re-render when the grid does) and read the latest props from a ref.
+ * Saving calls the store's `edit`, which shows the new value at once and confirms in the worker.
+ */
+export function useGridEditing(o: EditingOptions): { editing: EditState | null; actions: GridActions } {
+  const api = useTrainsetApi();
+  const [editing, setEditing] = useState<EditState | null>(null);
+  const latest = useRef({ ...o, editing });
+  const pending = useRef<{ index: number; id: number } | null>(null);
+  useLayoutEffect(() => {
+    latest.current = { ...o, editing };
+  });
+
+  const actions = useMemo<GridActions>(() => {
+    const startEditAt = (pos: CellPos, initial?: string) => {
+      const { columns, readOnly, rowFor, setActive } = latest.current;
+      const meta = columns[pos.col];
+      const row = rowFor(pos.row);
+      if (readOnly || !row || !meta || (meta.kind !== 'text' && meta.kind !== 'label')) return;
+      setActive(pos);
+      setEditing({ row: pos.row, col: pos.col, id: row.id, value: row.cells[meta.col] ?? '', ...(initial !== undefined ? { initial } : {}) });
+    };
+    return {
+      startEditAt,
+      startEdit: (pos) => startEditAt(pos),
+      activate(pos) {
+        // Also for clicks that keep the browser from focusing (checkboxes, header buttons).
+        latest.current.setActive(pos);
+        latest.current.requestFocus();
+      },
+      toggleRow: (index, id, shift) => latest.current.onToggleRow(index, id, shift),
+      toggleRowAt(index, shift) {
+        const row = latest.current.rowFor(index);
+        if (row) latest.current.onToggleRow(index, row.id, shift);
+      },
+      commitEdit(value: string, move: CommitMove) {
+        const { editing: e, columns, readOnly, setActive, requestFocus } = latest.current;
+        if (!e) return;
+        setEditing(null);
+        const meta = columns[e.col]!;
+        if (!readOnly && value !== e.value) void api.getState().edit({ kind: 'set', id: e.id, col: meta.col, value });
+        if (move === 'none') return;
+        const col = Math.max(0, Math.min(columns.length - 1, e.col + (move === 'right' ? 1 : move === 'left' ? -1 : 0)));
+        setActive({ row: e.row, col });
+        requestFocus();
+      },
+      cancelEdit() {
+        setEditing(null);
+        latest.current.requestFocus();
+      },
+      editNewRow(index, id) {
+        const textCol = latest.current.columns.findIndex((c) => c.kind === 'text');
+        pending.current = { index, id };
+        latest.current.setActive({ row: index, col: textCol });
+        latest.current.requestFocus();
+      },
+    };
+  }, [api]);
+
+  // A just-added row is edited as soon as it arrives from the worker.
+  const { rowsOnScreen, rowFor } = o;
+  useEffect(() => {
+    const p = pending.current;
+    if (!p || rowFor(p.index)?.id !== p.id) return;
+    pending.current = null;
+    actions.startEditAt({ row: p.index, col: latest.current.columns.findIndex((c) => c.kind === 'text') });
+  }, [rowsOnScreen, rowFor, actions]);
+
+  return { editing, actions };
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ReplacePlan, ReplaceQuery } from '@/lib/dataset';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * The preview of a find & replace, planned in the worker (nothing is changed) a moment after the
+ * user stops typing. Answers to older queries are dropped. `plan` is null while there is nothing
+ * to find or the first answer is on its way.
+ */
+export function useReplacePlan(query: ReplaceQuery): { plan: ReplacePlan | null; pending: boolean } {
+  const api = useTrainsetApi();
+  // A change to the data (an undo, an edit elsewhere) plans again.
+  const revision = useTrainset((s) => s.status.revision);
+  const [answer, setAnswer] = useState<{ key: string; plan: ReplacePlan } | null>(null);
+  const key = JSON.stringify([query.find, query.replace, query.regex, query.caseSensitive, query.col, revision]);
+
+  useEffect(() => {
+    if (query.find === '') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void api
+        .getState()
+        .planReplace(query)
+        .then((plan) => live && setAnswer({ key, plan }));
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `key` stands for the query's fields (the object itself is new on every render).
+  }, [api, key]);
+
+  if (query.find === '') return { plan: null, pending: false };
+  return { plan: answer?.plan ?? null, pending: answer?.key !== key };
+}
