@@ -1,4 +1,5 @@
 import { delimiterName } from '@/lib/csv';
+import { joinBadRow } from '@/lib/engine';
 
 /** "This row has 4 fields but the header has 3 — often an unquoted comma in the text." */
 export function badRowExplanation(fields: number, expected: number, delimiter: string): string {
@@ -12,12 +13,10 @@ export function truncateField(value: string, max = 60): string {
 }
 
 /**
- * The text a row gets when its extra fields are joined back into the text column: the same
- * rule as the engine's `takeBadRow` (the extra fields follow the text column, joined with the
- * delimiter), shown before the user decides.
+ * The text a row gets when its extra fields are joined back into the text column: the engine's
+ * own rule (`joinBadRow`), shown before the user decides.
  */
 export function joinedText(fields: readonly string[], expected: number, textCol: number, delimiter: string): string {
-  const extra = Math.max(0, fields.length - expected);
-  const col = Math.max(0, textCol);
-  return fields.slice(col, col + extra + 1).join(delimiter);
+  const col = Math.max(0, Math.min(textCol, expected - 1));
+  return joinBadRow(fields, expected, col, delimiter)[col] ?? '';
 }

@@ -82,7 +82,8 @@ export function useRowSelection(): RowSelection {
     resolve: useCallback(async () => {
       const s = current.current;
       if (s.kind === 'ids') return resolveSelection(s, []);
-      return resolveSelection(s, await collectViewIds(api, 0, api.getState().length));
+      // The whole view: the engine hands over its ids in one message.
+      return resolveSelection(s, await api.getState().viewIds());
     }, [api]),
   };
 }

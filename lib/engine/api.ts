@@ -1,4 +1,4 @@
-import type { CsvOptions, CsvProgress } from '../csv';
+import type { BadRow, CsvOptions, CsvProgress } from '../csv';
 import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
 import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
 import { SessionStore } from './persist';
@@ -48,8 +48,9 @@ export interface EngineApi {
   splitPreview(choices: ExportChoices): Promise<SplitPreview>;
   exportFiles(choices: ExportChoices): Promise<ExportResult>;
   cleanedCsv(neutralizeFormulas: boolean): Promise<{ blob: Blob; neutralized: number }>;
-  takeBadRow(index: number): Promise<Edited>;
-  dropBadRow(index: number): Promise<void>;
+  takeBadRow(index: number): Promise<Edited & { badRows: BadRow[] }>;
+  dropBadRow(index: number): Promise<BadRow[]>;
+  row(id: number): Promise<RowView | null>;
   saveChoices(choices: ExportChoices): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     mapped: (m) => store?.saveMapping(m),
     pushed: (i, c) => store?.saveChange(i, c),
     moved: (p) => store?.savePosition(p),
+    badRowsHandled: (lines) => store?.saveHandledBadLines(lines),
   });
 
   return {
@@ -75,14 +77,14 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
       // Re-reading the saved file must not save it again (that would drop its changes).
       const outcome = engine.load(saved.file.bytes, saved.file.name, saved.file.options, onProgress, false);
       if (!outcome.ok) return null;
-      const restored = engine.restore({ mapping: saved.mapping, history: saved.history });
+      const restored = engine.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
       const meta = engine.loadedMeta!;
       return {
         meta,
         status: restored.status,
         length: engine.setView({}).length,
         choices: saved.choices ?? DEFAULT_CHOICES,
-        savedAt: saved.file.savedAt,
+        savedAt: saved.savedAt,
         droppedEdits: restored.dropped,
       };
     },
@@ -132,7 +134,10 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
       return engine.takeBadRow(index);
     },
     async dropBadRow(index) {
-      engine.dropBadRow(index);
+      return engine.dropBadRow(index);
+    },
+    async row(id) {
+      return engine.row(id);
     },
     async saveChoices(choices) {
       store?.saveChoices(choices);

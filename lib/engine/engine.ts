@@ -49,6 +49,8 @@ export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem:
 export interface SessionState {
   mapping: ColumnMapping | null;
   history: HistorySnapshot;
+  /** Lines of unreadable rows already taken in or discarded. */
+  handledBadLines?: number[];
 }
 
 /** Hooks the worker plugs in to save the session as it changes (work proportional to the change). */
@@ -57,9 +59,21 @@ export interface EngineObserver {
   mapped?(mapping: ColumnMapping): void;
   pushed?(index: number, change: Change): void;
   moved?(position: number): void;
+  badRowsHandled?(lines: number[]): void;
 }
 
 const PREVIEW_LINES = 5;
+const MAX_BAD_ROWS_SHOWN = 1000;
+
+/**
+ * The cells of a row that had too many fields, taken in: the extra fields are most often an
+ * unquoted delimiter in the text, so they are joined back into the text column.
+ */
+export function joinBadRow(fields: readonly string[], width: number, textCol: number, delimiter: string): string[] {
+  const extra = Math.max(0, fields.length - width);
+  const col = Math.max(0, Math.min(textCol, width - 1));
+  return [...fields.slice(0, col), fields.slice(col, col + extra + 1).join(delimiter), ...fields.slice(col + extra + 1)];
+}
 
 /**
  * The dataset session that lives in the worker: the uploaded rows, their edits and history, the
@@ -75,6 +89,8 @@ export class Engine {
   private query: ViewQuery = {};
   private revision = 0;
   private bad: BadRow[] = [];
+  /** Lines of unreadable rows the user has already taken in or discarded. */
+  private handledBad = new Set<number>();
 
   constructor(private readonly observer: EngineObserver = {}) {}
 
@@ -116,13 +132,14 @@ export class Engine {
     this.history = new History();
     this.mapping = mapping;
     this.bad = read.badRows;
+    this.handledBad = new Set();
     this.meta = {
       fileName,
       fileSize: bytes.length,
       header: read.header,
       rowCount: read.rowCount,
       info: read.info,
-      badRows: read.badRows.slice(0, 1000),
+      badRows: read.badRows.slice(0, MAX_BAD_ROWS_SHOWN),
       mapping,
       guess,
     };
@@ -140,7 +157,9 @@ export class Engine {
     const replay = replayHistory(ds, state.history);
     this.history = replay.history;
     if (state.mapping && this.validMapping(state.mapping)) this.mapping = state.mapping;
-    if (this.meta) this.meta = { ...this.meta, mapping: this.mapping };
+    this.handledBad = new Set(state.handledBadLines ?? []);
+    this.bad = this.bad.filter((b) => !this.handledBad.has(b.line));
+    if (this.meta) this.meta = { ...this.meta, mapping: this.mapping, badRows: this.visibleBadRows() };
     this.view = computeView(ds, this.query);
     this.revision++;
     return { status: this.status(), dropped: replay.dropped };
@@ -368,31 +387,40 @@ export class Engine {
     return { blob: new Blob([text], { type: 'text/csv' }), neutralized };
   }
 
-  /**
-   * A row that could not be read (more fields than the header), taken in: the extra fields are
-   * most often an unquoted comma in the text, so they are joined back into the text column.
-   */
-  takeBadRow(index: number): { status: DatasetStatus; length: number; addedId?: number } {
+  /** A row that could not be read, taken in with its extra fields joined into the text column. */
+  takeBadRow(index: number): { status: DatasetStatus; length: number; addedId?: number; badRows: BadRow[] } {
     const ds = this.requireDataset();
     const bad = this.bad[index];
-    if (!bad || !this.meta) return { status: this.status(), length: this.view.length };
-    const width = ds.header.length;
+    if (!bad || !this.meta) return { status: this.status(), length: this.view.length, badRows: this.visibleBadRows() };
     const textCol = Math.max(0, this.mapping ? ds.header.indexOf(this.mapping.text) : 0);
-    const extra = bad.fields.length - width;
-    const delimiter = this.meta.info.delimiter;
-    const values = [
-      ...bad.fields.slice(0, textCol),
-      bad.fields.slice(textCol, textCol + extra + 1).join(delimiter),
-      ...bad.fields.slice(textCol + extra + 1),
-    ];
+    const values = joinBadRow(bad.fields, ds.header.length, textCol, this.meta.info.delimiter);
     this.dropBadRow(index);
-    return this.edit({ kind: 'add', values });
+    return { ...this.edit({ kind: 'add', values }), badRows: this.visibleBadRows() };
   }
 
+  /** Set a row that could not be read aside for good (remembered with the session). */
   dropBadRow(index: number): BadRow[] {
+    const bad = this.bad[index];
+    if (bad) {
+      this.handledBad.add(bad.line);
+      this.observer.badRowsHandled?.([...this.handledBad]);
+    }
     this.bad = this.bad.filter((_, i) => i !== index);
-    if (this.meta) this.meta = { ...this.meta, badRows: this.bad.slice(0, 1000) };
-    return this.bad;
+    if (this.meta) this.meta = { ...this.meta, badRows: this.visibleBadRows() };
+    return this.visibleBadRows();
+  }
+
+  private visibleBadRows(): BadRow[] {
+    return this.bad.slice(0, MAX_BAD_ROWS_SHOWN);
+  }
+
+  /** One row of the dataset as the grid shows it (after an edit, to refresh just that row). */
+  row(id: number): RowView | null {
+    const ds = this.requireDataset();
+    if (!ds.isLive(id)) return null;
+    let edited = 0;
+    for (let c = 0; c < ds.header.length; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
+    return { id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) };
   }
 
   status(): DatasetStatus {

@@ -3,7 +3,7 @@
  * exports, run in a Web Worker, saved to IndexedDB as it changes.
  */
 export * from './types';
-export { Engine, DEFAULT_CHOICES, type LoadOutcome, type SessionState } from './engine';
+export { Engine, DEFAULT_CHOICES, joinBadRow, type LoadOutcome, type SessionState } from './engine';
 export type { EngineApi, RestoredSession } from './api';
 export { createEngineClient } from './client';
 export { guessMapping } from './mapping';

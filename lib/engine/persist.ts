@@ -24,6 +24,9 @@ interface StateRecord {
   choices: ExportChoices | null;
   /** Which upload the changes belong to (a new upload starts a new session). */
   session: string;
+  handledBadLines?: number[];
+  /** When the session last changed. */
+  savedAt?: number;
 }
 
 export interface SavedSession {
@@ -31,6 +34,9 @@ export interface SavedSession {
   mapping: ColumnMapping | null;
   history: HistorySnapshot;
   choices: ExportChoices | null;
+  handledBadLines: number[];
+  /** When the session last changed. */
+  savedAt: number;
 }
 
 export class SessionStore {
@@ -92,7 +98,7 @@ export class SessionStore {
 
   /** Change number `index` (0-based) was made; any redo beyond it is gone. */
   saveChange(index: number, change: Change): void {
-    this.state = { ...this.state, position: index + 1 };
+    this.state = { ...this.state, position: index + 1, savedAt: Date.now() };
     const state = this.state;
     this.enqueue(async () => {
       const tx = this.db.transaction(['state', 'changes'], 'readwrite');
@@ -104,12 +110,18 @@ export class SessionStore {
     });
   }
 
+  saveHandledBadLines(lines: number[]): void {
+    this.state = { ...this.state, handledBadLines: lines };
+    this.putState();
+  }
+
   savePosition(position: number): void {
     this.state = { ...this.state, position };
     this.putState();
   }
 
   private putState(): void {
+    this.state = { ...this.state, savedAt: Date.now() };
     const state = this.state;
     this.enqueue(() => this.db.put('state', state, 'current'));
   }
@@ -130,6 +142,8 @@ export class SessionStore {
       mapping: state.mapping,
       history: parsed.snapshot,
       choices: state.choices,
+      handledBadLines: Array.isArray(state.handledBadLines) ? state.handledBadLines.filter((n) => Number.isInteger(n)) : [],
+      savedAt: typeof state.savedAt === 'number' ? state.savedAt : file.savedAt,
     };
   }
 

@@ -68,6 +68,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     ...(s.only ? { ids: s.only.ids } : {}),
   });
 
+  /** While another tab owns the session, nothing here may change it (nor its saved copy). */
+  const readOnly = (): boolean => store.getState().otherTab;
+
   const datasetSlice: Slice<DatasetSlice> = (set, get) => {
     const afterLoad = async (): Promise<void> => {
       cache.clear();
@@ -76,6 +79,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       void get().refreshDerived();
     };
     const load = async (file: File): Promise<void> => {
+      if (readOnly()) return;
       const previous = get().phase;
       set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
       try {
@@ -104,7 +108,14 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       otherTab: false,
       upload: load,
       async loadSample() {
-        await load(await deps.fetchSample());
+        let file: File;
+        try {
+          file = await deps.fetchSample();
+        } catch (e) {
+          set({ loadError: { fileName: 'the sample dataset', problem: { code: 'empty-file', message: `${(e as Error).message}. Reload the page and try again.` } } });
+          return;
+        }
+        await load(file);
       },
       async restore() {
         try {
@@ -127,6 +138,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         }
       },
       async startOver() {
+        if (readOnly()) return;
         await deps.engine.forget();
         cache.clear();
         set({
@@ -146,6 +158,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         });
       },
       async confirmMapping(mapping) {
+        if (readOnly()) return 'This tab is read-only while Trainset is open in another tab.';
         const r = await deps.engine.setMapping(mapping);
         if (!r.ok) return r.error;
         const meta = get().meta;
@@ -154,18 +167,23 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         return null;
       },
       async takeBadRow(index) {
+        if (readOnly()) return;
         const r = await deps.engine.takeBadRow(index);
         const meta = get().meta;
-        if (meta) set({ meta: { ...meta, badRows: meta.badRows.filter((_, i) => i !== index) } });
-        set({ status: r.status, length: r.length });
-        cache.clear();
-        set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
-        void get().refreshDerived();
+        if (meta) set({ meta: { ...meta, badRows: r.badRows } });
+        afterEdit(set, get, r);
       },
       async dropBadRow(index) {
-        await deps.engine.dropBadRow(index);
+        if (readOnly()) return;
+        const badRows = await deps.engine.dropBadRow(index);
         const meta = get().meta;
-        if (meta) set({ meta: { ...meta, badRows: meta.badRows.filter((_, i) => i !== index) } });
+        if (meta) set({ meta: { ...meta, badRows } });
+      },
+      dismissLoadError() {
+        set({ loadError: null });
+      },
+      dismissRestored() {
+        set({ restored: null });
       },
       setOtherTab(other) {
         set({ otherTab: other });
@@ -212,6 +230,10 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       set({ only: { ids, label } });
       await refreshView(set, get);
     },
+    async clearOnly() {
+      set({ only: null });
+      await refreshView(set, get);
+    },
     async clearView() {
       set({ filters: {}, search: { text: '', col: null }, editedOnly: false, only: null });
       await refreshView(set, get);
@@ -255,19 +277,35 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     status: EMPTY_STATUS,
     values: {},
     async edit(op) {
+      if (readOnly()) return {};
       if (op.kind === 'set') {
-        // Optimistic: the cell shows its new value at once; the worker confirms.
+        // Optimistic: the cell shows its new value at once; the worker confirms, and only that
+        // row is refreshed (the rest of the cache stays, so nothing flickers).
         cache.patch(op.id, (r) => ({ ...r, cells: r.cells.map((c, i) => (i === op.col ? op.value : c)), edited: r.edited | (1 << op.col) }));
         set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+        const r = await deps.engine.edit(op);
+        const fresh = await deps.engine.row(op.id);
+        if (fresh) cache.patch(op.id, () => fresh);
+        set((s) => ({ status: r.status, length: r.length, rowsVersion: s.rowsVersion + 1 }));
+        // The column's list of values (for its combobox) is stale now: drop it, it reloads on open.
+        set((s) => {
+          const values = { ...s.values };
+          delete values[op.col];
+          return { values };
+        });
+        scheduleDerived(get);
+        return {};
       }
       const r = await deps.engine.edit(op);
       afterEdit(set, get, r);
       return r.addedId !== undefined ? { addedId: r.addedId } : {};
     },
     async undo() {
+      if (readOnly()) return;
       afterEdit(set, get, await deps.engine.undo());
     },
     async redo() {
+      if (readOnly()) return;
       afterEdit(set, get, await deps.engine.redo());
     },
     planReplace(query) {
@@ -294,7 +332,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     setChoices(patch) {
       const choices: ExportChoices = { ...get().choices, ...patch };
       set({ choices });
-      void deps.engine.saveChoices(choices);
+      if (!readOnly()) void deps.engine.saveChoices(choices);
       scheduleDerived(get);
     },
     setTestSizeText(text) {
@@ -347,12 +385,13 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     },
   });
 
-  return createStore<TrainsetState>()((...a) => ({
+  const store = createStore<TrainsetState>()((...a) => ({
     ...datasetSlice(...a),
     ...viewSlice(...a),
     ...historySlice(...a),
     ...exportSlice(...a),
   }));
+  return store;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface DatasetSlice {
   takeBadRow(index: number): Promise<void>;
   dropBadRow(index: number): Promise<void>;
   setOtherTab(other: boolean): void;
+  dismissLoadError(): void;
+  dismissRestored(): void;
 }
 
 export interface SortState {
@@ -58,6 +60,8 @@ export interface ViewSlice {
   setSearch(text: string, col?: number | null): Promise<void>;
   setEditedOnly(on: boolean): Promise<void>;
   showOnly(ids: number[], label: string): Promise<void>;
+  /** Drop the "only these rows" restriction, keeping filters and search. */
+  clearOnly(): Promise<void>;
   clearView(): Promise<void>;
   /** The row at a view position if cached (else undefined, and it is fetched). */
   rowAt(index: number): RowView | undefined;
