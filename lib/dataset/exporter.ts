@@ -7,8 +7,8 @@ import type { Dataset } from './dataset';
  * gives the notebook's bytes. Problems name rows by their grid number and, for uploaded rows, the
  * file line. A column the settings name but the header lacks is a problem value, not an exception.
  */
-export function exportDataset(ds: Dataset, settings: ExportSettings): ExportOutcome {
-  const start = ExampleCollector.start(ds.header, settings);
+export function exportDataset(ds: Dataset, settings: ExportSettings, options: { keepText?: boolean } = {}): ExportOutcome {
+  const start = ExampleCollector.start(ds.header, settings, options);
   if (!start.ok) return { ok: false, problems: start.problems, problemCount: start.problems.length };
   const { collector } = start;
   const ids = ds.liveIdsShared();

@@ -167,3 +167,25 @@ describe('Engine: row numbers follow the file', () => {
     expect(engine.rows(added.length - 1, 1)[0]!.number).toBe(7);
   });
 });
+
+describe('Engine: previews and downloads', () => {
+  it('previews the first lines exactly as the files will have them', async () => {
+    const engine = loaded(CSV);
+    const preview = engine.splitPreview(DEFAULT_CHOICES);
+    const files = engine.exportFiles(DEFAULT_CHOICES);
+    if (!preview.ok || !files.ok) throw new Error('refused');
+    const train = (await blobText(files.train)).toString().split('\n');
+    expect(preview.preview.train).toEqual(train.slice(0, 5));
+    expect(files.preview.train).toEqual(train.slice(0, 5));
+  });
+
+  it('reuses the files for a second download until the data or settings change', () => {
+    const engine = loaded(CSV);
+    const a = engine.exportFiles(DEFAULT_CHOICES);
+    expect(engine.exportFiles(DEFAULT_CHOICES)).toBe(a);
+    expect(engine.exportFiles({ ...DEFAULT_CHOICES, seed: 7 })).not.toBe(a);
+    const b = engine.exportFiles(DEFAULT_CHOICES);
+    engine.edit({ kind: 'set', id: 0, col: 0, value: 'changed' });
+    expect(engine.exportFiles(DEFAULT_CHOICES)).not.toBe(b);
+  });
+});

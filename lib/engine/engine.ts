@@ -20,7 +20,7 @@ import {
   type ReplaceQuery,
   type ViewQuery,
 } from '../dataset';
-import { DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
+import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
 import { guessMapping } from './mapping';
 import type {
   ColumnMapping,
@@ -89,6 +89,7 @@ export class Engine {
   private query: ViewQuery = {};
   private revision = 0;
   private bad: BadRow[] = [];
+  private lastExport: { key: string; result: ExportResult } | null = null;
   /** Lines of unreadable rows the user has already taken in or discarded. */
   private handledBad = new Set<number>();
 
@@ -334,25 +335,44 @@ export class Engine {
     };
   }
 
-  /** Rows per class in each file for these settings, or why the export cannot be made. */
+  /**
+   * Rows per class in each file for these settings, or why the export cannot be made. Runs the
+   * exporter's checks and split without escaping every message (the charts and the buttons
+   * follow every edit; the files themselves are made only on download).
+   */
   splitPreview(choices: ExportChoices): SplitPreview {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
-    const outcome = exportDataset(this.requireDataset(), settings);
+    const ds = this.requireDataset();
+    const outcome = exportDataset(ds, settings, { keepText: false });
     if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const s = outcome.files.summary;
+    const live = ds.liveIdsShared();
+    const lines = (rows: Int32Array): string[] => Array.from(rows.subarray(0, PREVIEW_LINES), (pos) => exampleLine(ds, settings, live[pos]!));
     return {
       ok: true,
       train: s.train,
       validation: s.validation,
       classes: s.perLabel.map((c) => ({ label: c.label, total: c.train + c.validation, train: c.train, validation: c.validation })),
       stratifiedBy: settings.stratify ? settings.stratify.join(' + ') : null,
-      preview: { train: firstLines(outcome.files.train()), validation: firstLines(outcome.files.validation()) },
+      preview: { train: lines(outcome.files.trainRows), validation: lines(outcome.files.validationRows) },
     };
   }
 
-  /** Both JSONL files, made by the same lib/export code as `trainset export`. */
+  /**
+   * Both JSONL files, made by the same lib/export code as `trainset export`. The last result is
+   * kept until the data or the settings change, so the second download button costs nothing.
+   */
   exportFiles(choices: ExportChoices): ExportResult {
+    const key = `${this.revision}|${JSON.stringify(choices)}`;
+    if (this.lastExport?.key === key) return this.lastExport.result;
+    this.lastExport = null;
+    const result = this.makeFiles(choices);
+    if (result.ok) this.lastExport = { key, result };
+    return result;
+  }
+
+  private makeFiles(choices: ExportChoices): ExportResult {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
     const outcome = exportDataset(this.requireDataset(), settings);
@@ -440,6 +460,14 @@ export class Engine {
     if (!this.ds) throw new Error('No dataset is loaded.');
     return this.ds;
   }
+}
+
+/** One example line (without its newline) for a row, as the exporter writes it. */
+function exampleLine(ds: Dataset, settings: ExportSettings, id: number): string {
+  const format = chatFormat(settings.jsonStyle, settings.systemPrompt);
+  const col = (name: string): number => ds.header.indexOf(name);
+  const labels = settings.labelColumns.map((l) => ds.cell(id, col(l)));
+  return format.prefix + format.str(ds.cell(id, col(settings.textColumn))) + format.middle + format.assistant(settings.labelColumns, labels) + format.suffix.trimEnd();
 }
 
 /** The first lines of a file, for the export panel's preview. */

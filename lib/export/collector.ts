@@ -66,9 +66,14 @@ export class ExampleCollector {
   private readonly problems: ExportProblem[] = [];
   private problemCount = 0;
 
+  /** Rows added so far. */
+  private count = 0;
+
   private constructor(
     private readonly settings: ExportSettings,
     header: readonly string[],
+    /** False: check and split only, without keeping the messages (the files cannot be written). */
+    private readonly keepText: boolean,
   ) {
     this.format = chatFormat(settings.jsonStyle, settings.systemPrompt);
     const col = (name: string): number => header.indexOf(name);
@@ -87,7 +92,7 @@ export class ExampleCollector {
   }
 
   /** Check the settings against the header; missing columns are reported with the names that exist. */
-  static start(header: readonly string[], settings: ExportSettings): CollectorStart {
+  static start(header: readonly string[], settings: ExportSettings, options: { keepText?: boolean } = {}): CollectorStart {
     const problems: ExportProblem[] = [];
     const wanted = [
       { name: settings.textColumn, what: 'text column' },
@@ -113,7 +118,7 @@ export class ExampleCollector {
       problems.push({ code: 'missing-column', message: 'no label column given: name at least one with --labels.' });
     }
     if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, collector: new ExampleCollector(settings, header) };
+    return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true) };
   }
 
   /** Add one data row (cells in header order). `dataRow` is 1-based; `line` the physical line (0 if none). */
@@ -127,9 +132,11 @@ export class ExampleCollector {
         if (u.missing.length < MAX_PROBLEMS) u.missing.push(this.missing(u.name, u.role, cell, dataRow, line));
       }
     }
-    const position = this.contents.count;
+    const position = this.count++;
     const text = fields[this.textIndex] ?? '';
-    if (!this.format.needsEscape(text)) this.contents.add(text, true);
+    if (!this.keepText) {
+      // Checking only: the message is looked at (above) but not escaped or kept.
+    } else if (!this.format.needsEscape(text)) this.contents.add(text, true);
     else if (this.settings.jsonStyle === 'python') this.contents.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
     else this.contents.add(this.format.str(text), false);
     this.dataRows.push(dataRow);
@@ -162,7 +169,7 @@ export class ExampleCollector {
   }
 
   get rowCount(): number {
-    return this.contents.count;
+    return this.count;
   }
 
   private report(p: ExportProblem): void {
@@ -196,7 +203,7 @@ export class ExampleCollector {
     missing.sort((a, b) => a.dataRow! - b.dataRow!);
     this.problems.unshift(...missing.slice(0, MAX_PROBLEMS));
     if (this.problemCount > 0) return { ok: false, problems: this.problems, problemCount: this.problemCount };
-    const n = this.contents.count;
+    const n = this.count;
     if (n === 0) {
       const problems: ExportProblem[] = [{ code: 'no-rows', message: 'the file has a header but no data rows. Add examples below the header.' }];
       return { ok: false, problems, problemCount: 1 };
@@ -297,6 +304,7 @@ export class ExampleCollector {
    * Writers hand a batch to `writev` or `new Blob(parts)`, so no line is ever copied in JS.
    */
   private *chunks(order: Int32Array): Generator<Uint8Array[]> {
+    if (!this.keepText) throw new Error('This export was started with keepText: false; it can split but not write files.');
     const encoder = new TextEncoder();
     const prefix = encoder.encode(this.format.prefix);
     // Everything after the message depends only on the row's label combination: encode it once each.
@@ -329,7 +337,7 @@ export class ExampleCollector {
     count(train, 'train');
     count(test, 'validation');
     const perLabel = [...byLabel.values()].sort((a, b) => compareCodePoints(a.label, b.label));
-    return { rows: this.contents.count, train: train.length, validation: test.length, perLabel, labelColumn: this.settings.labelColumns[0]! };
+    return { rows: this.count, train: train.length, validation: test.length, perLabel, labelColumn: this.settings.labelColumns[0]! };
   }
 }
 
