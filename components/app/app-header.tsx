@@ -29,7 +29,9 @@ export function AppHeader({ onFile, uploadDisabled, onStartOver }: Props) {
       {showFile ? <FileSummary /> : <div className={styles.spacer} />}
       <div className={styles.actions}>
         {phase === 'ready' && <HistoryButtons disabled={otherTab} />}
-        {phase !== 'empty' && <UploadButton compact onFile={onFile} disabled={uploadDisabled} />}
+        {/* Not while the saved work opens: the start screen may replace this input meanwhile, and a
+            file chosen in a dialog opened from it would be lost. */}
+        {phase !== 'empty' && phase !== 'starting' && <UploadButton compact onFile={onFile} disabled={uploadDisabled} />}
         {showFile && (
           <button type="button" className="btn" onClick={onStartOver} disabled={otherTab}>
             Start over

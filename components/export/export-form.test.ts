@@ -43,21 +43,20 @@ describe('problems', () => {
     expect(sentence('data row 8 (line 9): sub_category is empty.')).toBe('Data row 8 (line 9): sub_category is empty.');
     expect(sentence('')).toBe('');
   });
-  it('maps data rows to grid ids (data row − 1)', () => {
-    expect(problemRowIds({ code: 'empty-cell', message: 'x', dataRow: 8 })).toEqual([7]);
+  it('takes the row ids the engine attached (not data row − 1: rows set aside shift the numbers)', () => {
+    expect(problemRowIds({ code: 'empty-cell', message: 'x', dataRow: 8, rowId: 6 })).toEqual([6]);
     expect(problemRowIds({ code: 'split', message: 'x' })).toEqual([]);
     expect(
       allProblemRowIds([
-        { code: 'empty-cell', message: 'x', dataRow: 8 },
-        { code: 'na-cell', message: 'y', dataRow: 3 },
-        { code: 'na-cell', message: 'z', dataRow: 8 },
+        { code: 'empty-cell', message: 'x', dataRow: 8, rowId: 7 },
+        { code: 'na-cell', message: 'y', dataRow: 3, rowId: 2 },
+        { code: 'na-cell', message: 'z', dataRow: 8, rowId: 7 },
         { code: 'split', message: 'w' },
       ]),
     ).toEqual([2, 7]);
   });
-  it('labels the show button by row number', () => {
-    expect(showRowsLabel([7])).toBe('Show row 8');
-    expect(showRowsLabel([1, 2])).toBe('Show rows');
+  it('labels the show button by the data-row number the grid shows', () => {
+    expect(showRowsLabel({ code: 'empty-cell', message: 'x', dataRow: 9, rowId: 7 })).toBe('Show row 9');
   });
 });
 

@@ -30,9 +30,12 @@ export function sentence(message: string): string {
   return message.length > 0 ? message[0]!.toUpperCase() + message.slice(1) : message;
 }
 
-/** Grid row ids (data row − 1) a problem concerns; empty when it names no row. */
+/**
+ * Grid row ids a problem concerns (the engine attaches them: data-row numbers follow the file and
+ * skip rows that were set aside, so they are not ids); empty when it names no row.
+ */
 export function problemRowIds(problem: ExportProblem): number[] {
-  return problem.dataRow !== undefined && problem.dataRow >= 1 ? [problem.dataRow - 1] : [];
+  return problem.rowId !== undefined ? [problem.rowId] : [];
 }
 
 /** Every row named by the listed problems, once each, in order. */
@@ -40,9 +43,9 @@ export function allProblemRowIds(problems: readonly ExportProblem[]): number[] {
   return [...new Set(problems.flatMap(problemRowIds))].sort((a, b) => a - b);
 }
 
-/** "Show row 8" for one row, "Show rows" for several. */
-export function showRowsLabel(ids: readonly number[]): string {
-  return ids.length === 1 ? `Show row ${ids[0]! + 1}` : 'Show rows';
+/** "Show row 8" (the problem's data-row number, as in the grid's # column), "Show rows" for several. */
+export function showRowsLabel(problem: ExportProblem): string {
+  return problem.dataRow !== undefined ? `Show row ${problem.dataRow}` : 'Show rows';
 }
 
 const COUNT = new Intl.NumberFormat('en-US');

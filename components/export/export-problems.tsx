@@ -41,7 +41,7 @@ export function ExportProblems({ problems, count }: { problems: ExportProblem[];
                 <>
                   {' '}
                   <button type="button" className={styles.linkButton} onClick={() => show(rows)}>
-                    {showRowsLabel(rows)}
+                    {showRowsLabel(p)}
                   </button>
                 </>
               )}
