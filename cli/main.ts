@@ -1,9 +1,11 @@
+import { checkCommand } from './check-command';
 import { exportCommand } from './export-command';
 import { HELP, USAGE, UsageError, WriteError } from './usage';
 
 /**
  * `trainset` command line: a thin door into lib/, so that a CI job reproduces exactly the files
- * the app downloads. Returns the exit code: 0 done, 1 refused (bad data), 2 usage error.
+ * the app downloads. Returns the exit code: 0 done, 1 refused (bad data; for `check`, an error-level
+ * finding), 2 usage error.
  */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -21,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'export') return await exportCommand(rest);
+    if (command === 'check') return await checkCommand(rest);
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {

@@ -3,6 +3,8 @@ export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
                       [--encoding E] [--delimiter D]
+  npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
+                     [--test-size 0.2|N] [--encoding E] [--delimiter D]
   npx trainset --help
 `;
 
@@ -11,6 +13,8 @@ export const HELP = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
                       [--encoding E] [--delimiter D]
+  npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
+                     [--test-size 0.2|N] [--encoding E] [--delimiter D]
   npx trainset --help
 
 Turns a labelled CSV into chat-format train.jsonl and validation.jsonl, split and stratified like
@@ -34,6 +38,17 @@ Options for export:
   --delimiter D        one character, or tab (default: detected from the header)
 
 Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 usage error.
+
+check runs the quality checks on the same columns and reports what would hurt the fine-tune: empty
+and NA cells, stray spaces, garbled text, duplicates and conflicting labels, label variants and
+hierarchy drift, classes too small to split, imbalance, very short or long texts, personal data,
+too few examples. It takes the column, split and reading options of export (--seed is accepted
+and changes nothing), plus:
+  --json               print exactly one JSON object: {"rows": N, "checks": [{"id", "severity",
+                       "count", "rows", "message", "fixes"?, "details"?}, ...]}
+
+Exit status of check: 0 no errors (warnings may be listed); 1 an error-level finding, or a file
+that cannot be read at all; 2 usage error.
 `;
 
 /** A mistake in how the command was called (exit 2, with the usage text). */

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
+import { DEFAULT_SETTINGS, type ExportProblem, type ExportSettings } from '../lib/export';
+import { parseTestSize } from '../lib/split';
+import { UsageError } from './usage';
+
+/** Options shared by the commands that read a labelled CSV (`export`, `check`), for `parseArgs`. */
+export const CSV_OPTIONS = {
+  text: { type: 'string' },
+  labels: { type: 'string' },
+  stratify: { type: 'string' },
+  'test-size': { type: 'string' },
+  seed: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+} as const;
+
+const ENCODINGS: Record<string, Encoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-8-sig': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16-le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'utf-16-be': 'utf-16be',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'latin-1': 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+
+/** Export settings from the parsed options; what is not given keeps the notebook's default. */
+export function settingsFrom(values: Record<string, string | boolean | undefined>): ExportSettings {
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  // A comma inside a column name is written \, (e.g. --labels "Product\, line,Issue").
+  const list = (s: string): string[] => s.split(/(?<!\\),/).map((c) => c.replaceAll('\\,', ','));
+  const labelColumns = str('labels') !== undefined ? list(str('labels')!) : DEFAULT_SETTINGS.labelColumns;
+  if (labelColumns.some((c) => c === '')) throw new UsageError('--labels has an empty column name');
+  const stratifyText = str('stratify');
+  const stratify =
+    stratifyText === undefined ? [labelColumns[0]!] : stratifyText.toLowerCase() === 'none' ? null : list(stratifyText);
+  const testSizeText = str('test-size') ?? '0.2';
+  const testSize = parseTestSize(testSizeText);
+  if (testSize === null) throw new UsageError(`--test-size must be a share such as 0.2 or a row count such as 40, not ${JSON.stringify(testSizeText)}`);
+  const seedText = str('seed') ?? '42';
+  if (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) {
+    throw new UsageError(`--seed must be a whole number from 0 to 4294967295 (numpy's range), not ${JSON.stringify(seedText)}`);
+  }
+  const style = str('json-style') ?? 'python';
+  if (style !== 'python' && style !== 'compact') throw new UsageError(`--json-style is python or compact, not ${JSON.stringify(style)}`);
+  return {
+    textColumn: str('text') ?? DEFAULT_SETTINGS.textColumn,
+    labelColumns,
+    stratify,
+    testSize,
+    seed: Number(seedText),
+    systemPrompt: str('system') ?? DEFAULT_SETTINGS.systemPrompt,
+    jsonStyle: style,
+  };
+}
+
+/** `--encoding` and `--delimiter` as reader options (only those given). */
+export function csvOptionsFrom(values: { encoding?: string; delimiter?: string }): CsvOptions {
+  const encoding = values.encoding === undefined ? undefined : ENCODINGS[values.encoding.toLowerCase()];
+  if (values.encoding !== undefined && encoding === undefined) {
+    throw new UsageError(`unknown encoding ${JSON.stringify(values.encoding)}: use utf-8, utf-16le, utf-16be or windows-1252`);
+  }
+  const delimiter = parseDelimiter(values.delimiter);
+  return { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) };
+}
+
+function parseDelimiter(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+  const d = named[text.toLowerCase()] ?? text;
+  if ([...d].length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw new UsageError(`--delimiter must be one character (or tab), not ${JSON.stringify(text)}`);
+  }
+  return d;
+}
+
+/** The file's bytes; a missing file or a folder is a usage error. */
+export function readInput(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`cannot read ${JSON.stringify(file)}: no such file`);
+  }
+  if (stat.isDirectory()) throw new UsageError(`${JSON.stringify(file)} is a folder; give the CSV file inside it`);
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** On stderr: the encoding and delimiter when detected, and the reader's warnings. */
+export function noteDetected(name: string, info: CsvInfo): void {
+  const notes: string[] = [];
+  if (info.encodingDetected && info.encoding !== 'utf-8') notes.push(`encoding ${encodingName(info.encoding)} (detected)`);
+  if (info.delimiterDetected) notes.push(`delimiter ${delimiterName(info.delimiter)} (detected)`);
+  if (notes.length > 0) process.stderr.write(`${name}: read with ${notes.join(', ')}\n`);
+  for (const w of info.warnings) process.stderr.write(`${name}: note: ${w.message}\n`);
+}
+
+const MAX_PROBLEMS_SHOWN = 20;
+
+/** On stderr: the first problems, one a line, and how many more there are. */
+export function reportProblems(name: string, problems: ExportProblem[], total: number): void {
+  for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${name}: ${p.message}\n`);
+  if (total > MAX_PROBLEMS_SHOWN) process.stderr.write(`${name}: … and ${total - MAX_PROBLEMS_SHOWN} more problems like these.\n`);
+}

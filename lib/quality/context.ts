@@ -1,0 +1,214 @@
+import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
+import { isBlank } from './chars';
+import { resolveThresholds, type Thresholds } from './thresholds';
+import type { CheckDetails, CheckId, CheckInput, CheckOptions, CheckResult, CheckTable, Fix, Severity } from './types';
+
+/**
+ * The distinct values of a label column, found in one pass: each row's value as a small code, so
+ * checks that reason about labels work on the few distinct values and map back to rows by code.
+ */
+export interface ColumnValues {
+  /** Per row position: the index of its value in `values`. */
+  codes: Int32Array;
+  /** Distinct values in order of first appearance. */
+  values: string[];
+  counts: number[];
+  /** Position of the first row holding each value. */
+  first: number[];
+  /** 1 where the value is missing for pandas or blank (empty, NA string, only spaces): such cells are the empty and na-string checks' business. */
+  missing: Uint8Array;
+}
+
+/** A fix before its rows are turned into grid numbers and ids. */
+export type FixDraft = DistributiveOmit<Fix, 'rows' | 'rowIds'> & { positions: ArrayLike<number> };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface ResultDraft {
+  id: CheckId;
+  severity: Severity;
+  /** Row positions concerned, in any order, repeats allowed. */
+  positions: ArrayLike<number>;
+  message: string;
+  /** Defaults to the number of rows. */
+  count?: number;
+  fixes?: FixDraft[];
+  details?: CheckDetails;
+}
+
+/** What every check receives: the input, the thresholds, and per-column facts computed once and shared. */
+export class CheckContext {
+  readonly table: CheckTable;
+  readonly text: number;
+  readonly labels: readonly number[];
+  readonly stratify: readonly number[] | null;
+  /** The text, label and stratify columns, each once. */
+  readonly used: readonly number[];
+  readonly t: Thresholds;
+  private readonly valuesMemo = new Map<number, ColumnValues>();
+  private readonly profileMemo = new Map<number, ColumnProfile>();
+  private classesMemo: ColumnValues | null | undefined;
+
+  constructor(
+    readonly input: CheckInput,
+    readonly options: CheckOptions = {},
+  ) {
+    this.table = input.table;
+    this.text = input.text;
+    this.labels = input.labels;
+    this.stratify = input.stratify;
+    this.used = [...new Set([input.text, ...input.labels, ...(input.stratify ?? [])])];
+    this.t = resolveThresholds(options.thresholds);
+  }
+
+  get rowCount(): number {
+    return this.table.rowCount;
+  }
+
+  name(col: number): string {
+    return this.table.header[col] ?? `column ${col + 1}`;
+  }
+
+  /** Distinct values of a label or stratify column (not the text column: its values are nearly all distinct). */
+  values(col: number): ColumnValues {
+    let v = this.valuesMemo.get(col);
+    if (v === undefined) {
+      const n = this.rowCount;
+      const codes = new Int32Array(n);
+      const index = new Map<string, number>();
+      const values: string[] = [];
+      const counts: number[] = [];
+      const first: number[] = [];
+      for (let r = 0; r < n; r++) {
+        const cell = this.table.cell(r, col);
+        let code = index.get(cell);
+        if (code === undefined) {
+          code = values.length;
+          index.set(cell, code);
+          values.push(cell);
+          counts.push(0);
+          first.push(r);
+        }
+        codes[r] = code;
+        counts[code]!++;
+      }
+      const missing = Uint8Array.from(values, (value) => (isPandasNa(value) || isBlank(value) ? 1 : 0));
+      v = { codes, values, counts, first, missing };
+      this.valuesMemo.set(col, v);
+    }
+    return v;
+  }
+
+  /**
+   * The stratification classes (sklearn joins several columns' values with one space), or null
+   * without stratification. A row with a missing stratify cell has a missing class.
+   */
+  classes(): ColumnValues | null {
+    if (this.classesMemo !== undefined) return this.classesMemo;
+    const cols = this.stratify;
+    if (cols === null || cols.length === 0) return (this.classesMemo = null);
+    if (cols.length === 1) return (this.classesMemo = this.values(cols[0]!));
+    const parts = cols.map((c) => this.values(c));
+    const n = this.rowCount;
+    const codes = new Int32Array(n);
+    const index = new Map<string, number>();
+    const values: string[] = [];
+    const counts: number[] = [];
+    const first: number[] = [];
+    const missing: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const key = parts.map((p) => p.values[p.codes[r]!]!).join(' ');
+      let code = index.get(key);
+      if (code === undefined) {
+        code = values.length;
+        index.set(key, code);
+        values.push(key);
+        counts.push(0);
+        first.push(r);
+        missing.push(parts.some((p) => p.missing[p.codes[r]!] === 1) ? 1 : 0);
+      }
+      codes[r] = code;
+      counts[code]!++;
+    }
+    return (this.classesMemo = { codes, values, counts, first, missing: Uint8Array.from(missing) });
+  }
+
+  /** How pandas would type the column (sklearn-split.md §6). Label columns are profiled on their distinct values. */
+  profile(col: number): ColumnProfile {
+    let p = this.profileMemo.get(col);
+    if (p === undefined) {
+      const profiler = new ColumnProfiler();
+      if (this.isTextOnly(col)) {
+        for (let r = 0; r < this.rowCount; r++) profiler.add(this.table.cell(r, col), this.table.rowNumber(r));
+      } else {
+        // The type depends only on which values occur (and whether any is missing), so the distinct
+        // values in order of first appearance give the same kind and the same first example.
+        const v = this.values(col);
+        v.values.forEach((value, code) => profiler.add(value, this.table.rowNumber(v.first[code]!)));
+      }
+      p = profiler.result();
+      this.profileMemo.set(col, p);
+    }
+    return p;
+  }
+
+  /** The column is read only as the message text (not also as a label): it is scanned row by row. */
+  isTextOnly(col: number): boolean {
+    return col === this.text && !this.labels.includes(col) && !(this.stratify?.includes(col) ?? false);
+  }
+
+  /**
+   * Positions of the rows whose cell in `col` passes `test`, ascending. A label column is tested
+   * once per distinct value; the text column once per row.
+   */
+  matching(col: number, test: (value: string) => boolean): number[] {
+    if (this.isTextOnly(col)) {
+      const out: number[] = [];
+      for (let r = 0; r < this.rowCount; r++) if (test(this.table.cell(r, col))) out.push(r);
+      return out;
+    }
+    const v = this.values(col);
+    const wanted = Uint8Array.from(v.values, (value) => (test(value) ? 1 : 0));
+    return wanted.includes(1) ? this.positionsOf(v, wanted) : [];
+  }
+
+  /** Positions of the rows whose code is marked in `wanted` (indexed by code), ascending. */
+  positionsOf(v: ColumnValues, wanted: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    const { codes } = v;
+    for (let r = 0; r < codes.length; r++) if (wanted[codes[r]!] === 1) out.push(r);
+    return out;
+  }
+
+  /** Grid numbers and ids of row positions, ascending, each once. */
+  rowsOf(positions: ArrayLike<number>): { rows: number[]; rowIds: number[] } {
+    const sorted = Int32Array.from(positions).sort();
+    const rows: number[] = [];
+    const rowIds: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const p = sorted[i]!;
+      if (i > 0 && p === sorted[i - 1]) continue;
+      rows.push(this.table.rowNumber(p));
+      rowIds.push(this.table.rowId(p));
+    }
+    return { rows, rowIds };
+  }
+
+  result(draft: ResultDraft): CheckResult {
+    const { rows, rowIds } = this.rowsOf(draft.positions);
+    return {
+      id: draft.id,
+      severity: draft.severity,
+      count: draft.count ?? rows.length,
+      rows,
+      rowIds,
+      message: draft.message,
+      ...(draft.fixes && draft.fixes.length > 0 ? { fixes: draft.fixes.map((f) => this.fix(f)) } : {}),
+      ...(draft.details ? { details: draft.details } : {}),
+    };
+  }
+
+  private fix(draft: FixDraft): Fix {
+    const { positions, ...rest } = draft;
+    return { ...rest, ...this.rowsOf(positions) } as Fix;
+  }
+}

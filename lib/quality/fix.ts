@@ -1,0 +1,54 @@
+import type { Change, Dataset, Patch } from '../dataset';
+import { deleteRows, renameValue, uniqueLiveIds } from '../dataset';
+import { removeControl, repairMojibake } from './encoding';
+import { plural } from './format';
+import type { CellFixKind, Fix } from './types';
+import { fixSpacing } from './whitespace';
+
+/** The new text of a cell under a cell fix (unchanged when the fix does not apply to it). */
+export function cleanCell(kind: CellFixKind, value: string): string {
+  switch (kind) {
+    case 'remove-control':
+      return removeControl(value);
+    case 'repair-mojibake':
+      return repairMojibake(value);
+    default:
+      return fixSpacing(kind, value);
+  }
+}
+
+const FIX_LABELS: Record<CellFixKind, string> = {
+  trim: 'Trim spaces',
+  'collapse-spaces': 'Collapse repeated spaces',
+  'collapse-whitespace': 'Collapse spaces and line breaks',
+  'normalise-spaces': 'Replace unusual spaces',
+  'remove-invisible': 'Remove invisible characters',
+  'remove-control': 'Remove control characters',
+  'repair-mojibake': 'Repair garbled characters',
+};
+
+/**
+ * A fix as one undoable change on the dataset as it is now (null when it would change nothing).
+ * Cell fixes are recomputed from the current values of the fix's rows; a merge renames the variant
+ * wherever it still occurs; dropping duplicates deletes the listed rows that are still live.
+ */
+export function fixChange(ds: Dataset, fix: Fix): Change | null {
+  switch (fix.kind) {
+    case 'drop-duplicates': {
+      const change = deleteRows(ds, fix.rowIds);
+      return change && { ...change, label: `Remove ${plural(change.patches.length, 'duplicate row')}` };
+    }
+    case 'merge-label':
+      return renameValue(ds, fix.col, fix.from, fix.to);
+    default: {
+      const patches: Patch[] = [];
+      for (const id of uniqueLiveIds(ds, fix.rowIds)) {
+        const before = ds.cell(id, fix.col);
+        const after = cleanCell(fix.kind, before);
+        if (after !== before) patches.push({ op: 'set', rowId: id, col: fix.col, before, after });
+      }
+      if (patches.length === 0) return null;
+      return { label: `${FIX_LABELS[fix.kind]} in ${fix.column} (${plural(patches.length, 'row')})`, patches };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Every number a check compares against, with its default and why: the app shows them next to the
+ * findings and lets the user change them (`CheckOptions.thresholds`).
+ */
+export const THRESHOLD_INFO = {
+  minClassRows: {
+    value: 2,
+    label: 'Rows a class needs for the split',
+    why: "A stratified split puts at least one row of every class in each file, so scikit-learn refuses a class with fewer than 2 rows.",
+  },
+  fewClassRows: {
+    value: 10,
+    label: 'Rows below which a class is rare',
+    why: 'With under 10 rows a class gets one or two validation rows: the model sees few examples and its validation score is noise.',
+  },
+  imbalanceRatio: {
+    value: 10,
+    label: 'Largest class ÷ smallest class',
+    why: 'Past 10 to 1 a model tends to favour the large classes; worth knowing, not always wrong.',
+  },
+  minTrainExamples: {
+    value: 10,
+    label: 'Training examples required',
+    why: 'OpenAI refuses a fine-tuning job with fewer than 10 training examples.',
+  },
+  fewTrainExamples: {
+    value: 50,
+    label: 'Training examples recommended',
+    why: 'OpenAI reports clear improvements from 50 to 100 training examples.',
+  },
+  minTextChars: {
+    value: 3,
+    label: 'Shortest useful text (characters)',
+    why: 'A message under 3 characters ("ok", "?") gives the model almost nothing to learn from.',
+  },
+  maxTokens: {
+    value: 65_536,
+    label: 'Token limit per example',
+    why: 'gpt-4o-2024-08-06 and gpt-4o-mini-2024-07-18 truncate longer training examples (16,385 for gpt-3.5-turbo-0125).',
+  },
+  charsPerToken: {
+    value: 4,
+    label: 'Characters per token (estimate)',
+    why: "OpenAI's rule of thumb for English text, used only when no tokenizer is given.",
+  },
+  variantMaxShare: {
+    value: 0.1,
+    label: 'Variant share of the common label',
+    why: 'A spelling used at most a tenth as often as a near-identical label is most likely a slip, not a class of its own.',
+  },
+  variantMaxRows: {
+    value: 3,
+    label: 'Variant rows (small datasets)',
+    why: 'In small datasets a tenth is too strict: a spelling on at most 3 rows, half as common as the other or less, is also a variant.',
+  },
+  editDistance1From: {
+    value: 5,
+    label: 'Label length allowing 1 letter difference',
+    why: 'Labels of 5 letters or more may differ by one letter (Biling/Billing); shorter ones are too often different words (set/sea).',
+  },
+  editDistance2From: {
+    value: 9,
+    label: 'Label length allowing 2 letters difference',
+    why: 'From 9 letters, two slips (a transposition and a missing letter) still leave the label recognisable.',
+  },
+  maxLabelsCompared: {
+    value: 2000,
+    label: 'Most distinct labels compared for variants',
+    why: 'Comparing spellings is pairwise; a column with more distinct values is more likely text than labels, so its spellings are not compared.',
+  },
+} as const satisfies Record<string, { value: number; label: string; why: string }>;
+
+export type ThresholdName = keyof typeof THRESHOLD_INFO;
+export type Thresholds = { [K in ThresholdName]: number };
+
+export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
+  Object.entries(THRESHOLD_INFO).map(([name, t]) => [name, t.value]),
+) as Thresholds;
+
+/** Defaults with the user's overrides; a value that is not a finite number keeps its default. */
+export function resolveThresholds(overrides: Partial<Thresholds> = {}): Thresholds {
+  const out = { ...DEFAULT_THRESHOLDS };
+  for (const name of Object.keys(out) as ThresholdName[]) {
+    const v = overrides[name];
+    if (typeof v === 'number' && Number.isFinite(v)) out[name] = v;
+  }
+  return out;
+}

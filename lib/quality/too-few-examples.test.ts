@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { check, filler, finding } from './testing';
+
+const twoClasses = (n: number): string[][] => filler(n).map((r, i) => [r[0]!, i % 2 ? 'a' : 'b', 'x']);
+
+describe('too-few-examples', () => {
+  it.each([
+    [5, 'error', 4, /^5 rows split with test size 0\.2 give 4 training examples and 1 validation example; fine-tuning needs at least 10 training examples\./],
+    [12, 'error', 9, /give 9 training examples and 3 validation examples; fine-tuning needs at least 10/],
+    [13, 'warning', 10, /give 10 training examples .*results usually improve clearly from 50 to 100 training examples/],
+    [62, 'warning', 49, /give 49 training examples/],
+  ])('%i rows → %s (%i training examples)', (n, severity, train, message) => {
+    const r = finding(check(filler(n), { stratify: null }), 'too-few-examples');
+    expect(r).toMatchObject({ severity, count: train, rows: [], rowIds: [] });
+    expect(r!.message).toMatch(message);
+  });
+
+  it('stays quiet from 50 training examples', () => {
+    expect(finding(check(filler(63), { stratify: null }), 'too-few-examples')).toBeUndefined();
+  });
+
+  it('uses an int test size as a row count', () => {
+    expect(finding(check(filler(70), { stratify: null, testSize: { kind: 'int', value: 30 } }), 'too-few-examples')).toMatchObject({ severity: 'warning', count: 40 });
+  });
+
+  it.each([
+    ['a test size of 1.0 (a float)', { kind: 'float', value: 1 } as const, /test size 1\.0 does not fit 20 rows: use a share between 0 and 1/],
+    ['a test size as large as the table', { kind: 'int', value: 20 } as const, /test size 20 does not fit 20 rows/],
+  ])('is an error with %s', (_name, testSize, message) => {
+    const r = finding(check(filler(20), { stratify: null, testSize }), 'too-few-examples');
+    expect(r).toMatchObject({ severity: 'error', count: 0 });
+    expect(r!.message).toMatch(message);
+  });
+
+  it('is an error when the validation file would have fewer rows than there are classes', () => {
+    const rows = filler(60).map((r, i) => [r[0]!, `class ${i % 20}`, 'x']);
+    const r = finding(check(rows, { testSize: { kind: 'int', value: 10 } }), 'too-few-examples')!;
+    expect(r.severity).toBe('error');
+    expect(r.message).toMatch(/there are 20 category values and a stratified split puts at least one row of each in both files: the validation file is too small\. Use a larger test size/);
+  });
+
+  it('reports an empty table', () => {
+    expect(finding(check([]), 'too-few-examples')?.message).toBe('The train/validation split cannot be made: with 0 rows there is nothing to split: add examples.');
+  });
+
+  it('stays quiet on a balanced table large enough', () => {
+    expect(finding(check(twoClasses(100)), 'too-few-examples')).toBeUndefined();
+  });
+});

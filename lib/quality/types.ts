@@ -1,0 +1,179 @@
+import type { TestSize } from '../split';
+import type { Thresholds } from './thresholds';
+
+/** `error` blocks the export; `warning` deserves a look; `info` is worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Stable ids: the app, the CLI's JSON and saved dismissals refer to checks by them. */
+export type CheckId =
+  | 'empty'
+  | 'na-string'
+  | 'inferred-type'
+  | 'malformed-row'
+  | 'whitespace'
+  | 'encoding'
+  | 'duplicate'
+  | 'conflicting-duplicate'
+  | 'label-variant'
+  | 'hierarchy'
+  | 'rare-class'
+  | 'imbalance'
+  | 'length'
+  | 'pii'
+  | 'too-few-examples';
+
+/**
+ * The table the checks read, without holding row objects: the app wraps a `Dataset` (live rows in
+ * export order), the CLI wraps the columns it streamed from the file. A row is addressed by its
+ * position `0 .. rowCount - 1`; positions are never shown, only {@link rowNumber} and {@link rowId}.
+ */
+export interface CheckTable {
+  readonly header: readonly string[];
+  readonly rowCount: number;
+  /** The cell's text. Only the columns named in {@link CheckInput} are read. */
+  cell(row: number, col: number): string;
+  /** The number shown in the grid: 1 = the first data row after the header. Ascends with `row`. */
+  rowNumber(row: number): number;
+  /** The row's stable id (see `lib/dataset`'s `RowId`), for the app's filters and fixes. */
+  rowId(row: number): number;
+}
+
+/** What to check: the table, which of its columns play which part, and how the export will split. */
+export interface CheckInput {
+  table: CheckTable;
+  /** Column index of the user message. */
+  text: number;
+  /** Label column indexes, top level first (category, then sub-category). */
+  labels: readonly number[];
+  /** Stratification column indexes (their values joined with a space, as sklearn does), or null for none. */
+  stratify: readonly number[] | null;
+  /** The export's validation share or row count. */
+  testSize: TestSize;
+  /**
+   * Rows the reader set aside because they have more fields than the header (the export refuses the
+   * file while they exist). They are not in the table, so only their numbers are reported.
+   */
+  setAside?: readonly { dataRow: number; line: number }[];
+}
+
+/** Counts the tokens of a text, for the length check (the app passes gpt-tokenizer's `o200k_base`). */
+export interface TokenCounter {
+  /** Shown in messages, e.g. "o200k_base". */
+  name: string;
+  count(text: string): number;
+}
+
+export interface CheckOptions {
+  /** Overrides of {@link DEFAULT_THRESHOLDS}; the rest keep their defaults. */
+  thresholds?: Partial<Thresholds>;
+  /** Without one, tokens are estimated from characters (`thresholds.charsPerToken`). */
+  tokenCounter?: TokenCounter;
+}
+
+/** A column and a row selection; `rows` are grid numbers, `rowIds` the matching ids (same order). */
+interface FixTarget {
+  rows: number[];
+  rowIds: number[];
+}
+
+/** A change to the text of some cells of one column; `cleanCell(kind, value)` computes the new text. */
+export type CellFixKind =
+  | 'trim'
+  | 'collapse-spaces'
+  | 'collapse-whitespace'
+  | 'normalise-spaces'
+  | 'remove-invisible'
+  | 'remove-control'
+  | 'repair-mojibake';
+
+/**
+ * A machine-readable fix the app turns into one undoable change (`fixChange`). Every fix is
+ * recomputed against the current values when applied, so a stale proposal changes nothing it should not.
+ */
+export type Fix = FixTarget &
+  (
+    | { kind: CellFixKind; col: number; column: string }
+    /** Delete the listed rows: each repeats an earlier row (the first of its group is kept). */
+    | { kind: 'drop-duplicates'; keep: 'first' }
+    /** Set `col` to `to` on every row holding one of the `from` values. */
+    | { kind: 'merge-label'; col: number; column: string; from: string[]; to: string }
+  );
+
+/** A label that looks like a rarer spelling of another in the same column. */
+export interface LabelVariant {
+  column: string;
+  /** The rare form(s) as they are written in the file. */
+  from: string[];
+  fromCount: number;
+  /** The common form. */
+  to: string;
+  toCount: number;
+  /** `fold`: same after ignoring case, spaces and punctuation; `edit`: a few letters apart. */
+  reason: 'fold' | 'edit';
+  /** Letters apart after folding (0 for `fold`). */
+  distance: number;
+}
+
+/** A group of rows sharing a text (duplicates), for messages and the app's grouped view. */
+export interface RowGroup {
+  rows: number[];
+  /** The first row's text, shortened. */
+  text: string;
+  /** For conflicting duplicates: the distinct label combinations, joined with " / ". */
+  labels?: string[];
+}
+
+/**
+ * What a check found besides the rows, for the app's panels. Each field is set by the checks named
+ * in its comment; lists are capped (`truncated` says so) while `rows` always holds every row.
+ */
+export interface CheckDetails {
+  /** empty, na-string, whitespace, encoding, inferred-type: rows per column and per kind of problem. */
+  columns?: { column: string; count: number; kinds?: Record<string, number>; values?: { value: string; count: number }[] }[];
+  /** duplicate, conflicting-duplicate. */
+  groups?: RowGroup[];
+  /** label-variant. */
+  variants?: LabelVariant[];
+  /** rare-class, imbalance: the classes concerned with their row counts, smallest first. */
+  classes?: { label: string; count: number }[];
+  /** imbalance: the largest class. */
+  largest?: { label: string; count: number };
+  /** hierarchy: each sub-label under several parents, with the rows under each parent. */
+  children?: { column: string; parentColumn: string; label: string; parents: { label: string; count: number }[] }[];
+  /** pii and length: rows per kind (`email`, `phone`, `card`, `iban`; `short`, `long`). */
+  kinds?: Record<string, number>;
+  /** length: how tokens were counted and the limit used. */
+  tokens?: { counter: string; limit: number; estimated: boolean };
+  /** too-few-examples: the split's sizes with the export's test size. */
+  split?: { rows: number; train: number; validation: number; classes: number };
+  truncated?: boolean;
+}
+
+/** One check's finding. A check may report twice with different severities (rare-class: error and warning). */
+export interface CheckResult {
+  id: CheckId;
+  severity: Severity;
+  /**
+   * How many rows the check concerns (= `rows.length`), except for `too-few-examples`, which
+   * concerns the whole table and counts the training examples the split would leave.
+   */
+  count: number;
+  /** Every row concerned, as grid numbers (1 = first data row), ascending. */
+  rows: number[];
+  /** The same rows' ids, in the same order (empty for `malformed-row`: those rows have no id). */
+  rowIds: number[];
+  /** A sentence for a non-engineer, with the numbers. */
+  message: string;
+  /** Proposed one-click fixes, each one undoable change. */
+  fixes?: Fix[];
+  details?: CheckDetails;
+}
+
+export interface CheckReport {
+  /** Rows checked. */
+  rows: number;
+  /** Errors first, then warnings, then info; by id within a severity. */
+  checks: CheckResult[];
+  /** The thresholds used (defaults merged with the options). */
+  thresholds: Thresholds;
+}
