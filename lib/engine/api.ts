@@ -56,6 +56,9 @@ export interface EngineApi {
 
 export type ProgressListener = (p: CsvProgress) => void;
 
+const PREPARE_SORT_MAX_ROWS = 300_000;
+const PREPARE_SORT_DELAY_MS = 400;
+
 export async function createEngineApi(onProgress: ProgressListener): Promise<EngineApi> {
   const store = await SessionStore.open();
   const engine = new Engine({
@@ -66,10 +69,22 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     badRowsHandled: (lines) => store?.saveHandledBadLines(lines),
   });
 
+  /**
+   * Once the grid has its first rows, use the idle worker to prepare the text column's sort
+   * (about 0.2-0.5 s at 100k rows), so sorting by it answers at once. Skipped for very large files,
+   * where it would hold up scrolling for seconds; their first text sort pays it instead.
+   */
+  const prepareSortSoon = (rows: number): void => {
+    if (rows > PREPARE_SORT_MAX_ROWS) return;
+    setTimeout(() => engine.prepareSort(), PREPARE_SORT_DELAY_MS);
+  };
+
   return {
     async load(file, name, options) {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return engine.load(bytes, name, options, onProgress);
+      const outcome = engine.load(bytes, name, options, onProgress);
+      if (outcome.ok) prepareSortSoon(outcome.meta.rowCount);
+      return outcome;
     },
     async restore() {
       const saved = await store?.load();
@@ -79,6 +94,7 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
       if (!outcome.ok) return null;
       const restored = engine.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
       const meta = engine.loadedMeta!;
+      prepareSortSoon(meta.rowCount);
       return {
         meta,
         status: restored.status,
@@ -92,7 +108,9 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
       await store?.clear();
     },
     async setMapping(mapping) {
-      return engine.setMapping(mapping);
+      const r = engine.setMapping(mapping);
+      if (r.ok) prepareSortSoon(engine.status().rows);
+      return r;
     },
     async setView(query) {
       return engine.setView(query);

@@ -1,6 +1,7 @@
 import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import {
   addRow,
+  columnRanks,
   computeView,
   Dataset,
   deleteRows,
@@ -204,6 +205,17 @@ export class Engine {
       out.push({ id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) });
     }
     return out;
+  }
+
+  /**
+   * Build the text column's sort order ahead of the first click on its header (the one costly
+   * sort: free text has a distinct value per row). Called when the worker is idle after a load.
+   */
+  prepareSort(): void {
+    const ds = this.ds;
+    if (!ds || !this.mapping) return;
+    const col = ds.header.indexOf(this.mapping.text);
+    if (col >= 0) columnRanks(ds, col);
   }
 
   /** Every row id in the current view, in view order (for "select all matching"). */
