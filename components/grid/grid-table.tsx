@@ -13,12 +13,14 @@ import { HighlightContext } from './highlighted-text';
 import { isSelected, selectionState, type Selection } from './selection';
 import { useActiveCellFocus, useGridKeyboard } from './use-grid-keyboard';
 import { useGridEditing } from './use-grid-editing';
+import { useScaledScroll } from './use-scaled-scroll';
 import { useWindowRows } from './use-window-rows';
 import styles from './data-grid.module.css';
 
 /** Fixed row height (two lines of text): fixed sizes keep 100,000-row scrolling exact and cheap. */
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 40;
+const OVERSCAN = 10;
 
 export interface GridHandle {
   editNewRow(index: number, id: number): void;
@@ -54,11 +56,16 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     },
     [active.row],
   );
+  // Past 8 million px of rows (about 180,000) the scroll position is scaled: see use-scaled-scroll.ts.
+  const { scroller, scaled, spacer, top } = useScaledScroll(scrollRef, length, ROW_HEIGHT, HEADER_HEIGHT, (OVERSCAN + 2) * ROW_HEIGHT);
   const virtualizer = useVirtualizer({
     count: length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    observeElementRect: scroller.observeElementRect,
+    observeElementOffset: scroller.observeElementOffset,
+    scrollToFn: scroller.scrollToFn,
+    overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
@@ -90,7 +97,11 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
   const tableRows = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
-  const requestFocus = useActiveCellFocus(scrollRef, virtualizer, active);
+  const scrollToRow = useCallback(
+    (index: number) => (scroller.scale.scaled ? scroller.scrollToIndex(index) : virtualizer.scrollToIndex(index, { align: 'auto' })),
+    [scroller, virtualizer],
+  );
+  const requestFocus = useActiveCellFocus(scrollRef, scrollToRow, active);
   const { editing, actions } = useGridEditing({ columns, readOnly, rowFor, rowsOnScreen: rows, setActive, requestFocus, onToggleRow });
   useImperativeHandle(handle, () => ({ editNewRow: actions.editNewRow, focus: requestFocus }), [actions, requestFocus]);
 
@@ -141,7 +152,12 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
           onActivate={(col) => actions.activate({ row: -1, col })}
         />
         <HighlightContext.Provider value={highlight}>
-          <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            ref={scroller.attachBody}
+            role="rowgroup"
+            className={scaled ? `${styles.body} ${styles.scaled}` : styles.body}
+            style={{ height: scaled ? spacer : virtualizer.getTotalSize() }}
+          >
             {items.map((item, k) => {
               const view = rows[k];
               const isActiveRow = item.index === active.row;
@@ -149,7 +165,7 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
                 <GridRow
                   key={item.index}
                   index={item.index}
-                  top={item.start - HEADER_HEIGHT}
+                  top={top(item.start)}
                   view={view}
                   row={view ? tableRows[rowId(view)] : undefined}
                   columns={columns}

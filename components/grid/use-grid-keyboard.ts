@@ -1,6 +1,5 @@
 'use client';
 
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { GridColumnMeta } from './columns';
 import { moveActive, type CellPos } from './grid-navigation';
@@ -68,12 +67,14 @@ export function useGridKeyboard(o: GridKeyboardOptions): (e: KeyboardEvent<HTMLE
 
 /**
  * Moves focus to the active cell when asked (after a key or the end of an edit), scrolling the
- * virtualiser so the row shows below the sticky header and the scroller so the column shows.
+ * row into view below the sticky header (`scrollToRow`: the virtualiser's `scrollToIndex` with
+ * `align: 'auto'`, or its scaled equivalent past a few hundred thousand rows) and the scroller so
+ * the column shows.
  * The active row is always rendered (see the grid's range extractor), so its cell exists.
  */
 export function useActiveCellFocus(
   gridRef: RefObject<HTMLElement | null>,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  scrollToRow: (index: number) => void,
   active: CellPos,
 ): () => void {
   const [request, setRequest] = useState(0);
@@ -83,7 +84,7 @@ export function useActiveCellFocus(
     handled.current = request;
     const grid = gridRef.current;
     if (!grid) return;
-    if (active.row >= 0) virtualizer.scrollToIndex(active.row, { align: 'auto' });
+    if (active.row >= 0) scrollToRow(active.row);
     const selector = active.row === -1 ? `[data-header-col="${active.col}"]` : `[data-row="${active.row}"][data-col="${active.col}"]`;
     const cell = grid.querySelector<HTMLElement>(selector);
     if (!cell) return;
@@ -92,6 +93,6 @@ export function useActiveCellFocus(
     const c = cell.getBoundingClientRect();
     if (c.left < g.left) grid.scrollLeft -= g.left - c.left;
     else if (c.right > g.right) grid.scrollLeft += Math.min(c.left - g.left, c.right - g.right);
-  }, [request, active, gridRef, virtualizer]);
+  }, [request, active, gridRef, scrollToRow]);
   return useCallback(() => setRequest((r) => r + 1), []);
 }
