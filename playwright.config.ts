@@ -1,26 +1,20 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './cli/chromium';
 
 /**
  * Browser tests drive real Chromium against the built static site (`out/`, served locally).
  * The browser is found by itself: Playwright's own Chromium if it is installed, else the system's
  * (Debian's `chromium` package), else the run stops with what to install.
  */
-function findChromium(): string | undefined {
-  const own = chromium.executablePath();
-  if (own && existsSync(own)) return undefined; // Playwright's default
-  for (const path of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (path && existsSync(path)) return path;
-  }
-  throw new Error(
-    'No Chromium found for the browser tests. Install one: on Debian/Ubuntu `sudo apt-get install -y chromium`, ' +
-      'or `npx playwright install chromium`; or point CHROMIUM_PATH at a Chromium binary.',
-  );
-}
+const executablePath = findChromium(
+  () =>
+    new Error(
+      'No Chromium found for the browser tests. Install one: on Debian/Ubuntu `sudo apt-get install -y chromium`, ' +
+        'or `npx playwright install chromium`; or point CHROMIUM_PATH at a Chromium binary.',
+    ),
+);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const executablePath = findChromium();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,17 +33,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      // Root in CI needs --no-sandbox; the network flags keep Chromium from calling home.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],

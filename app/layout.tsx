@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { CSP_META, CSP_META_DEV } from '@/lib/web/csp';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,20 +17,9 @@ export const viewport: Viewport = {
 
 /*
  * The page may load nothing from another origin; the static server sends the same policy as a
- * header. Next's static export bootstraps with inline scripts, hence 'unsafe-inline'. In `next dev`
- * React also needs eval (for its error overlay and stack traces); the built site never does.
+ * header (both from lib/web/csp.ts). In `next dev` React also needs eval; the built site never does.
  */
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ');
+const CSP = process.env.NODE_ENV === 'development' ? CSP_META_DEV : CSP_META;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

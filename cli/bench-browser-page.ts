@@ -299,7 +299,10 @@ export const PAGE_PROBE = String.raw`
     if (!g) return null;
     const length = Number(g.getAttribute('aria-rowcount')) - 1;
     const top = Math.floor((g.scrollHeight - g.clientHeight) * fraction);
-    const first = Math.min(length - 1, Math.floor(top / ROW_HEIGHT) + 1);
+    // Past ~180k rows the grid scales its scrolling (the spacer is capped), so the rows at a
+    // fraction of the scroll range are that fraction of the virtual height, not top / row height.
+    const virtualRange = HEADER_HEIGHT + length * ROW_HEIGHT - g.clientHeight;
+    const first = Math.min(length - 1, Math.floor((virtualRange * fraction) / ROW_HEIGHT) + 1);
     const last = Math.min(length - 1, first + 5);
     arm(id, { kind: 'rowsShown', first, last }, null);
     g.scrollTop = top;

@@ -9,38 +9,46 @@
 // Exit 0 when it ran (whatever the verdicts), 1 when something broke (a step failed, the downloads
 // differ from the CLI's files), 2 on a usage error.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PAGE_PROBE, PROBE_GLOBAL, type BenchProbe, type CheckSpec, type LongFrame, type LongTask, type Timing, type Trigger } from './bench-browser-page';
-import { formatMb, formatRows, type Measure } from './bench-report';
+import {
+  BenchError,
+  checkInterrupted,
+  checkNotebook,
+  checkTime,
+  ensureCsv,
+  findBenchDir,
+  findProjectRoot,
+  interruption,
+  Interrupted,
+  machine,
+  makeWorkDirs,
+  OUTPUT_FILES,
+  parseSeed,
+  progress,
+  PYTHON,
+  recordSignal,
+  runningChild,
+  scaledRowCount,
+  TIME,
+  timed,
+  UsageError,
+  type BenchPaths,
+} from './bench-env';
+import { formatMb, formatRows } from './bench-report';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
-const TIME = '/usr/bin/time';
-const PYTHON = '/usr/bin/python3';
 const DEFAULT_SIZES = [100_000, 1_000_000];
-const OUTPUT_FILES = ['train.jsonl', 'validation.jsonl'] as const;
 const MB = 2 ** 20;
 /** A value typed into a label cell: matches no existing label, so Enter creates it. */
 const EDIT_VALUE = 'zz-bench-edit';
 const SEARCH_TEXT = 'refund';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  // performance.memory is otherwise rounded and updated only every 20 minutes or so.
-  '--enable-precise-memory-info',
-];
 
 const USAGE = `Usage: npm run bench:browser -- [--sizes 100k,1M] [--no-notebook] [--keep]
 
@@ -62,23 +70,11 @@ interface Options {
   keep: boolean;
 }
 
-interface Env {
-  root: string;
-  benchDir: string;
-  cacheDir: string;
+interface Env extends BenchPaths {
   workDir: string;
   /** Why the notebook cannot run, or null when it can (or was not asked for). */
   notebookMissing: string | null;
   chromiumPath: string | undefined;
-}
-
-/** A problem the user can fix, or a step of the run that failed (exit 1, plain message). */
-class BenchError extends Error {}
-class UsageError extends Error {}
-class Interrupted extends Error {
-  constructor(readonly signal: NodeJS.Signals) {
-    super(`interrupted by ${signal}`);
-  }
 }
 
 // --- command line --------------------------------------------------------------------------------
@@ -105,90 +101,40 @@ function parseOptions(argv: string[]): Options | 'help' {
 }
 
 function parseSize(text: string): number {
-  const m = /^\s*(\d+)([kKmM]?)\s*$/.exec(text);
-  if (!m) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a row count (e.g. 10000, 100k, 1M)`);
-  const scale = { '': 1, k: 1_000, m: 1_000_000 }[m[2]!.toLowerCase()] ?? 1;
-  const n = Number(m[1]) * scale;
+  const n = scaledRowCount(text);
+  if (n === null) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a row count (e.g. 10000, 100k, 1M)`);
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a positive whole number`);
   return n;
 }
 
-// --- environment (as in cli/bench.ts) ------------------------------------------------------------
+// --- environment ---------------------------------------------------------------------------------
 
-function findProjectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new BenchError('cannot find the project root (no package.json above cli/bench-browser.ts)');
-    dir = parent;
-  }
-  return dir;
-}
-
-function findBenchDir(root: string): string {
-  const override = process.env.TRAINSET_SHARED;
-  const shared = override ? path.resolve(override) : path.resolve(root, '..', 'shared');
-  const benchDir = path.join(shared, 'bench');
-  const missing = ['gen_csv.py', 'seed_pipeline.py'].filter((f) => !fs.existsSync(path.join(benchDir, f)));
-  if (missing.length > 0) {
-    const from = override ? 'from TRAINSET_SHARED' : 'beside the project; set TRAINSET_SHARED to the shared folder if it lives elsewhere';
-    throw new BenchError(`scripts not found: looked for ${missing.join(' and ')} in ${benchDir} (${from})`);
-  }
-  return benchDir;
-}
-
-function checkTime(): void {
-  const probe = spawnSync(TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0 || !/^\d+(\.\d+)? \d+$/m.test(probe.stderr)) {
-    throw new BenchError(`GNU time is needed at ${TIME} to measure seconds and peak memory; install it with: apt-get install -y time`);
-  }
-}
-
-function checkNotebook(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import pandas, sklearn'], { encoding: 'utf8' });
-  if (probe.error) return `${PYTHON} not found; install it with: apt-get install -y python3 python3-pandas python3-sklearn`;
-  if (probe.status !== 0) return `${PYTHON} cannot import pandas and sklearn; install them with: apt-get install -y python3-pandas python3-sklearn`;
-  return null;
-}
-
-/** As playwright.config.ts: Playwright's own Chromium if installed (undefined), else the system's. */
-function findChromium(): string | undefined {
-  const own = chromium.executablePath();
-  if (own && fs.existsSync(own)) return undefined;
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (p && fs.existsSync(p)) return p;
-  }
-  throw new BenchError(
-    'no Chromium found: install one (on Debian/Ubuntu `apt-get install -y chromium`, or `npx playwright install chromium`), or point CHROMIUM_PATH at a Chromium binary',
-  );
-}
+/** The browser tests' Chromium arguments (cli/chromium.ts), plus precise heap figures. */
+const launchArgs = [
+  ...CHROMIUM_ARGS,
+  // performance.memory is otherwise rounded and updated only every 20 minutes or so.
+  '--enable-precise-memory-info',
+];
 
 function prepareEnv(opts: Options): Env {
   checkTime();
-  const root = findProjectRoot();
+  const root = findProjectRoot('cli/bench-browser.ts');
   if (!fs.existsSync(path.join(root, 'out', 'index.html'))) throw new BenchError('no build in out/: run "npm run build" first');
   const benchDir = findBenchDir(root);
-  const chromiumPath = findChromium();
-  const cacheDir = path.join(root, 'node_modules', '.cache', 'trainset-bench');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const workDir = fs.mkdtempSync(path.join(cacheDir, 'browser-run-'));
+  const chromiumPath = findChromium(
+    () =>
+      new BenchError(
+        'no Chromium found: install one (on Debian/Ubuntu `apt-get install -y chromium`, or `npx playwright install chromium`), or point CHROMIUM_PATH at a Chromium binary',
+      ),
+  );
+  const { cacheDir, workDir } = makeWorkDirs(root, 'browser-run-');
   return { root, benchDir, cacheDir, workDir, chromiumPath, notebookMissing: opts.notebook ? checkNotebook() : null };
 }
 
-// --- processes (as in cli/bench.ts) --------------------------------------------------------------
+// --- processes -----------------------------------------------------------------------------------
 
-interface ProcessResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-type Timed = { ok: true; measure: Measure; stderr: string } | { ok: false; reason: string };
-
-let current: ChildProcess | null = null;
 let server: ChildProcess | null = null;
 let browser: Browser | null = null;
-let interrupted: NodeJS.Signals | null = null;
 
 function killGroup(child: ChildProcess | null, signal: NodeJS.Signals): void {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
@@ -201,83 +147,11 @@ function killGroup(child: ChildProcess | null, signal: NodeJS.Signals): void {
 
 /** Stops whatever runs now: the child process, the browser (its pending waits then fail) and the server. */
 function onSignal(signal: NodeJS.Signals): void {
-  const forward = interrupted ? 'SIGKILL' : signal;
-  interrupted ??= signal;
-  killGroup(current, forward);
+  killGroup(runningChild(), recordSignal(signal));
   void browser?.close().catch(() => undefined);
 }
 
-function checkInterrupted(): void {
-  if (interrupted) throw new Interrupted(interrupted);
-}
-
-function run(command: string, args: string[], cwd: string): Promise<ProcessResult> {
-  if (interrupted) return Promise.reject(new Interrupted(interrupted));
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    current = child;
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', (e) => reject(new BenchError(`cannot run ${command}: ${e.message}`)));
-    child.on('close', (code, signal) => {
-      current = null;
-      if (interrupted) reject(new Interrupted(interrupted));
-      else resolve({ code, signal, stderr });
-    });
-  });
-}
-
-async function timed(command: string[], cwd: string, timeFile: string): Promise<Timed> {
-  const r = await run(TIME, ['-f', '%e %M', '-o', timeFile, ...command], cwd);
-  const report = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
-  if (r.code !== 0) return { ok: false, reason: failure(r, report) };
-  const last = report.trim().split('\n').at(-1) ?? '';
-  const m = /^(\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
-  if (!m) return { ok: false, reason: `unexpected ${TIME} output in ${timeFile}` };
-  return { ok: true, measure: { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 }, stderr: r.stderr };
-}
-
-function failure(r: ProcessResult, timeReport = ''): string {
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const tail = (lines.length > 1 ? [lines[0], lines.at(-1)] : lines).join(' … ').slice(0, 300);
-  const killed = /terminated by signal (\d+)/.exec(timeReport)?.[1];
-  const how = r.signal ? `killed by ${r.signal}` : killed ? `killed by signal ${killed}${killed === '9' ? ' (out of memory?)' : ''}` : `exit ${r.code}`;
-  return tail ? `${how}: ${tail}` : how;
-}
-
-function parseSeed(stderr: string): Record<string, number> | undefined {
-  const line = stderr.split('\n').reverse().find((l) => l.startsWith('SEED '));
-  if (!line) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(line.slice('SEED '.length));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return undefined;
-  }
-}
-
-// --- CSVs (the same cache as cli/bench.ts) -------------------------------------------------------
-
-async function ensureCsv(env: Env, rows: number): Promise<{ file: string; cached: boolean }> {
-  const generator = path.join(env.benchDir, 'gen_csv.py');
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(generator)).digest('hex').slice(0, 10);
-  const file = path.join(env.cacheDir, `rows-${rows}-${hash}.csv`);
-  if (fs.existsSync(file)) return { file, cached: true };
-  for (const name of fs.readdirSync(env.cacheDir)) {
-    if (name.startsWith(`rows-${rows}-`)) fs.rmSync(path.join(env.cacheDir, name), { force: true });
-  }
-  progress(rows, 'generating CSV with gen_csv.py ...');
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const r = await run(PYTHON, [generator, String(rows), temp], env.root);
-    if (r.code !== 0) throw new BenchError(`gen_csv.py failed for ${formatRows(rows)} rows (${failure(r)})`);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  return { file, cached: false };
-}
+// --- downloads -----------------------------------------------------------------------------------
 
 function sha256(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -945,13 +819,8 @@ async function benchInBrowser(b: Browser, url: string, result: SizeResult): Prom
         how: 'in page: scrollTop set to half the scroll range → those rows rendered with data → next frame',
       });
       const geometry = await callProbe(page, 'gridGeometry');
-      if (geometry && geometry.scrollHeight + 1 < geometry.wantedHeight) {
-        const reachable = Math.floor((geometry.scrollHeight - 40) / 44);
-        result.warnings.push(
-          `the grid's rows need ${formatRows(geometry.wantedHeight)} px but it is ${formatRows(geometry.scrollHeight)} px tall (Chromium caps layout sizes ` +
-            `at about 33.5 million px), so scrolling ends near row ${formatRows(reachable)} of ${formatRows(geometry.length)}`,
-        );
-      }
+      // A capped spacer is fine (the grid scales its scrolling); the Ctrl+End step below checks that
+      // the last row can still be reached.
       // Focus a cell in view, then Ctrl+End: the active cell moves to the last row and scrolls there.
       const length = geometry?.length ?? rows;
       await grid.locator(`[role="gridcell"][data-row="${range.first}"][data-col="2"]`).click();
@@ -1013,7 +882,7 @@ async function benchSize(env: Env, opts: Options, b: Browser, url: string, rows:
   try {
     await benchInBrowser(b, url, result);
   } catch (e) {
-    if (e instanceof Interrupted || interrupted) throw e instanceof Interrupted ? e : new Interrupted(interrupted!);
+    if (e instanceof Interrupted || interruption()) throw e instanceof Interrupted ? e : new Interrupted(interruption()!);
     result.error = e instanceof BenchError ? e.message : `browser: ${firstLine(e)}`;
     progress(rows, `failed: ${result.error}`);
   }
@@ -1088,15 +957,6 @@ function firstLine(e: unknown): string {
 }
 
 // --- output --------------------------------------------------------------------------------------
-
-function progress(rows: number, message: string): void {
-  process.stderr.write(`[${formatRows(rows)}] ${message}\n`);
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${formatMb(os.totalmem())} MB RAM, Node ${process.version}`;
-}
 
 /** CPU time in clock ticks: the whole machine's (busy and total) from /proc/stat. Null off Linux. */
 function machineTicks(): { busy: number; total: number } | null {
@@ -1253,7 +1113,7 @@ async function bench(argv: string[]): Promise<number> {
     checkInterrupted();
     browser = await chromium.launch({
       ...(env.chromiumPath ? { executablePath: env.chromiumPath } : {}),
-      args: CHROMIUM_ARGS,
+      args: launchArgs,
       handleSIGINT: false,
       handleSIGTERM: false,
     });
@@ -1295,6 +1155,7 @@ async function main(): Promise<void> {
 }
 
 function reportError(e: unknown): number {
+  const interrupted = interruption();
   if (e instanceof Interrupted || interrupted) {
     process.stderr.write(`\nbench:browser: interrupted by ${interrupted ?? (e as Interrupted).signal}\n`);
     return 128 + (os.constants.signals[interrupted ?? (e as Interrupted).signal] ?? 1);

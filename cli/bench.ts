@@ -2,12 +2,9 @@
 // (../shared/bench/seed_pipeline.py) on the same generated CSVs. It checks the two write the same
 // bytes and prints seconds and peak memory side by side. Exit 0 only when every run of every size
 // produced identical bytes; the speed and memory targets are printed, not enforced, since machines vary.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   formatMb,
@@ -24,13 +21,31 @@ import {
   type SideResult,
   type SizeResult,
 } from './bench-report';
+import {
+  BenchError,
+  checkNotebook,
+  checkTime,
+  ensureCsv,
+  findBenchDir,
+  findProjectRoot,
+  Interrupted,
+  machine,
+  makeWorkDirs,
+  OUTPUT_FILES,
+  parseSeed,
+  progress,
+  PYTHON,
+  recordSignal,
+  runningChild,
+  scaledRowCount,
+  TIME,
+  timed,
+  UsageError,
+  type BenchPaths,
+  type Timed,
+} from './bench-env';
 
-// Absolute paths on purpose: the figures are stated against Debian's python3 with its pandas and
-// sklearn packages, and against GNU time's %M, not whatever a PATH (or a venv) happens to offer.
-const TIME = '/usr/bin/time';
-const PYTHON = '/usr/bin/python3';
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
-const OUTPUT_FILES = ['train.jsonl', 'validation.jsonl'] as const;
 const CHUNK = 1 << 20;
 
 const USAGE = `Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs N] [--keep]
@@ -51,33 +66,11 @@ interface Options {
 }
 
 /** Where things are, and whether the notebook side can run at all. */
-interface Env {
-  root: string;
-  benchDir: string;
-  cacheDir: string;
+interface Env extends BenchPaths {
   /** Per-invocation output directories, under cacheDir so that they share the CSVs' disk. */
   workDir: string;
   /** Why the notebook cannot run, or null when it can. */
   notebookMissing: string | null;
-}
-
-interface ProcessResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-type Timed = { ok: true; measure: Measure; stderr: string } | { ok: false; reason: string };
-
-/** A problem the user can fix (exit 1, plain message, no stack trace). */
-class BenchError extends Error {}
-/** A mistake on the command line (exit 2, with the usage text). */
-class UsageError extends Error {}
-/** Ctrl-C or a CI cancel: stop, clean up, exit 128 + signal. */
-class Interrupted extends Error {
-  constructor(readonly signal: NodeJS.Signals) {
-    super(`interrupted by ${signal}`);
-  }
 }
 
 // --- command line --------------------------------------------------------------------------------
@@ -104,10 +97,9 @@ function parseOptions(argv: string[]): Options | 'help' {
 }
 
 function parseSize(text: string): number {
-  const m = /^\s*(\d+)([kKmM]?)\s*$/.exec(text);
-  if (!m) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a row count (e.g. 10000, 10k, 1M)`);
-  const scale = { '': 1, k: 1_000, m: 1_000_000 }[m[2]!.toLowerCase()] ?? 1;
-  return parseCount(String(Number(m[1]) * scale), '--sizes');
+  const n = scaledRowCount(text);
+  if (n === null) throw new UsageError(`--sizes: ${JSON.stringify(text)} is not a row count (e.g. 10000, 10k, 1M)`);
+  return parseCount(String(n), '--sizes');
 }
 
 function parseCount(text: string, option: string): number {
@@ -120,60 +112,15 @@ function parseCount(text: string, option: string): number {
 
 // --- environment ---------------------------------------------------------------------------------
 
-/** The directory holding package.json, found upward from this file so any cwd works. */
-function findProjectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new BenchError('cannot find the project root (no package.json above cli/bench.ts)');
-    dir = parent;
-  }
-  return dir;
-}
-
-/** shared/bench: $TRAINSET_SHARED/bench, else ../shared/bench beside the project, as in CI. */
-function findBenchDir(root: string): string {
-  const override = process.env.TRAINSET_SHARED;
-  const shared = override ? path.resolve(override) : path.resolve(root, '..', 'shared');
-  const benchDir = path.join(shared, 'bench');
-  const missing = ['gen_csv.py', 'seed_pipeline.py'].filter((f) => !fs.existsSync(path.join(benchDir, f)));
-  if (missing.length > 0) {
-    const from = override ? 'from TRAINSET_SHARED' : 'beside the project; set TRAINSET_SHARED to the shared folder if it lives elsewhere';
-    throw new BenchError(`scripts not found: looked for ${missing.join(' and ')} in ${benchDir} (${from})`);
-  }
-  return benchDir;
-}
-
-/** GNU time is what reports peak memory; BSD time (and the shell keyword) has no -f. */
-function checkTime(): void {
-  const probe = spawnSync(TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0 || !/^\d+(\.\d+)? \d+$/m.test(probe.stderr)) {
-    throw new BenchError(`GNU time is needed at ${TIME} to measure seconds and peak memory; install it with: apt-get install -y time`);
-  }
-}
-
-/** Null when the notebook can run, else a plain reason with the fix. */
-function checkNotebook(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import pandas, sklearn'], { encoding: 'utf8' });
-  if (probe.error) return `${PYTHON} not found; install it with: apt-get install -y python3 python3-pandas python3-sklearn`;
-  if (probe.status !== 0) return `${PYTHON} cannot import pandas and sklearn; install them with: apt-get install -y python3-pandas python3-sklearn`;
-  return null;
-}
-
 function prepareEnv(): Env {
   checkTime();
-  const root = findProjectRoot();
+  const root = findProjectRoot('cli/bench.ts');
   const benchDir = findBenchDir(root);
-  const cacheDir = path.join(root, 'node_modules', '.cache', 'trainset-bench');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const workDir = fs.mkdtempSync(path.join(cacheDir, 'run-'));
+  const { cacheDir, workDir } = makeWorkDirs(root, 'run-');
   return { root, benchDir, cacheDir, workDir, notebookMissing: checkNotebook() };
 }
 
 // --- processes -----------------------------------------------------------------------------------
-
-let current: ChildProcess | null = null;
-let interrupted: NodeJS.Signals | null = null;
 
 /**
  * Children run in their own process group so that a signal reaches all of them: GNU time ignores
@@ -182,90 +129,13 @@ let interrupted: NodeJS.Signals | null = null;
  * terminal and relayed by tsx), so a repeat escalates to SIGKILL rather than exiting before cleanup.
  */
 function onSignal(signal: NodeJS.Signals): void {
-  const forward = interrupted ? 'SIGKILL' : signal;
-  interrupted ??= signal;
+  const forward = recordSignal(signal);
+  const current = runningChild();
   if (!current?.pid) return;
   try {
     process.kill(-current.pid, forward);
   } catch {
     // The group is already gone: nothing left to stop.
-  }
-}
-
-function run(command: string, args: string[], cwd: string): Promise<ProcessResult> {
-  // A signal that arrived during synchronous work (comparing outputs) must not start another process.
-  if (interrupted) return Promise.reject(new Interrupted(interrupted));
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    current = child;
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', (e) => reject(new BenchError(`cannot run ${command}: ${e.message}`)));
-    child.on('close', (code, signal) => {
-      current = null;
-      if (interrupted) reject(new Interrupted(interrupted));
-      else resolve({ code, signal, stderr });
-    });
-  });
-}
-
-/** Runs a command under `/usr/bin/time -f '%e %M'`, writing the figures to a file so they stay apart from the command's stderr. */
-async function timed(command: string[], cwd: string, timeFile: string): Promise<Timed> {
-  const r = await run(TIME, ['-f', '%e %M', '-o', timeFile, ...command], cwd);
-  const report = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
-  if (r.code !== 0) return { ok: false, reason: failure(r, report) };
-  const measure = parseTime(report);
-  if (!measure) return { ok: false, reason: `unexpected ${TIME} output in ${timeFile}` };
-  return { ok: true, measure, stderr: r.stderr };
-}
-
-/** The last line of time's -o file is "%e %M"; a line before it may say the command failed. */
-function parseTime(text: string): Measure | null {
-  const last = text.trim().split('\n').at(-1) ?? '';
-  const m = /^(\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
-  return m ? { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 } : null;
-}
-
-/** Why a process failed, in one line. `timeReport` is GNU time's -o file, which names a killing signal. */
-function failure(r: ProcessResult, timeReport = ''): string {
-  // First and last lines: a trainset message comes first (then usage), a Python traceback ends with the error.
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const tail = (lines.length > 1 ? [lines[0], lines.at(-1)] : lines).join(' … ').slice(0, 300);
-  const killed = /terminated by signal (\d+)/.exec(timeReport)?.[1];
-  // SIGKILL that we did not send is almost always the kernel's out-of-memory killer.
-  const how = r.signal ? `killed by ${r.signal}` : killed ? `killed by signal ${killed}${killed === '9' ? ' (out of memory?)' : ''}` : `exit ${r.code}`;
-  return tail ? `${how}: ${tail}` : how;
-}
-
-// --- CSVs ----------------------------------------------------------------------------------------
-
-/**
- * The generated CSV for `rows`, from the cache when present. The name carries a hash of gen_csv.py,
- * so a changed generator never serves a stale file; it is written under a temporary name and renamed,
- * so an interrupted generation never leaves a truncated file that looks cached.
- */
-async function ensureCsv(env: Env, rows: number): Promise<{ file: string; cached: boolean }> {
-  const generator = path.join(env.benchDir, 'gen_csv.py');
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(generator)).digest('hex').slice(0, 10);
-  const file = path.join(env.cacheDir, `rows-${rows}-${hash}.csv`);
-  if (fs.existsSync(file)) return { file, cached: true };
-  removeStaleCsvs(env.cacheDir, rows);
-  progress(rows, 'generating CSV with gen_csv.py ...');
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const r = await run(PYTHON, [generator, String(rows), temp], env.root);
-    if (r.code !== 0) throw new BenchError(`gen_csv.py failed for ${formatRows(rows)} rows (${failure(r)})`);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  return { file, cached: false };
-}
-
-/** Older generations of the same size (another generator hash, or a killed run's temp file): 180 MB each at 1M. */
-function removeStaleCsvs(cacheDir: string, rows: number): void {
-  for (const name of fs.readdirSync(cacheDir)) {
-    if (name.startsWith(`rows-${rows}-`)) fs.rmSync(path.join(cacheDir, name), { force: true });
   }
 }
 
@@ -294,19 +164,6 @@ function runTrainset(env: Env, csv: string, dirs: RunDirs): Promise<Timed> {
   const cli = path.join(env.root, 'cli', 'trainset.mjs');
   const command = [process.execPath, cli, 'export', csv, '--out', dirs.trainset, '-q'];
   return timed(command, env.root, path.join(dirs.times, 'trainset.time'));
-}
-
-/** The numeric fields of the notebook's last `SEED {...}` stderr line (phase seconds, peak_rss_mb). */
-function parseSeed(stderr: string): Record<string, number> | undefined {
-  const line = stderr.split('\n').reverse().find((l) => l.startsWith('SEED '));
-  if (!line) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(line.slice('SEED '.length));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return undefined;
-  }
 }
 
 interface SideRuns {
@@ -437,17 +294,6 @@ function lineAt(file: string, offset: number): number {
 }
 
 // --- output --------------------------------------------------------------------------------------
-
-/** Progress goes to stderr so stdout holds only the results. */
-function progress(rows: number, message: string): void {
-  process.stderr.write(`[${formatRows(rows)}] ${message}\n`);
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
-  return `${cpus.length} × ${model}, ${formatMb(os.totalmem())} MB RAM, Node ${process.version}`;
-}
 
 function printResults(results: SizeResult[], opts: Options): void {
   const runs = opts.runs > 1 ? `median of ${opts.runs} runs` : '1 run';

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import handler from 'serve-handler';
+import { CSP_HEADER } from '../lib/web/csp';
 
 /**
  * Serves the static build (`out/`) on localhost, as any static host would. The page makes no
@@ -16,24 +17,11 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 const server = createServer((req, res) =>
   handler(req, res, {
     public: root,
     cleanUrls: true,
-    headers: [{ source: '**', headers: [{ key: 'Content-Security-Policy', value: CSP }, { key: 'X-Content-Type-Options', value: 'nosniff' }] }],
+    headers: [{ source: '**', headers: [{ key: 'Content-Security-Policy', value: CSP_HEADER }, { key: 'X-Content-Type-Options', value: 'nosniff' }] }],
   }),
 );
 
