@@ -1,5 +1,6 @@
 import type { BadRow, CsvOptions, CsvProgress } from '../csv';
 import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
+import type { CheckReport, Fix } from '../quality';
 import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
 import { SessionStore } from './persist';
 import type {
@@ -52,6 +53,8 @@ export interface EngineApi {
   dropBadRow(index: number): Promise<BadRow[]>;
   row(id: number): Promise<RowView | null>;
   saveChoices(choices: ExportChoices): Promise<void>;
+  checks(choices: ExportChoices): Promise<CheckReport | null>;
+  applyFix(fix: Fix): Promise<Edited>;
 }
 
 export type ProgressListener = (p: CsvProgress) => void;
@@ -156,6 +159,12 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     },
     async row(id) {
       return engine.row(id);
+    },
+    async checks(choices) {
+      return engine.checks(choices);
+    },
+    async applyFix(fix) {
+      return engine.applyFix(fix);
     },
     async saveChoices(choices) {
       store?.saveChoices(choices);

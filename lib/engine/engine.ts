@@ -22,6 +22,7 @@ import {
   type ViewQuery,
 } from '../dataset';
 import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
+import { checkInput, datasetTable, fixChange, runChecks, type CheckReport, type Fix } from '../quality';
 import { guessMapping } from './mapping';
 import type {
   ColumnMapping,
@@ -216,6 +217,27 @@ export class Engine {
     if (!ds || !this.mapping) return;
     const col = ds.header.indexOf(this.mapping.text);
     if (col >= 0) columnRanks(ds, col);
+  }
+
+  /** The quality checks on the current rows with these settings (or null before mapping). */
+  checks(choices: ExportChoices): CheckReport | null {
+    const settings = this.settings(choices);
+    if (!settings) return null;
+    const input = checkInput(datasetTable(this.requireDataset()), settings);
+    return input.ok ? runChecks(input.input) : null;
+  }
+
+  /** Apply one proposed fix from a check as one undoable step. */
+  applyFix(fix: Fix): { status: DatasetStatus; length: number } {
+    const ds = this.requireDataset();
+    const change = fixChange(ds, fix);
+    if (change) {
+      ds.apply(change);
+      this.history.push(change);
+      this.observer.pushed?.(this.history.snapshot().position - 1, change);
+      this.afterChange(change);
+    }
+    return { status: this.status(), length: this.view.length };
   }
 
   /** Every row id in the current view, in view order (for "select all matching"). */

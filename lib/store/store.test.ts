@@ -103,3 +103,22 @@ describe('parseValidationShare', () => {
     expect(!r.ok && r.error.length).toBeGreaterThan(10);
   });
 });
+
+describe('quality checks in the store', () => {
+  it('reports the checks after load and applies a fix as one undoable step', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().refreshDerived();
+    const checks = store.getState().checks;
+    const whitespace = checks?.checks.find((c) => c.id === 'whitespace');
+    expect(whitespace?.count).toBeGreaterThan(0);
+    const fix = whitespace!.fixes![0]!;
+    await store.getState().applyFix(fix);
+    await store.getState().refreshDerived();
+    expect(store.getState().checks?.checks.find((c) => c.id === 'whitespace')).toBeUndefined();
+    expect(store.getState().status.canUndo).toBe(true);
+    await store.getState().undo();
+    await store.getState().refreshDerived();
+    expect(store.getState().checks?.checks.find((c) => c.id === 'whitespace')?.count).toBe(whitespace!.count);
+  });
+});

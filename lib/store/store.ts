@@ -150,6 +150,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
           length: 0,
           distribution: null,
           split: null,
+          checks: null,
           preview: null,
           summary: null,
           exportProblems: null,
@@ -329,6 +330,11 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     exportProblems: null,
     busy: null,
     lastDownload: null,
+    checks: null,
+    async applyFix(fix) {
+      if (readOnly()) return;
+      afterEdit(set, get, await deps.engine.applyFix(fix));
+    },
     setChoices(patch) {
       const choices: ExportChoices = { ...get().choices, ...patch };
       set({ choices });
@@ -346,8 +352,12 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     async refreshDerived() {
       const s = get();
       if (s.phase !== 'ready') return;
-      const [distribution, split] = await Promise.all([deps.engine.distribution(), deps.engine.splitPreview(s.choices)]);
-      set({ distribution, split, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
+      const [distribution, split, checks] = await Promise.all([
+        deps.engine.distribution(),
+        deps.engine.splitPreview(s.choices),
+        deps.engine.checks(s.choices),
+      ]);
+      set({ distribution, split, checks, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
     },
     async download(kind) {
       set({ busy: kind, lastDownload: null });

@@ -11,6 +11,7 @@ import type {
   SplitPreview,
 } from '../engine';
 import type { ExportProblem, ExportSummary } from '../export';
+import type { CheckReport, Fix } from '../quality';
 
 export type Phase = 'starting' | 'empty' | 'loading' | 'mapping' | 'ready';
 
@@ -98,6 +99,10 @@ export interface ExportSlice {
   summary: ExportSummary | null;
   exportProblems: { problems: ExportProblem[]; count: number } | null;
   busy: DownloadKind | null;
+  /** The quality checks on the current rows (refreshed with the charts after every change). */
+  checks: CheckReport | null;
+  /** Apply a check's proposed fix as one undoable step. */
+  applyFix(fix: Fix): Promise<void>;
   lastDownload: { kind: DownloadKind; note: string } | null;
   setChoices(patch: Partial<ExportChoices>): void;
   setTestSizeText(text: string): void;
