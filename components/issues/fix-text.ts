@@ -1,0 +1,99 @@
+import type { CellFixKind, CheckReport, Fix, Severity } from '@/lib/quality';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 rows", "1 row". */
+export const rowsText = (n: number): string => plural(n, 'row');
+
+/** What a cell fix does, as a verb phrase ("Trim spaces"). */
+export const CELL_FIX_VERB: Record<CellFixKind, string> = {
+  trim: 'Trim spaces',
+  'collapse-spaces': 'Collapse repeated spaces',
+  'collapse-whitespace': 'Collapse repeated whitespace',
+  'normalise-spaces': 'Replace unusual spaces',
+  'remove-invisible': 'Remove invisible characters',
+  'remove-control': 'Remove control characters',
+  'repair-mojibake': 'Repair garbled characters',
+};
+
+/** A longer explanation of a cell fix, for the confirm step. */
+export const CELL_FIX_DETAIL: Record<CellFixKind, string> = {
+  trim: 'Removes spaces at the start and end of each cell.',
+  'collapse-spaces': 'Turns runs of spaces into a single space.',
+  'collapse-whitespace': 'Turns runs of spaces, tabs and line breaks into a single space.',
+  'normalise-spaces': 'Replaces non-breaking and other unusual spaces with ordinary ones.',
+  'remove-invisible': 'Deletes zero-width and other invisible characters.',
+  'remove-control': 'Deletes control characters that are not meant to be in text.',
+  'repair-mojibake': 'Re-reads text that was decoded with the wrong encoding (e.g. “cafÃ©” → “café”).',
+};
+
+const quote = (s: string): string => `“${s}”`;
+
+/** Joins quoted values: “a”, “b” and “c”. */
+export function quotedList(values: readonly string[]): string {
+  const q = values.map(quote);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/** The fix button's text, e.g. "Trim spaces in inquiry (7 rows)". */
+export function fixLabel(fix: Fix): string {
+  const n = fix.rows.length;
+  switch (fix.kind) {
+    case 'drop-duplicates':
+      return `Remove ${plural(n, 'repeated row')} (keep the first)`;
+    case 'merge-label':
+      return `Merge ${quotedList(fix.from)} into ${quote(fix.to)} (${rowsText(n)})`;
+    default:
+      return `${CELL_FIX_VERB[fix.kind]} in ${fix.column} (${rowsText(n)})`;
+  }
+}
+
+/** One sentence saying what applying the fix will change, for the confirm step. */
+export function fixPreview(fix: Fix): string {
+  const n = fix.rows.length;
+  switch (fix.kind) {
+    case 'drop-duplicates':
+      return `Deletes ${rowsText(n)} that repeat an earlier row; the first row of each group stays.`;
+    case 'merge-label':
+      return `Sets ${fix.column} to ${quote(fix.to)} on ${rowsText(n)} now labelled ${quotedList(fix.from)}.`;
+    default:
+      return `${CELL_FIX_DETAIL[fix.kind]} Changes ${rowsText(n)} in ${fix.column}.`;
+  }
+}
+
+/** "rows 3, 8, 12 and 4 more" — grid numbers, shortened. */
+export function rowNumbersText(rows: readonly number[], listed = 5): string {
+  if (rows.length === 0) return '';
+  const shown = rows.slice(0, listed).join(', ');
+  const more = rows.length - listed;
+  const word = rows.length === 1 ? 'Row' : 'Rows';
+  return more > 0 ? `${word} ${shown} and ${more} more` : `${word} ${shown}`;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/** "2 errors · 3 warnings · 1 note", or null when nothing was found. */
+export function summaryText(report: Pick<CheckReport, 'checks'>): string | null {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const c of report.checks) counts[c.severity]++;
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, 'error'));
+  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
+  if (counts.info) parts.push(plural(counts.info, 'note'));
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** Checks grouped by severity, errors first; empty groups are left out. */
+export function groupBySeverity<T extends { severity: Severity }>(checks: readonly T[]): { severity: Severity; checks: T[] }[] {
+  return SEVERITY_ORDER.map((severity) => ({ severity, checks: checks.filter((c) => c.severity === severity) })).filter(
+    (g) => g.checks.length > 0,
+  );
+}
+
+/** A stable key for a fix within its check. */
+export function fixKey(fix: Fix, index: number): string {
+  return `${fix.kind}-${'column' in fix ? fix.column : ''}-${index}`;
+}

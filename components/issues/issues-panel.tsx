@@ -1,0 +1,167 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import type { CheckResult, Fix, Severity } from '@/lib/quality';
+import { SEVERITY_LABEL, fixKey, fixLabel, fixPreview, groupBySeverity, rowNumbersText, summaryText } from './fix-text';
+import styles from './issues.module.css';
+
+/** Fixes shown per check before "Show N more fixes". */
+const LISTED_FIXES = 3;
+
+const SEVERITY_HEADING: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Worth knowing' };
+
+/**
+ * The side-column card listing what the quality checks found, errors first, each with a way to see
+ * its rows in the grid and its proposed fixes (each confirmed first, then applied as one undoable change).
+ */
+export function IssuesPanel() {
+  const checks = useTrainset((s) => s.checks);
+  const disabled = useTrainset((s) => s.otherTab);
+  const api = useTrainsetApi();
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const apply = async (fix: Fix): Promise<void> => {
+    setBusy(true);
+    setStatus('');
+    try {
+      await api.getState().applyFix(fix);
+      setStatus(`Done — you can undo it. ${fixLabel(fix)}.`);
+    } catch {
+      setStatus('That fix could not be applied. Nothing was changed.');
+    } finally {
+      setBusy(false);
+      // The entry may have gone with its issue: keep focus inside the card.
+      headingRef.current?.focus();
+    }
+  };
+
+  const summary = checks ? summaryText(checks) : null;
+  const groups = checks ? groupBySeverity(checks.checks) : [];
+
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby={headingId} aria-busy={busy || undefined}>
+      <div className={styles.header}>
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
+          Issues
+        </h2>
+        {checks && (
+          <p className={summary ? styles.summary : `${styles.summary} ${styles.ok}`}>
+            {summary ?? (
+              <>
+                <span aria-hidden="true">✓ </span>No issues found
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {!checks ? (
+        <p className={styles.muted}>Checking the rows…</p>
+      ) : (
+        groups.map((g) => (
+          <section key={g.severity} className={styles.group} aria-label={SEVERITY_HEADING[g.severity]}>
+            <ul className={styles.list}>
+              {g.checks.map((c, i) => (
+                <IssueEntry key={`${c.id}-${c.severity}-${i}`} check={c} disabled={disabled || busy} onApply={apply} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      <p role="status" aria-live="polite" className={styles.status}>
+        {status}
+      </p>
+    </section>
+  );
+}
+
+function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled: boolean; onApply: (fix: Fix) => Promise<void> }) {
+  const api = useTrainsetApi();
+  const [open, setOpen] = useState<number | null>(null);
+  const [allFixes, setAllFixes] = useState(false);
+  const base = useId();
+  const fixes = check.fixes ?? [];
+  const listed = allFixes ? fixes : fixes.slice(0, LISTED_FIXES);
+  const hidden = fixes.length - listed.length;
+  const rowCount = check.rowIds.length;
+
+  return (
+    <li className={`${styles.entry} ${styles[check.severity]}`}>
+      <p className={styles.message}>
+        <span className={styles.badge}>{SEVERITY_LABEL[check.severity]}</span> {check.message}
+      </p>
+      {(rowCount > 0 || fixes.length > 0) && (
+        <div className={styles.actions}>
+          {rowCount > 0 && (
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={disabled}
+              aria-label={`Show ${rowCount} ${rowCount === 1 ? 'row' : 'rows'}: ${check.message}`}
+              onClick={() => void api.getState().showOnly(check.rowIds, `${check.id} rows`)}
+            >
+              Show {rowCount} {rowCount === 1 ? 'row' : 'rows'}
+            </button>
+          )}
+          {listed.map((fix, i) => {
+            const panelId = `${base}-fix-${i}`;
+            const expanded = open === i;
+            return (
+              <div key={fixKey(fix, i)} className={styles.fix}>
+                <button
+                  type="button"
+                  className={`btn btn-small ${styles.fixButton}`}
+                  aria-expanded={expanded}
+                  aria-controls={panelId}
+                  disabled={disabled}
+                  onClick={() => setOpen(expanded ? null : i)}
+                >
+                  {fixLabel(fix)}…
+                </button>
+                {expanded && (
+                  <div id={panelId} className={styles.confirm} role="group" aria-label={`Confirm: ${fixLabel(fix)}`}>
+                    <p className={styles.preview}>{fixPreview(fix)}</p>
+                    {fix.kind === 'merge-label' && (
+                      <p className={styles.change}>
+                        {fix.from.map((f) => (
+                          <span key={f}>
+                            <del>{f}</del> → <ins>{fix.to}</ins>
+                          </span>
+                        ))}
+                      </p>
+                    )}
+                    <p className={styles.rows}>{rowNumbersText(fix.rows)}</p>
+                    <div className={styles.confirmActions}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        disabled={disabled}
+                        onClick={() => {
+                          setOpen(null);
+                          void onApply(fix);
+                        }}
+                      >
+                        Apply
+                      </button>
+                      <button type="button" className="btn btn-small" onClick={() => setOpen(null)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </div>
+                )}
+              </div>
+            );
+          })}
+          {fixes.length > LISTED_FIXES && (
+            <button type="button" className={styles.linkButton} aria-expanded={allFixes} onClick={() => setAllFixes(!allFixes)}>
+              {allFixes ? 'Show fewer fixes' : `Show ${hidden} more ${hidden === 1 ? 'fix' : 'fixes'}`}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
