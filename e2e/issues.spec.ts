@@ -26,9 +26,11 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
   });
 
   const applyFix = async (name: RegExp): Promise<void> => {
+    await expect(issues).not.toHaveAttribute('aria-busy', 'true');
     await issues.getByRole('button', { name }).click();
-    await issues.getByRole('button', { name: 'Apply' }).click();
+    await issues.getByRole('group', { name: /^Confirm:/ }).getByRole('button', { name: 'Apply' }).click();
     await expect(issues.getByRole('status')).toContainText('Done');
+    await expect(issues).not.toHaveAttribute('aria-busy', 'true');
   };
 
   await test.step('merge the misspelt label, collapse the doubled spaces, drop the repeat', async () => {

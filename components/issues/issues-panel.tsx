@@ -64,8 +64,10 @@ export function IssuesPanel() {
         groups.map((g) => (
           <section key={g.severity} className={styles.group} aria-label={SEVERITY_HEADING[g.severity]}>
             <ul className={styles.list}>
-              {g.checks.map((c, i) => (
-                <IssueEntry key={`${c.id}-${c.severity}-${i}`} check={c} disabled={disabled || busy} onApply={apply} />
+              {/* A check appears at most once per severity: keyed by both, an open confirm survives
+                  the refresh that follows every change, even when other entries come or go. */}
+              {g.checks.map((c) => (
+                <IssueEntry key={`${c.id}-${c.severity}`} check={c} disabled={disabled || busy} onApply={apply} />
               ))}
             </ul>
           </section>
