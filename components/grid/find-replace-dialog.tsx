@@ -6,6 +6,7 @@ import type { GridColumnMeta } from './columns';
 import { replaceMessage, replaceSummary } from './format';
 import { useReplacePlan } from './use-replace-plan';
 import styles from './find-replace.module.css';
+import { ColumnOptions } from './column-options';
 
 interface FindReplaceProps {
   columns: readonly GridColumnMeta[];
@@ -91,14 +92,7 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
           <label className={styles.inline}>
             <span>In</span>
             <select className="select" value={col ?? ''} onChange={(e) => setCol(e.target.value === '' ? null : Number(e.target.value))}>
-              <option value="">All columns</option>
-              {columns
-                .filter((c) => c.col >= 0)
-                .map((c) => (
-                  <option key={c.col} value={c.col}>
-                    {c.title}
-                  </option>
-                ))}
+              <ColumnOptions columns={columns} />
             </select>
           </label>
         </div>

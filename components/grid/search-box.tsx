@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
 import styles from './toolbar.module.css';
+import { ColumnOptions } from './column-options';
 
 const DEBOUNCE_MS = 200;
 
@@ -56,14 +57,7 @@ export function SearchBox({ columns }: { columns: readonly GridColumnMeta[] }) {
           void api.getState().setSearch(text, e.target.value === '' ? null : Number(e.target.value));
         }}
       >
-        <option value="">All columns</option>
-        {columns
-          .filter((c) => c.col >= 0)
-          .map((c) => (
-            <option key={c.col} value={c.col}>
-              {c.title}
-            </option>
-          ))}
+        <ColumnOptions columns={columns} />
       </select>
     </div>
   );

@@ -17,12 +17,22 @@ const SEVERITY_HEADING: Record<Severity, string> = { error: 'Errors', warning: '
  */
 export function IssuesPanel() {
   const checks = useTrainset((s) => s.checks);
+  const onDemand = useTrainset((s) => s.checksOnDemand);
   const disabled = useTrainset((s) => s.otherTab);
   const api = useTrainsetApi();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState(false);
+  const runNow = async (): Promise<void> => {
+    setRunning(true);
+    try {
+      await api.getState().runChecks();
+    } finally {
+      setRunning(false);
+    }
+  };
 
   const apply = async (fix: Fix): Promise<void> => {
     setBusy(true);
@@ -58,7 +68,14 @@ export function IssuesPanel() {
           </p>
         )}
       </div>
-      {!checks ? (
+      {!checks && onDemand ? (
+        <p className={styles.muted}>
+          This file is large, so the checks run when you ask (they take a few seconds).{' '}
+          <button type="button" className="btn btn-small" onClick={() => void runNow()} disabled={running}>
+            {running ? 'Checking…' : 'Check the rows'}
+          </button>
+        </p>
+      ) : !checks ? (
         <p className={styles.muted}>Checking the rows…</p>
       ) : (
         groups.map((g) => (

@@ -3,7 +3,7 @@
  * cannot read. Framework-free: runs in the browser, in a worker and in Node.
  */
 export * from './types';
-export { readCsv, readCsvStream, formatCsvProblem, encodingName } from './read';
+export { readCsv, readCsvStream, encodingName } from './read';
 export { detectEncoding } from './decode';
 export { detectDelimiter, delimiterName } from './detect-delimiter';
 export { pandasColumnNames } from './header';

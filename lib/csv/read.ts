@@ -12,7 +12,6 @@ import type {
   BadRow,
   CsvInfo,
   CsvOptions,
-  CsvProblem,
   CsvProgress,
   CsvReadResult,
   CsvSink,
@@ -217,7 +216,3 @@ export function readCsv(bytes: Uint8Array, options: CsvOptions = {}, onProgress?
   return { ok: true, table: { header: r.header, rows, lines }, info: r.info, badRows: r.badRows };
 }
 
-/** One line for a CSV problem: `file: line 7: …`. */
-export function formatCsvProblem(p: CsvProblem, fileName: string): string {
-  return `${fileName}: ${p.message}`;
-}

@@ -245,11 +245,6 @@ export class Engine {
     return this.view.slice();
   }
 
-  /** Position of a row in the current view, or -1. */
-  indexOf(id: number): number {
-    return this.view.indexOf(id);
-  }
-
   /** Apply one edit as one undoable step. */
   edit(op: EditOp): { status: DatasetStatus; length: number; addedId?: number } {
     const ds = this.requireDataset();

@@ -122,3 +122,15 @@ describe('quality checks in the store', () => {
     expect(store.getState().checks?.checks.find((c) => c.id === 'whitespace')?.count).toBe(whitespace!.count);
   });
 });
+
+describe('quality checks on large files', () => {
+  it('run on demand above the automatic size, so edits do not wait for them', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    store.setState({ status: { ...store.getState().status, rows: 200_001 } });
+    await store.getState().refreshDerived();
+    expect(store.getState()).toMatchObject({ checks: null, checksOnDemand: true });
+    await store.getState().runChecks();
+    expect(store.getState().checks?.rows).toBe(500);
+  });
+});

@@ -16,6 +16,11 @@ export interface StoreDeps {
 }
 
 const PAGE = 200;
+/**
+ * Above this many rows the quality checks (about 4 s at 1M rows) do not follow every edit, which
+ * would keep the worker busy and stall scrolling; the Issues panel offers to run them instead.
+ */
+export const AUTO_CHECK_MAX_ROWS = 200_000;
 const EMPTY_STATUS = { rows: 0, editedCells: 0, canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, revision: 0 };
 
 type Slice<T> = StateCreator<TrainsetState, [], [], T>;
@@ -331,6 +336,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     busy: null,
     lastDownload: null,
     checks: null,
+    checksOnDemand: false,
     async applyFix(fix) {
       if (readOnly()) return;
       afterEdit(set, get, await deps.engine.applyFix(fix));
@@ -352,12 +358,16 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     async refreshDerived() {
       const s = get();
       if (s.phase !== 'ready') return;
+      const auto = s.status.rows <= AUTO_CHECK_MAX_ROWS;
       const [distribution, split, checks] = await Promise.all([
         deps.engine.distribution(),
         deps.engine.splitPreview(s.choices),
-        deps.engine.checks(s.choices),
+        auto ? deps.engine.checks(s.choices) : Promise.resolve(null),
       ]);
-      set({ distribution, split, checks, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
+      set({ distribution, split, checks, checksOnDemand: !auto, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
+    },
+    async runChecks() {
+      set({ checks: await deps.engine.checks(get().choices) });
     },
     async download(kind) {
       set({ busy: kind, lastDownload: null });

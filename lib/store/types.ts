@@ -101,6 +101,9 @@ export interface ExportSlice {
   busy: DownloadKind | null;
   /** The quality checks on the current rows (refreshed with the charts after every change). */
   checks: CheckReport | null;
+  /** True for large datasets, whose checks run when asked (`runChecks`) rather than after every change. */
+  checksOnDemand: boolean;
+  runChecks(): Promise<void>;
   /** Apply a check's proposed fix as one undoable step. */
   applyFix(fix: Fix): Promise<void>;
   lastDownload: { kind: DownloadKind; note: string } | null;
