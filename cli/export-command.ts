@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportCsv, type ExportFiles } from '../lib/export';
+import { exportCsv, TARGETS, type ExportFiles, type ExportTarget } from '../lib/export';
 import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { USAGE, UsageError, WriteError } from './usage';
 
@@ -14,8 +14,6 @@ export async function exportCommand(args: string[]): Promise<number> {
     options: {
       ...CSV_OPTIONS,
       out: { type: 'string' },
-      system: { type: 'string' },
-      'json-style': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
   });
@@ -47,7 +45,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 
   const written = writeFilesAtomically(outDir, result.files);
-  if (!values.quiet) process.stdout.write(summary(name, result.files, written));
+  if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target));
   return 0;
 }
 
@@ -89,13 +87,16 @@ function writeChunks(file: string, batches: Iterable<Uint8Array[]>): void {
   }
 }
 
-function summary(name: string, files: ExportFiles, written: { train: string; validation: string }): string {
+function summary(name: string, files: ExportFiles, written: { train: string; validation: string }, target: ExportTarget): string {
   const s = files.summary;
   const width = Math.max(s.labelColumn.length, ...s.perLabel.map((c) => c.label.length), 5);
   const row = (a: string, b: string, c: string): string => `  ${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(10)}\n`;
   return (
     `Read ${s.rows} rows from ${name}.\n` +
-    `Wrote ${written.train} (${s.train} rows) and ${written.validation} (${s.validation} rows).\n\n` +
+    `Wrote ${written.train} (${s.train} rows) and ${written.validation} (${s.validation} rows).\n` +
+    // The default layout goes unnamed: it is the notebook's.
+    (target === 'openai' ? '' : `Each line is in the layout for ${TARGETS[target].name}.\n`) +
+    '\n' +
     row(s.labelColumn, 'train', 'validation') +
     s.perLabel.map((c) => row(c.label, String(c.train), String(c.validation))).join('')
   );

@@ -1,16 +1,22 @@
 import fs from 'node:fs';
 import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
-import { DEFAULT_SETTINGS, type ExportProblem, type ExportSettings } from '../lib/export';
+import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, type ExportProblem, type ExportSettings } from '../lib/export';
 import { parseTestSize } from '../lib/split';
 import { UsageError } from './usage';
 
-/** Options shared by the commands that read a labelled CSV (`export`, `check`), for `parseArgs`. */
+/**
+ * Options shared by the commands that read a labelled CSV (`export`, `check`), for `parseArgs`.
+ * `check` takes the format options too: the target's limits and the files' size depend on them.
+ */
 export const CSV_OPTIONS = {
   text: { type: 'string' },
   labels: { type: 'string' },
   stratify: { type: 'string' },
   'test-size': { type: 'string' },
   seed: { type: 'string' },
+  system: { type: 'string' },
+  'json-style': { type: 'string' },
+  target: { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
 } as const;
@@ -49,6 +55,10 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
   }
   const style = str('json-style') ?? 'python';
   if (style !== 'python' && style !== 'compact') throw new UsageError(`--json-style is python or compact, not ${JSON.stringify(style)}`);
+  const target = str('target') ?? DEFAULT_SETTINGS.target;
+  if (!isExportTarget(target)) {
+    throw new UsageError(`--target is ${EXPORT_TARGETS.slice(0, -1).join(', ')} or ${EXPORT_TARGETS.at(-1)}, not ${JSON.stringify(target)}`);
+  }
   return {
     textColumn: str('text') ?? DEFAULT_SETTINGS.textColumn,
     labelColumns,
@@ -57,6 +67,7 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
     seed: Number(seedText),
     systemPrompt: str('system') ?? DEFAULT_SETTINGS.systemPrompt,
     jsonStyle: style,
+    target,
   };
 }
 

@@ -1,36 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, noStackTrace, tempDir, trainset } from './testing';
 
-const ROOT = join(import.meta.dirname, '..');
-const FIXTURES = join(ROOT, 'lib/export/__fixtures__/e2e');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real command, as a CI job would: `node cli/trainset.mjs …`. */
-function trainset(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'cli/trainset.mjs'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'trainset-cli-'));
+const tmp = (): string => tempDir('trainset-cli-');
 
 function writeCsv(dir: string, name: string, content: string | Uint8Array): string {
   const file = join(dir, name);
   writeFileSync(file, content);
   return file;
 }
-
-const noStackTrace = (r: Run): void => {
-  expect(r.stderr).not.toMatch(/\n\s+at [\w.<]+ \(/);
-  expect(r.stderr).not.toMatch(/node:internal|Error: /);
-};
 
 interface Meta {
   test_size: number;
@@ -168,5 +147,105 @@ describe('trainset --help', () => {
     expect(r.stdout).toMatch(/^Usage:\n {2}npx trainset export <file\.csv>/);
     expect(r.stdout).toMatch(/Exit status: 0 files written; 1 refused/);
     expect(existsSync(join(ROOT, 'train.jsonl'))).toBe(false);
+  });
+});
+
+const basic = join(FIXTURES, '00-basic_ascii_lf/dataset.csv');
+
+describe('trainset export --target', () => {
+  const files = (dir: string): Record<'train' | 'validation', string[]> => ({
+    train: readFileSync(join(dir, 'train.jsonl'), 'utf8').split('\n'),
+    validation: readFileSync(join(dir, 'validation.jsonl'), 'utf8').split('\n'),
+  });
+
+  /** The user message and the answer (parsed: its spacing follows the JSON style) of a line, checking the target's structure on the way. */
+  const exampleOf = (target: string, line: string): [string, unknown] => {
+    const [user, answer] = fields(target, line);
+    return [user, JSON.parse(answer)];
+  };
+  const fields = (target: string, line: string): [string, string] => {
+    const o = JSON.parse(line) as Record<string, unknown>;
+    const roles = (list: { role: string }[]): string[] => list.map((m) => m.role);
+    if (target === 'vertex-gemini') {
+      expect(Object.keys(o)).toEqual(['systemInstruction', 'contents']);
+      const contents = o.contents as { role: string; parts: { text: string }[] }[];
+      expect(roles(contents)).toEqual(['user', 'model']);
+      return [contents[0]!.parts[0]!.text, contents[1]!.parts[0]!.text];
+    }
+    if (target === 'bedrock') {
+      expect(Object.keys(o)).toEqual(['system', 'messages']);
+      const messages = o.messages as { role: string; content: string }[];
+      expect(roles(messages)).toEqual(['user', 'assistant']);
+      return [messages[0]!.content, messages[1]!.content];
+    }
+    if (target === 'alpaca') {
+      expect(Object.keys(o)).toEqual(['instruction', 'input', 'output']);
+      return [o.input as string, o.output as string];
+    }
+    expect(Object.keys(o)).toEqual(['messages']);
+    const messages = o.messages as { role: string; content: string }[];
+    expect(roles(messages)).toEqual(['system', 'user', 'assistant']);
+    return [messages[1]!.content, messages[2]!.content];
+  };
+
+  it.each(['openai', 'vertex-gemini', 'bedrock', 'alpaca'])('%s: every line is JSON in the layout, with the default export\'s examples', (target) => {
+    const byDefault = tmp();
+    expect(trainset(['export', basic, '--out', byDefault, '-q']).status).toBe(0);
+    const out = tmp();
+    const r = trainset(['export', basic, '--out', out, '--target', target, '--json-style', 'compact']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const which of ['train', 'validation'] as const) {
+      const lines = files(out)[which];
+      expect(lines.pop()).toBe('');
+      const expected = files(byDefault)[which].slice(0, -1).map((l) => exampleOf('openai', l));
+      expect(lines.map((l) => exampleOf(target, l))).toEqual(expected);
+    }
+  });
+
+  it('leaves the default output byte for byte the notebook\'s, with or without --target openai', () => {
+    const out = tmp();
+    expect(trainset(['export', basic, '--out', out, '--target', 'openai']).status).toBe(0);
+    for (const file of ['train.jsonl', 'validation.jsonl']) {
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(FIXTURES, '00-basic_ascii_lf', file)))).toBe(true);
+    }
+  });
+
+  it('refuses an unknown target as a usage error, listing the targets', () => {
+    const r = trainset(['export', basic, '--out', tmp(), '--target', 'gemini']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--target is openai, vertex-gemini, bedrock or alpaca, not "gemini"/);
+    expect(r.stderr).toMatch(/Usage:/);
+    noStackTrace(r);
+  });
+});
+
+describe('trainset check --target', () => {
+  const checks = (args: string[]): { id: string; severity: string; message: string }[] => {
+    const r = trainset(['check', basic, '--json', ...args]);
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as { checks: { id: string; severity: string; message: string }[] }).checks;
+  };
+
+  it("applies the target's minimum and recommendation, saying whose they are", () => {
+    // 50 rows: 40 training examples, under OpenAI's 50 and Bedrock's generic 50, over Bedrock's minimum of 32.
+    const openai = checks([]).find((c) => c.id === 'too-few-examples')!;
+    expect(openai.severity).toBe('warning');
+    expect(openai.message).toMatch(/results usually improve clearly from 50 to 100 training examples \(OpenAI's fine-tuning guide\)/);
+    const bedrock = checks(['--target', 'bedrock']).find((c) => c.id === 'too-few-examples')!;
+    expect(bedrock.message).toMatch(/Claude 3 Haiku on Amazon Bedrock publishes no recommended number/);
+    const bedrockSmall = checks(['--target', 'bedrock', '--test-size', '20']).find((c) => c.id === 'too-few-examples')!;
+    expect(bedrockSmall.severity).toBe('error');
+    expect(bedrockSmall.message).toMatch(/needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock/);
+  });
+
+  it('reports a validation file over the target\'s maximum as an error', () => {
+    const dir = tmp();
+    const rows = Array.from({ length: 6000 }, (_, i) => `"request number ${i}",${i % 2 ? 'billing' : 'shipping'},x`);
+    const file = writeCsv(dir, 'big.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`);
+    const r = trainset(['check', file, '--target', 'bedrock']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/error {4}target-limits: The validation file would hold 1,200 examples; Claude 3 Haiku on Amazon Bedrock takes at most 1,000 \(Amazon Bedrock User Guide/);
+    expect(trainset(['check', file]).stdout).not.toMatch(/target-limits/);
   });
 });

@@ -25,17 +25,24 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
     await expect(issues).toContainText(/repeat/i);
   });
 
-  const applyFix = async (name: RegExp): Promise<void> => {
+  const applyFix = async (name: RegExp, preview?: { before: string; after: string }): Promise<void> => {
     await expect(issues).not.toHaveAttribute('aria-busy', 'true');
     await issues.getByRole('button', { name }).click();
-    await issues.getByRole('group', { name: /^Confirm:/ }).getByRole('button', { name: 'Apply' }).click();
+    const confirm = issues.getByRole('group', { name: /^Confirm:/ });
+    if (preview) {
+      // The confirm step shows the first changed cells, stray spaces drawn as dots.
+      const table = confirm.getByRole('table', { name: /^Before and after/ });
+      await expect(table.getByRole('row').nth(1)).toContainText(preview.before);
+      await expect(table.getByRole('row').nth(1)).toContainText(preview.after);
+    }
+    await confirm.getByRole('button', { name: 'Apply' }).click();
     await expect(issues.getByRole('status')).toContainText('Done');
     await expect(issues).not.toHaveAttribute('aria-busy', 'true');
   };
 
   await test.step('merge the misspelt label, collapse the doubled spaces, drop the repeat', async () => {
     await applyFix(/^Merge “Biling” into “Billing”/);
-    await applyFix(/^Collapse repeated spaces in inquiry/);
+    await applyFix(/^Collapse repeated spaces in inquiry/, { before: 'I was charged··twice for order 0', after: 'I was charged twice for order 0' });
     await applyFix(/^Remove 1 repeated row/);
     await grid.expectRows(23);
     await expect(issues).not.toContainText('Biling');
@@ -57,4 +64,33 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
     expect(text).toContain('charged twice for order 0');
     expect(text.split('Where is my parcel number 3?').length - 1).toBe(2);
   });
+});
+
+test('change a threshold: the checks follow at once, and the change is kept after a reload', async ({ page, start, grid }) => {
+  const issues = page.getByRole('region', { name: 'Issues' });
+  // 40 Shipping rows and 6 Returns rows: Returns is "rare" under the default of 10 rows.
+  const rows = [...Array.from({ length: 40 }, (_, i) => `Where is parcel ${i}?,Shipping,Delayed`), ...Array.from({ length: 6 }, (_, i) => `Return item ${i},Returns,Label`)];
+  await start.open();
+  await start.upload(csvFile('rare.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`));
+  await grid.expectLoaded();
+  await expect(issues).toContainText('fewer than 10 rows: "Returns" (6 rows)');
+
+  await issues.getByRole('button', { name: 'Thresholds' }).click();
+  const field = issues.getByRole('textbox', { name: 'Rows below which a class is rare' });
+  await expect(field).toHaveValue('10');
+  await field.fill('ten');
+  await field.press('Enter');
+  await expect(issues.getByRole('alert')).toHaveText(/Type a number/);
+  await field.fill('5');
+  await field.press('Enter');
+  await expect(issues).not.toContainText('value has fewer than');
+  await expect(issues.getByRole('button', { name: /Hide thresholds \(1 changed\)/ })).toBeVisible();
+
+  await page.reload();
+  await grid.expectLoaded();
+  await expect(issues.getByRole('button', { name: 'Thresholds (1 changed)' })).toBeVisible();
+  await expect(issues).not.toContainText('value has fewer than');
+  await issues.getByRole('button', { name: 'Thresholds (1 changed)' }).click();
+  await issues.getByRole('button', { name: /^Reset the changed threshold/ }).click();
+  await expect(issues).toContainText('value has fewer than 10 rows');
 });

@@ -105,6 +105,25 @@ for (const viewport of VIEWPORTS) {
         await charts.showTab('Labels');
       });
 
+      await test.step('fix preview', async () => {
+        const issues = page.getByRole('region', { name: 'Issues' });
+        await issues.getByRole('button', { name: /in inquiry \(\d+ rows?\)…$/ }).first().click();
+        await expect(issues.getByRole('table', { name: /^Before and after/ })).toBeVisible();
+        await issues.scrollIntoViewIfNeeded();
+        await shot('fix-preview');
+        await issues.getByRole('button', { name: 'Cancel', exact: true }).click();
+      });
+
+      await test.step('labels dialog', async () => {
+        await charts.panel.getByRole('button', { name: 'Manage labels' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Labels' });
+        await dialog.getByRole('checkbox').nth(1).check();
+        await expect(dialog.getByLabel('New name')).toBeVisible();
+        await shot('labels');
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      });
+
       await test.step('export panel', async () => {
         await exportPanel.panel.getByRole('heading', { name: 'Export' }).scrollIntoViewIfNeeded();
         await shot('export');

@@ -37,7 +37,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger = fa
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={`modal ${styles.dialog}`}
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       onCancel={(e) => {

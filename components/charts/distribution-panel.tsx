@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTrainset } from '@/components/store/store-provider';
+import { LabelsDialog } from '@/components/labels/labels-dialog';
 import { LabelsView } from './labels-view';
 import { SplitView } from './split-view';
 import styles from './charts.module.css';
@@ -22,6 +23,7 @@ export function DistributionPanel() {
   const column = useTrainset((s) => s.distribution?.labels[0] ?? s.meta?.mapping?.labels[0] ?? 'category');
   const [tab, setTab] = useState<TabId>('labels');
   const [tableView, setTableView] = useState(false);
+  const [managing, setManaging] = useState(false);
   const base = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -41,9 +43,14 @@ export function DistributionPanel() {
         <h2 id={headingId} className={styles.title}>
           Distribution
         </h2>
-        <button type="button" className="btn btn-small" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
-          Show as table
-        </button>
+        <div className={styles.panelButtons}>
+          <button type="button" className="btn btn-small" disabled={!distribution} onClick={() => setManaging(true)}>
+            Manage labels
+          </button>
+          <button type="button" className="btn btn-small" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
+            Show as table
+          </button>
+        </div>
       </div>
       <div role="tablist" aria-label="Distribution views" className={styles.tablist}>
         {TABS.map((t, i) => (
@@ -87,6 +94,7 @@ export function DistributionPanel() {
           )}
         </div>
       ))}
+      {managing && <LabelsDialog onClose={() => setManaging(false)} />}
     </section>
   );
 }

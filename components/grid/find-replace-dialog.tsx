@@ -52,7 +52,7 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
 
   const error = plan && !plan.ok ? plan.error : null;
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog ref={ref} className={`modal ${styles.dialog}`} aria-labelledby={`${id}-title`} onClose={onClose}>
       <form
         method="dialog"
         className={styles.form}

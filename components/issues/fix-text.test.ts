@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '@/lib/quality';
-import { fixLabel, fixPreview, groupBySeverity, quotedList, rowNumbersText, summaryText } from './fix-text';
+import { firstDifference, fixLabel, fixPreview, groupBySeverity, previewSegments, quotedList, rowNumbersText, summaryText } from './fix-text';
 
 const trim: Fix = { kind: 'trim', col: 0, column: 'inquiry', rows: [1, 2, 3, 4, 5, 6, 7], rowIds: [1, 2, 3, 4, 5, 6, 7] };
 const merge: Fix = { kind: 'merge-label', col: 1, column: 'category', from: ['Biling'], to: 'Billing', rows: [4, 5, 9], rowIds: [4, 5, 9] };
@@ -48,5 +48,27 @@ describe('helpers', () => {
   it('groups errors first and drops empty groups', () => {
     const g = groupBySeverity([{ severity: 'info' as const, id: 1 }, { severity: 'error' as const, id: 2 }]);
     expect(g.map((x) => x.severity)).toEqual(['error', 'info']);
+  });
+});
+
+describe('previewSegments', () => {
+  const shown = (s: string, focus?: number): string => previewSegments(s, focus).map((x) => x.text).join('');
+  it('makes stray spaces, tabs, line breaks, unusual and invisible characters visible', () => {
+    expect(shown('  refund  please ')).toBe('··refund··please·');
+    expect(shown('a b')).toBe('a b');
+    expect(shown('a\tb\r\nc\nd')).toBe('a⇥b↵c↵d');
+    expect(shown('a\u00a0b\u200bc\u0007')).toBe('a⍽b◌c␀');
+    expect(previewSegments('a\u200b')[1]).toEqual({ text: '◌', hidden: 'an invisible character (U+200B)' });
+    expect(previewSegments(' x')[0]).toEqual({ text: '·', hidden: 'a space' });
+  });
+  it('cuts a long text to the part around the change', () => {
+    const long = `${'a'.repeat(200)}  ${'b'.repeat(200)}`;
+    const out = shown(long, 200);
+    expect(out.startsWith('…')).toBe(true);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out).toContain('a··b');
+    expect(out.length).toBeLessThan(130);
+    expect(firstDifference('abc', 'abd')).toBe(2);
+    expect(firstDifference('ab', 'abc')).toBe(2);
   });
 });

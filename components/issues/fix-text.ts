@@ -97,3 +97,61 @@ export function groupBySeverity<T extends { severity: Severity }>(checks: readon
 export function fixKey(fix: Fix, index: number): string {
   return `${fix.kind}-${'column' in fix ? fix.column : ''}-${index}`;
 }
+
+/** A piece of a cell shown in a fix preview: plain text, or a visible stand-in for a hidden character. */
+export interface Segment {
+  text: string;
+  /** Set for stand-ins: what the hidden character is, for screen readers and the tooltip. */
+  hidden?: string;
+}
+
+// Spaces at either end or two and more in a row, tabs and line breaks, unusual and invisible spaces, control characters.
+// eslint-disable-next-line no-control-regex -- control characters are what this must show
+const HIDDEN = /^ +| +$| {2,}|\r\n|[\t\n\r\u0085\u2028\u2029]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00ad\u200b-\u200d\u2060\ufeff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/g;
+
+function standIn(ch: string): Segment {
+  if (/^ +$/.test(ch)) return { text: '·'.repeat(ch.length), hidden: ch.length === 1 ? 'a space' : `${ch.length} spaces` };
+  if (ch === '\t') return { text: '⇥', hidden: 'a tab' };
+  if (/^(\r\n|[\n\r\u0085\u2028\u2029])$/.test(ch)) return { text: '↵', hidden: 'a line break' };
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/.test(ch)) return { text: '⍽', hidden: `an unusual space (${code})` };
+  if (/[\u00ad\u200b-\u200d\u2060\ufeff]/.test(ch)) return { text: '◌', hidden: `an invisible character (${code})` };
+  return { text: '␀', hidden: `a control character (${code})` };
+}
+
+/** Characters of context kept around the first difference when a cell is long. */
+const CONTEXT = 60;
+
+/**
+ * A cell for a before/after preview: the characters a fix is about made visible (· for stray
+ * spaces, ⇥ tab, ↵ line break, ⍽ unusual space, ◌ invisible, ␀ control), long texts cut to the
+ * part around `focus` (the first index where before and after differ).
+ */
+export function previewSegments(value: string, focus = 0): Segment[] {
+  let text = value;
+  let head = '';
+  let tail = '';
+  if (text.length > CONTEXT * 2) {
+    const start = Math.max(0, Math.min(focus - CONTEXT, text.length - CONTEXT * 2));
+    head = start > 0 ? '…' : '';
+    tail = start + CONTEXT * 2 < text.length ? '…' : '';
+    text = text.slice(start, start + CONTEXT * 2);
+  }
+  const out: Segment[] = head ? [{ text: head }] : [];
+  let last = 0;
+  for (const m of text.matchAll(HIDDEN)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index) });
+    out.push(standIn(m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  if (tail) out.push({ text: tail });
+  return out;
+}
+
+/** The first index where two strings differ (their common length when one is a prefix). */
+export function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}

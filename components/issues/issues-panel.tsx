@@ -1,9 +1,11 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
-import type { CheckResult, Fix, Severity } from '@/lib/quality';
+import { resolveThresholds, type CheckResult, type Fix, type Severity } from '@/lib/quality';
 import { SEVERITY_LABEL, fixKey, fixLabel, fixPreview, groupBySeverity, rowNumbersText, summaryText } from './fix-text';
+import { FixSamples } from './fix-samples';
+import { ThresholdsForm } from './thresholds-form';
 import styles from './issues.module.css';
 
 /** Fixes shown per check before "Show N more fixes". */
@@ -25,6 +27,11 @@ export function IssuesPanel() {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState(false);
+  const [showThresholds, setShowThresholds] = useState(false);
+  const target = useTrainset((s) => s.choices.target);
+  const overrides = useTrainset((s) => s.choices.thresholds);
+  const defaults = useMemo(() => resolveThresholds({}, target), [target]);
+  const thresholdsId = `${headingId}-thresholds`;
   const runNow = async (): Promise<void> => {
     setRunning(true);
     try {
@@ -90,6 +97,21 @@ export function IssuesPanel() {
           </section>
         ))
       )}
+      <button
+        type="button"
+        className={styles.linkButton}
+        aria-expanded={showThresholds}
+        aria-controls={thresholdsId}
+        onClick={() => setShowThresholds(!showThresholds)}
+      >
+        {showThresholds ? 'Hide thresholds' : 'Thresholds'}
+        {Object.keys(overrides).length > 0 ? ` (${Object.keys(overrides).length} changed)` : ''}
+      </button>
+      <div id={thresholdsId} hidden={!showThresholds}>
+        {showThresholds && (
+          <ThresholdsForm defaults={defaults} overrides={overrides} disabled={disabled} onChange={(t) => api.getState().setChoices({ thresholds: t })} />
+        )}
+      </div>
       <p role="status" aria-live="polite" className={styles.status}>
         {status}
       </p>
@@ -143,7 +165,7 @@ function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled
                 {expanded && (
                   <div id={panelId} className={styles.confirm} role="group" aria-label={`Confirm: ${fixLabel(fix)}`}>
                     <p className={styles.preview}>{fixPreview(fix)}</p>
-                    {fix.kind === 'merge-label' && (
+                    {fix.kind === 'merge-label' ? (
                       <p className={styles.change}>
                         {fix.from.map((f) => (
                           <span key={f}>
@@ -151,6 +173,8 @@ function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled
                           </span>
                         ))}
                       </p>
+                    ) : (
+                      <FixSamples fix={fix} />
                     )}
                     <p className={styles.rows}>{rowNumbersText(fix.rows)}</p>
                     <div className={styles.confirmActions}>

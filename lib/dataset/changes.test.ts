@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, deleteRows, diffChange, renameValue, setCell, setColumn, uniqueLiveIds } from './changes';
+import { addRow, deleteRows, diffChange, moveLabels, relabel, renameValue, setCell, setColumn, setWhere, uniqueLiveIds } from './changes';
 import { Dataset } from './dataset';
 
 const sample = (): Dataset =>
@@ -70,6 +70,43 @@ describe('change builders', () => {
     expect(c?.label).toBe('Rename "Billing", "billing", "Payments" to "Billing & payments" in category (1 row)');
     expect(renameValue(ds, 1, ['Nope'], 'x')).toBeNull();
     expect(renameValue(ds, 1, ['Shipping'], 'Shipping')).toBeNull();
+  });
+
+  it('moveLabels: moves a sub-label from one parent to another, keeping rows under other parents', () => {
+    const ds = sample();
+    const c = moveLabels(ds, 1, 2, [{ value: 'Refund', parent: 'Billing' }], 'Account');
+    expect(c?.patches).toEqual([{ op: 'set', rowId: 0, col: 1, before: 'Billing', after: 'Account' }]);
+    expect(c?.label).toBe('Move sub_category "Refund" under "Billing" to category "Account" (1 row)');
+    // Without a parent: under any parent, so the "billing" row moves too.
+    expect(moveLabels(ds, 1, 2, [{ value: 'Refund' }], 'Account')?.patches.map((p) => p.rowId)).toEqual([0, 3]);
+    // Several at once: one step.
+    expect(moveLabels(ds, 1, 2, [{ value: 'Refund', parent: 'billing' }, { value: 'Late', parent: 'Shipping' }], 'Account')?.patches.map((p) => p.rowId)).toEqual([1, 3]);
+    expect(moveLabels(ds, 1, 2, [{ value: 'Refund', parent: 'Shipping' }], 'Account')).toBeNull();
+    expect(moveLabels(ds, 1, 2, [{ value: 'Late', parent: 'Shipping' }], 'Shipping')).toBeNull();
+  });
+
+  it('relabel: renames everywhere, under one parent only, or merges several labels in one step', () => {
+    const ds = sample();
+    expect(relabel(ds, 1, [{ value: 'billing' }], 'Billing')).toEqual({
+      label: 'Rename "billing" to "Billing" in category (1 row)',
+      patches: [{ op: 'set', rowId: 3, col: 1, before: 'billing', after: 'Billing' }],
+    });
+    const under = relabel(ds, 2, [{ value: 'Refund', parent: 'billing' }], 'Double charge', 1);
+    expect(under?.patches).toEqual([{ op: 'set', rowId: 3, col: 2, before: 'Refund', after: 'Double charge' }]);
+    expect(under?.label).toBe('Rename "Refund" under "billing" to "Double charge" in sub_category (1 row)');
+    const merged = relabel(ds, 2, [{ value: 'Late' }, { value: 'Login' }], 'Other');
+    expect(merged?.label).toBe('Merge "Late", "Login" to "Other" in sub_category (2 rows)');
+    expect(merged?.patches.map((p) => p.rowId)).toEqual([1, 2]);
+    expect(() => relabel(ds, 2, [{ value: 'Refund', parent: 'Billing' }], 'x')).toThrow(RangeError);
+  });
+
+  it('setWhere: only rows matching a whole group of conditions, skipping deleted rows and rows already set', () => {
+    const ds = sample();
+    ds.apply(deleteRows(ds, [3])!);
+    const c = setWhere(ds, [[{ col: 2, values: ['Refund', 'Late'] }, { col: 1, values: ['Billing', 'billing', 'Shipping'] }]], 2, 'Late', (n) => `${n}`);
+    expect(c).toEqual({ label: '1', patches: [{ op: 'set', rowId: 0, col: 2, before: 'Refund', after: 'Late' }] });
+    expect(setWhere(ds, [[{ col: 1, values: ['Account'] }], [{ col: 2, values: ['Late'] }]], 0, 'x', String)?.patches.map((p) => p.rowId)).toEqual([1, 2]);
+    expect(() => setWhere(ds, [[{ col: 7, values: [] }]], 1, 'x', String)).toThrow(RangeError);
   });
 
   it('uniqueLiveIds: live ids once each, ascending', () => {

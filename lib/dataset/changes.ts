@@ -72,19 +72,78 @@ export function addRow(ds: Dataset, values: string[] = []): Change {
 
 /** Merge labels: every live row whose value in `col` is one of `from` gets `to`. */
 export function renameValue(ds: Dataset, col: number, from: string[], to: string): Change | null {
+  const wanted = [...new Set(from)].filter((v) => v !== to);
+  if (wanted.length === 0) return null;
+  const names = wanted.map(quoteForLabel).join(', ');
+  return setWhere(ds, [[{ col, values: wanted }]], col, to, (n) => `Rename ${names} to ${quoteForLabel(to)} in ${ds.header[col]} (${plural(n, 'row')})`);
+}
+
+/** A label value, optionally only where its parent column holds `parent`. */
+export interface LabelRef {
+  value: string;
+  parent?: string;
+}
+
+const labelList = (refs: readonly LabelRef[]): string =>
+  refs.map((r) => (r.parent === undefined ? quoteForLabel(r.value) : `${quoteForLabel(r.value)} under ${quoteForLabel(r.parent)}`)).join(', ');
+
+/**
+ * Rename or merge labels of `col`: rows holding one of `refs` (under its parent, when the ref names
+ * one, read from `parentCol`) get `to`. One ref renames; several merge. Sub-labels often repeat
+ * across parents, so a ref with a parent leaves the same value under other parents alone.
+ */
+export function relabel(ds: Dataset, col: number, refs: readonly LabelRef[], to: string, parentCol?: number): Change | null {
+  const anyOf = refs.map((r) => refMatch(col, r, parentCol));
+  const verb = refs.length > 1 ? 'Merge' : 'Rename';
+  return setWhere(ds, anyOf, col, to, (n) => `${verb} ${labelList(refs)} to ${quoteForLabel(to)} in ${ds.header[col]} (${plural(n, 'row')})`);
+}
+
+/**
+ * Move sub-labels under another parent: rows holding one of `refs` in `childCol` (under its parent,
+ * when the ref names one) get `to` in `parentCol`; their sub-label is kept.
+ */
+export function moveLabels(ds: Dataset, parentCol: number, childCol: number, refs: readonly LabelRef[], to: string): Change | null {
+  const anyOf = refs.map((r) => refMatch(childCol, r, parentCol));
+  return setWhere(ds, anyOf, parentCol, to, (n) => `Move ${ds.header[childCol]} ${labelList(refs)} to ${ds.header[parentCol]} ${quoteForLabel(to)} (${plural(n, 'row')})`);
+}
+
+function refMatch(col: number, ref: LabelRef, parentCol: number | undefined): ValueMatch[] {
+  const match: ValueMatch[] = [{ col, values: [ref.value] }];
+  if (ref.parent !== undefined) {
+    if (parentCol === undefined) throw new RangeError(`a label under ${JSON.stringify(ref.parent)} needs the parent column`);
+    match.push({ col: parentCol, values: [ref.parent] });
+  }
+  return match;
+}
+
+/** Rows whose value in `col` is one of `values`. */
+export interface ValueMatch {
+  col: number;
+  values: readonly string[];
+}
+
+/**
+ * Set `col` to `to` on every live row matching all the conditions of at least one group of
+ * `anyOf` (rows already holding `to` are skipped). The general form of rename, merge and move;
+ * `label(n)` names the step for n changed rows. Null when no row would change.
+ */
+export function setWhere(ds: Dataset, anyOf: readonly (readonly ValueMatch[])[], col: number, to: string, label: (rows: number) => string): Change | null {
   checkColumn(ds, col);
-  const wanted = new Set(from);
-  wanted.delete(to);
-  if (wanted.size === 0) return null;
+  const groups = anyOf.map((all) =>
+    all.map((m) => {
+      checkColumn(ds, m.col);
+      return { column: ds.column(m.col), values: new Set(m.values) };
+    }),
+  );
   const column = ds.column(col);
   const patches: Patch[] = [];
   for (const id of ds.liveIdsShared()) {
     const before = column[id]!;
-    if (wanted.has(before)) patches.push({ op: 'set', rowId: id, col, before, after: to });
+    if (before === to) continue;
+    if (groups.some((all) => all.every((t) => t.values.has(t.column[id]!)))) patches.push({ op: 'set', rowId: id, col, before, after: to });
   }
   if (patches.length === 0) return null;
-  const names = [...wanted].map(quoteForLabel).join(', ');
-  return { label: `Rename ${names} to ${quoteForLabel(to)} in ${ds.header[col]} (${plural(patches.length, 'row')})`, patches };
+  return { label: label(patches.length), patches };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { BadRow, CsvOptions, CsvProgress } from '../csv';
 import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
-import type { CheckReport, Fix } from '../quality';
+import type { CheckReport, Fix, FixSample } from '../quality';
 import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
 import { SessionStore } from './persist';
 import type {
@@ -55,6 +55,7 @@ export interface EngineApi {
   saveChoices(choices: ExportChoices): Promise<void>;
   checks(choices: ExportChoices): Promise<CheckReport | null>;
   applyFix(fix: Fix): Promise<Edited>;
+  previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
 }
 
 export type ProgressListener = (p: CsvProgress) => void;
@@ -102,7 +103,8 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
         meta,
         status: restored.status,
         length: engine.setView({}).length,
-        choices: saved.choices ?? DEFAULT_CHOICES,
+        // A session saved before a setting existed lacks it: the default fills the gap.
+        choices: { ...DEFAULT_CHOICES, ...saved.choices },
         savedAt: saved.savedAt,
         droppedEdits: restored.dropped,
       };
@@ -165,6 +167,9 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     },
     async applyFix(fix) {
       return engine.applyFix(fix);
+    },
+    async previewFix(fix) {
+      return engine.previewFix(fix);
     },
     async saveChoices(choices) {
       store?.saveChoices(choices);

@@ -9,6 +9,8 @@ import {
   History,
   nestedCounts,
   planReplace,
+  moveLabels,
+  relabel,
   renameValue,
   replayHistory,
   setCell,
@@ -22,7 +24,7 @@ import {
   type ViewQuery,
 } from '../dataset';
 import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
-import { checkInput, datasetTable, fixChange, runChecks, type CheckReport, type Fix } from '../quality';
+import { checkInput, datasetTable, fixChange, fixSamples, runChecks, type CheckReport, type Fix, type FixSample } from '../quality';
 import { guessMapping } from './mapping';
 import type {
   ColumnMapping,
@@ -43,6 +45,8 @@ export const DEFAULT_CHOICES: ExportChoices = {
   testSize: { kind: 'float', value: 0.2 },
   seed: 42,
   jsonStyle: 'python',
+  target: 'openai',
+  thresholds: {},
 };
 
 export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };
@@ -224,7 +228,13 @@ export class Engine {
     const settings = this.settings(choices);
     if (!settings) return null;
     const input = checkInput(datasetTable(this.requireDataset()), settings);
-    return input.ok ? runChecks(input.input) : null;
+    return input.ok ? runChecks(input.input, { thresholds: choices.thresholds }) : null;
+  }
+
+  /** What a proposed fix would change now: rows and the first cells before and after. */
+  previewFix(fix: Fix): { rows: number; samples: FixSample[] } {
+    const ds = this.requireDataset();
+    return fixSamples(ds, fix, this.mapping ? ds.header.indexOf(this.mapping.text) : 0);
   }
 
   /** Apply one proposed fix from a check as one undoable step. */
@@ -269,6 +279,12 @@ export class Engine {
       }
       case 'rename':
         change = renameValue(ds, op.col, op.from, op.to);
+        break;
+      case 'relabel':
+        change = relabel(ds, op.col, op.refs, op.to, op.parentCol);
+        break;
+      case 'move':
+        change = moveLabels(ds, op.parentCol, op.childCol, op.refs, op.to);
         break;
     }
     let addedId: number | undefined;
@@ -361,6 +377,7 @@ export class Engine {
       seed: choices.seed,
       systemPrompt: choices.systemPrompt,
       jsonStyle: choices.jsonStyle,
+      target: choices.target,
     };
   }
 
@@ -493,7 +510,7 @@ export class Engine {
 
 /** One example line (without its newline) for a row, as the exporter writes it. */
 function exampleLine(ds: Dataset, settings: ExportSettings, id: number): string {
-  const format = chatFormat(settings.jsonStyle, settings.systemPrompt);
+  const format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target);
   const col = (name: string): number => ds.header.indexOf(name);
   const labels = settings.labelColumns.map((l) => ds.cell(id, col(l)));
   return format.prefix + format.str(ds.cell(id, col(settings.textColumn))) + format.middle + format.assistant(settings.labelColumns, labels) + format.suffix.trimEnd();

@@ -1,6 +1,7 @@
 import type { BadRow, CsvInfo } from '../csv';
-import type { ReplaceQuery, RowId, ViewQuery } from '../dataset';
-import type { ExportProblem, ExportSummary, JsonStyle } from '../export';
+import type { LabelRef, ReplaceQuery, RowId, ViewQuery } from '../dataset';
+import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle } from '../export';
+import type { Thresholds } from '../quality';
 import type { TestSize } from '../split';
 
 /** Which column holds the text and which hold the labels (by name, as in the file's header). */
@@ -61,6 +62,10 @@ export interface ExportChoices {
   testSize: TestSize;
   seed: number;
   jsonStyle: JsonStyle;
+  /** The service the files are for (a session saved before targets existed has none: `openai`). */
+  target: ExportTarget;
+  /** The user's changes to the quality checks' thresholds (the rest keep their defaults). */
+  thresholds: Partial<Thresholds>;
 }
 
 export interface ClassSplit {
@@ -101,6 +106,10 @@ export type EditOp =
   | { kind: 'delete'; ids: RowId[] }
   | { kind: 'add'; values?: string[] }
   | { kind: 'replace'; query: ReplaceQuery }
-  | { kind: 'rename'; col: number; from: string[]; to: string };
+  | { kind: 'rename'; col: number; from: string[]; to: string }
+  /** Rename or merge labels of `col` (a ref with a parent matches only under it, read from `parentCol`). */
+  | { kind: 'relabel'; col: number; refs: LabelRef[]; to: string; parentCol?: number }
+  /** Give the rows of the sub-labels `refs` (values of `childCol`) the parent `to` in `parentCol`. */
+  | { kind: 'move'; parentCol: number; childCol: number; refs: LabelRef[]; to: string };
 
-export type { ViewQuery, ReplaceQuery, RowId };
+export type { LabelRef, ViewQuery, ReplaceQuery, RowId };

@@ -1,9 +1,11 @@
 import { compactJsonString, pythonJsonString } from './python-json';
+import type { ExportTarget } from './targets';
 import type { JsonStyle } from './types';
 
 /**
- * One training example per line: `{"messages": [system, user, assistant]}` where the assistant's
- * content is the labels as a JSON object *string* (so it is escaped twice, as in the notebook).
+ * One training example per line, in the target's envelope; the default (`openai`) is the notebook's
+ * `{"messages": [system, user, assistant]}`. The answer is the labels as a JSON object *string*
+ * (so it is escaped twice, as in the notebook), the same in every target.
  * Every line is `prefix + user + middle + assistant + suffix`; prefix and middle are the same for
  * all rows, so they are built once.
  */
@@ -29,18 +31,52 @@ const PYTHON_SPECIAL = /["\\\u0000-\u001f\u007f-\uffff]/;
 // eslint-disable-next-line no-control-regex -- control characters are what JSON must escape
 const COMPACT_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-export function chatFormat(style: JsonStyle, systemPrompt: string): ChatFormat {
+/**
+ * The line layout of `target` (fine-tuning-facts.md), keys in the order the services document them.
+ * An empty system prompt leaves out Vertex AI's `systemInstruction` and Bedrock's `system`: both
+ * are optional there, and an empty one is at best noise. The OpenAI layout keeps its empty system
+ * message (the notebook's bytes) and Alpaca its empty `instruction` (every line keeps the same keys).
+ */
+export function chatFormat(style: JsonStyle, systemPrompt: string, target: ExportTarget = 'openai'): ChatFormat {
   const str = style === 'python' ? pythonJsonString : compactJsonString;
   // json.dumps defaults separate items with ", " and keys from values with ": ".
   const [comma, colon] = style === 'python' ? [', ', ': '] : [',', ':'];
   const sys = str(systemPrompt);
   const special = style === 'python' ? PYTHON_SPECIAL : COMPACT_SPECIAL;
+  const key = (name: string): string => `"${name}"${colon}`;
+  const layout = ((): Pick<ChatFormat, 'prefix' | 'middle' | 'suffix'> => {
+    switch (target) {
+      case 'openai':
+        return {
+          prefix: `{${key('messages')}[{${key('role')}"system"${comma}${key('content')}${sys}}${comma}{${key('role')}"user"${comma}${key('content')}`,
+          middle: `}${comma}{${key('role')}"assistant"${comma}${key('content')}`,
+          suffix: `}]}\n`,
+        };
+      case 'vertex-gemini': {
+        const part = (role: string): string => `{${key('role')}"${role}"${comma}${key('parts')}[{${key('text')}`;
+        const system = systemPrompt === '' ? '' : `${key('systemInstruction')}${part('system')}${sys}}]}${comma}`;
+        return {
+          prefix: `{${system}${key('contents')}[${part('user')}`,
+          middle: `}]}${comma}${part('model')}`,
+          suffix: `}]}]}\n`,
+        };
+      }
+      case 'bedrock': {
+        const system = systemPrompt === '' ? '' : `${key('system')}${sys}${comma}`;
+        return {
+          prefix: `{${system}${key('messages')}[{${key('role')}"user"${comma}${key('content')}`,
+          middle: `}${comma}{${key('role')}"assistant"${comma}${key('content')}`,
+          suffix: `}]}\n`,
+        };
+      }
+      case 'alpaca':
+        return { prefix: `{${key('instruction')}${sys}${comma}${key('input')}`, middle: `${comma}${key('output')}`, suffix: `}\n` };
+    }
+  })();
   return {
     str,
     needsEscape: (s) => special.test(s),
-    prefix: `{"messages"${colon}[{"role"${colon}"system"${comma}"content"${colon}${sys}}${comma}{"role"${colon}"user"${comma}"content"${colon}`,
-    middle: `}${comma}{"role"${colon}"assistant"${comma}"content"${colon}`,
-    suffix: `}]}\n`,
+    ...layout,
     assistant(keys, values) {
       const inner = keys.map((k, i) => `${str(k)}${colon}${str(values[i]!)}`).join(comma);
       return str(`{${inner}}`);

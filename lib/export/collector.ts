@@ -75,7 +75,7 @@ export class ExampleCollector {
     /** False: check and split only, without keeping the messages (the files cannot be written). */
     private readonly keepText: boolean,
   ) {
-    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt);
+    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target);
     const col = (name: string): number => header.indexOf(name);
     this.textIndex = col(settings.textColumn);
     this.labelIndexes = settings.labelColumns.map(col);

@@ -1,4 +1,5 @@
 import type { TestSize } from '../split';
+import type { ExportTarget } from './targets';
 
 /** Layout of the JSON text: Python's `json.dumps` defaults (the notebook's bytes) or compact UTF-8. */
 export type JsonStyle = 'python' | 'compact';
@@ -19,6 +20,8 @@ export interface ExportSettings {
   seed: number;
   systemPrompt: string;
   jsonStyle: JsonStyle;
+  /** The service the files are for: decides each line's envelope (`targets.ts`). */
+  target: ExportTarget;
 }
 
 export const DEFAULT_SETTINGS: ExportSettings = {
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: ExportSettings = {
   seed: 42,
   systemPrompt: DEFAULT_SYSTEM_PROMPT,
   jsonStyle: 'python',
+  target: 'openai',
 };
 
 export type ExportProblemCode =

@@ -1,4 +1,5 @@
 import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
+import type { ExportTarget } from '../export';
 import { isBlank } from './chars';
 import { resolveThresholds, type Thresholds } from './thresholds';
 import type { CheckDetails, CheckId, CheckInput, CheckOptions, CheckResult, CheckTable, Fix, Severity } from './types';
@@ -44,6 +45,7 @@ export class CheckContext {
   /** The text, label and stratify columns, each once. */
   readonly used: readonly number[];
   readonly t: Thresholds;
+  readonly target: ExportTarget;
   private readonly valuesMemo = new Map<number, ColumnValues>();
   private readonly profileMemo = new Map<number, ColumnProfile>();
   private classesMemo: ColumnValues | null | undefined;
@@ -57,7 +59,8 @@ export class CheckContext {
     this.labels = input.labels;
     this.stratify = input.stratify;
     this.used = [...new Set([input.text, ...input.labels, ...(input.stratify ?? [])])];
-    this.t = resolveThresholds(options.thresholds);
+    this.target = input.target ?? 'openai';
+    this.t = resolveThresholds(options.thresholds, this.target);
   }
 
   get rowCount(): number {

@@ -52,3 +52,28 @@ export function fixChange(ds: Dataset, fix: Fix): Change | null {
     }
   }
 }
+
+/** One cell a fix would change, for the preview shown before it is applied. */
+export interface FixSample {
+  /** Grid row number. */
+  row: number;
+  column: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * What a fix would do to the dataset as it is now: how many rows it changes, and the first few
+ * cells before and after (for a row deletion, the row's `textCol` and an empty `after`).
+ */
+export function fixSamples(ds: Dataset, fix: Fix, textCol: number, limit = 5): { rows: number; samples: FixSample[] } {
+  const change = fixChange(ds, fix);
+  if (!change) return { rows: 0, samples: [] };
+  const samples: FixSample[] = [];
+  for (const p of change.patches) {
+    if (samples.length >= limit) break;
+    if (p.op === 'set') samples.push({ row: ds.rowNumber(p.rowId), column: ds.header[p.col]!, before: p.before, after: p.after });
+    else if (p.op === 'delete') samples.push({ row: ds.rowNumber(p.rowId), column: ds.header[textCol] ?? '', before: p.values[textCol] ?? '', after: '' });
+  }
+  return { rows: new Set(change.patches.map((p) => p.rowId)).size, samples };
+}

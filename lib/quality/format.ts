@@ -39,3 +39,12 @@ export function rowList(rows: readonly number[], max = 5): string {
 export function ratio(r: number): string {
   return r < 10 ? r.toFixed(1) : number(Math.round(r));
 }
+
+/** "512 MB", "1.2 GB", "830 kB": decimal units, as the services publish their file limits. */
+export function bytes(n: number): string {
+  const [unit, size] = n >= 1e9 ? ['GB', 1e9] : n >= 1e6 ? ['MB', 1e6] : n >= 1e3 ? ['kB', 1e3] : ['bytes', 1];
+  const value = n / size;
+  // One decimal below 100 (1.2 GB), whole numbers above (512 MB); never "1.0".
+  const shown = value < 100 ? String(Math.round(value * 10) / 10) : number(Math.round(value));
+  return `${shown} ${unit}`;
+}

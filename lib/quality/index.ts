@@ -1,7 +1,8 @@
 /**
  * Quality checks: what would hurt a fine-tune, found before export — empty and NA cells, stray
  * spaces, mojibake, duplicates and conflicting labels, label variants and hierarchy drift, classes
- * too small to split, imbalance, length, personal data, too few examples. Each check is a file;
+ * too small to split, imbalance, length, personal data, too few examples, the chosen target's
+ * limits (too many examples, files too large). Each check is a file;
  * `runChecks` runs them all on a framework-free view of the table (a `Dataset` in the app's
  * worker, streamed columns in the CLI), and `fixChange` turns a proposed fix into one undoable change.
  */
@@ -20,10 +21,10 @@ export type {
   Severity,
   TokenCounter,
 } from './types';
-export { DEFAULT_THRESHOLDS, THRESHOLD_INFO, resolveThresholds, type ThresholdName, type Thresholds } from './thresholds';
+export { DEFAULT_THRESHOLDS, THRESHOLD_INFO, resolveThresholds, targetThresholds, type ThresholdName, type Thresholds } from './thresholds';
 export { runChecks, hasErrors } from './run';
 export { columnsTable, datasetTable, checkInput, type CheckSettings } from './table';
-export { cleanCell, fixChange } from './fix';
+export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';
 export { normaliseText } from './duplicate';
 export { foldLabel, editDistance } from './label-variant';
 export { piiKinds, type PiiKind } from './pii';

@@ -11,6 +11,7 @@ import { checkMalformedRows } from './malformed-row';
 import { checkNaString } from './na-string';
 import { checkPii } from './pii';
 import { checkRareClass } from './rare-class';
+import { checkTargetLimits } from './target-limits';
 import { checkTooFewExamples } from './too-few-examples';
 import type { CheckInput, CheckOptions, CheckReport, CheckResult, Severity } from './types';
 import { checkWhitespace } from './whitespace';
@@ -30,6 +31,7 @@ const CHECKS: ((ctx: CheckContext) => CheckResult[])[] = [
   checkLength,
   checkPii,
   checkTooFewExamples,
+  checkTargetLimits,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -40,8 +40,9 @@ export function datasetTable(ds: Dataset): CheckTable {
   };
 }
 
-/** The part of the export settings the checks need. */
-export type CheckSettings = Pick<ExportSettings, 'textColumn' | 'labelColumns' | 'stratify' | 'testSize'>;
+/** The part of the export settings the checks need; the format ones default as in {@link CheckInput}. */
+export type CheckSettings = Pick<ExportSettings, 'textColumn' | 'labelColumns' | 'stratify' | 'testSize'> &
+  Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle'>>;
 
 /** Column names → the indexes of {@link CheckInput}, or the names the header lacks. */
 export function checkInput(
@@ -60,6 +61,9 @@ export function checkInput(
       labels: settings.labelColumns.map(col),
       stratify: settings.stratify ? settings.stratify.map(col) : null,
       testSize: settings.testSize,
+      ...(settings.target !== undefined ? { target: settings.target } : {}),
+      ...(settings.systemPrompt !== undefined ? { systemPrompt: settings.systemPrompt } : {}),
+      ...(settings.jsonStyle !== undefined ? { jsonStyle: settings.jsonStyle } : {}),
     },
   };
 }

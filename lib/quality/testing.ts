@@ -2,6 +2,7 @@
  * Test support for this folder (imported only by `*.test.ts`): small tables written as rows, and
  * the one finding of a check in a report.
  */
+import type { ExportTarget, JsonStyle } from '../export';
 import type { TestSize } from '../split';
 import { runChecks } from './run';
 import { columnsTable } from './table';
@@ -15,6 +16,9 @@ export interface TableSpec {
   labels?: number[];
   stratify?: number[] | null;
   testSize?: TestSize;
+  target?: ExportTarget;
+  systemPrompt?: string;
+  jsonStyle?: JsonStyle;
   options?: CheckOptions;
 }
 
@@ -29,6 +33,9 @@ export function check(rows: readonly (readonly string[])[], spec: TableSpec = {}
       labels: spec.labels ?? [1, 2],
       stratify: spec.stratify === undefined ? [1] : spec.stratify,
       testSize: spec.testSize ?? { kind: 'float', value: 0.2 },
+      ...(spec.target ? { target: spec.target } : {}),
+      ...(spec.systemPrompt !== undefined ? { systemPrompt: spec.systemPrompt } : {}),
+      ...(spec.jsonStyle ? { jsonStyle: spec.jsonStyle } : {}),
     },
     spec.options,
   );

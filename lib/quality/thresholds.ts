@@ -1,6 +1,9 @@
+import { GENERIC_RECOMMENDATION, TARGETS, type ExportTarget } from '../export';
+
 /**
  * Every number a check compares against, with its default and why: the app shows them next to the
- * findings and lets the user change them (`CheckOptions.thresholds`).
+ * findings and lets the user change them (`CheckOptions.thresholds`). The defaults are OpenAI's
+ * where a service's limit is meant; {@link targetThresholds} gives another target's.
  */
 export const THRESHOLD_INFO = {
   minClassRows: {
@@ -77,9 +80,26 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
   Object.entries(THRESHOLD_INFO).map(([name, t]) => [name, t.value]),
 ) as Thresholds;
 
-/** Defaults with the user's overrides; a value that is not a finite number keeps its default. */
-export function resolveThresholds(overrides: Partial<Thresholds> = {}): Thresholds {
-  const out = { ...DEFAULT_THRESHOLDS };
+/**
+ * The defaults a target's published limits replace: its minimum number of training examples (0 when
+ * it publishes none: only the split can then be too small), its recommended number (the generic
+ * advice when it publishes none) and its token limit per example (OpenAI's when it has none).
+ */
+export function targetThresholds(target: ExportTarget): Pick<Thresholds, 'minTrainExamples' | 'fewTrainExamples' | 'maxTokens'> {
+  const limits = TARGETS[target].limits;
+  return {
+    minTrainExamples: limits.minTrainExamples?.value ?? 0,
+    fewTrainExamples: (limits.recommendedTrainExamples ?? GENERIC_RECOMMENDATION).value,
+    maxTokens: limits.maxTokensPerExample?.value ?? DEFAULT_THRESHOLDS.maxTokens,
+  };
+}
+
+/**
+ * Defaults (the target's, see {@link targetThresholds}) with the user's overrides; a value that is
+ * not a finite number keeps its default.
+ */
+export function resolveThresholds(overrides: Partial<Thresholds> = {}, target: ExportTarget = 'openai'): Thresholds {
+  const out = { ...DEFAULT_THRESHOLDS, ...targetThresholds(target) };
   for (const name of Object.keys(out) as ThresholdName[]) {
     const v = overrides[name];
     if (typeof v === 'number' && Number.isFinite(v)) out[name] = v;

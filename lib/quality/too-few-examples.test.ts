@@ -47,3 +47,30 @@ describe('too-few-examples', () => {
     expect(finding(check(twoClasses(100)), 'too-few-examples')).toBeUndefined();
   });
 });
+
+describe("too-few-examples with the target's published numbers", () => {
+  it.each([
+    ['bedrock', 38, 'error', 30, /; fine-tuning needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock \(Amazon Bedrock User Guide, .*\); add examples\.$/],
+    ['bedrock', 40, 'warning', 32, /results usually improve clearly from 50 to 100 training examples \(OpenAI's fine-tuning guide; Claude 3 Haiku on Amazon Bedrock publishes no recommended number\)\. Add examples if you can\.$/],
+    ['vertex-gemini', 5, 'warning', 4, /; Google recommends starting with 100 training examples \(Vertex AI, .*\)\. Add examples if you can\.$/],
+    ['vertex-gemini', 124, 'warning', 99, /Google recommends starting with 100 training examples/],
+    ['alpaca', 5, 'warning', 4, /publishes no recommended number/],
+    ['openai', 12, 'error', 9, /needs at least 10 training examples\. That is the minimum for OpenAI \(OpenAI's fine-tuning guide\); add examples\.$/],
+  ] as const)('%s, %i rows → %s (%i training examples)', (target, n, severity, train, message) => {
+    const r = finding(check(filler(n), { stratify: null, target }), 'too-few-examples')!;
+    expect(r).toMatchObject({ severity, count: train, details: { target: { id: target } } });
+    expect(r.message).toMatch(message);
+  });
+
+  it.each([
+    ['vertex-gemini', 125],
+    ['bedrock', 63],
+  ] as const)('%s: quiet from %i rows', (target, n) => {
+    expect(finding(check(filler(n), { stratify: null, target }), 'too-few-examples')).toBeUndefined();
+  });
+
+  it('says when the number is a threshold the user set', () => {
+    const r = finding(check(filler(20), { stratify: null, options: { thresholds: { minTrainExamples: 20 } } }), 'too-few-examples')!;
+    expect(r.message).toMatch(/needs at least 20 training examples\. That is the threshold you set; add examples\.$/);
+  });
+});

@@ -1,3 +1,4 @@
+import { GENERIC_RECOMMENDATION, TARGETS } from '../export';
 import { pythonFloatRepr, splitSizes } from '../split';
 import type { CheckContext } from './context';
 import { plural } from './format';
@@ -6,16 +7,19 @@ import type { CheckResult } from './types';
 
 /**
  * `too-few-examples`: the training examples left after the export's split (`splitSizes`, the same
- * arithmetic as scikit-learn). Under `minTrainExamples` (10, OpenAI's minimum) or when the split
- * cannot be made at all (a test size that leaves no training rows, fewer rows in a file than there
- * are classes) it is an error; under `fewTrainExamples` (50) a warning. It concerns the whole table:
- * `rows` is empty and `count` is the number of training examples.
+ * arithmetic as scikit-learn). Under `minTrainExamples` (the target's published minimum: 10 for
+ * OpenAI, 32 for Bedrock, none for Vertex AI and Alpaca) or when the split cannot be made at all
+ * (a test size that leaves no training rows, fewer rows in a file than there are classes) it is an
+ * error; under `fewTrainExamples` (the target's recommendation, else OpenAI's 50) a warning. The
+ * messages say where the number comes from. It concerns the whole table: `rows` is empty and
+ * `count` is the number of training examples.
  */
 export function checkTooFewExamples(ctx: CheckContext): CheckResult[] {
   const n = ctx.rowCount;
   const testSize = ctx.input.testSize;
   const shown = testSize.kind === 'int' ? String(testSize.value) : pythonFloatRepr(testSize.value);
   const sizes = splitSizes(n, testSize);
+  const target = TARGETS[ctx.target];
   const result = (severity: 'error' | 'warning', train: number, message: string, validation = 0, classCount = 0): CheckResult[] => [
     ctx.result({
       id: 'too-few-examples',
@@ -23,7 +27,7 @@ export function checkTooFewExamples(ctx: CheckContext): CheckResult[] {
       positions: [],
       count: train,
       message,
-      details: { split: { rows: n, train, validation, classes: classCount } },
+      details: { split: { rows: n, train, validation, classes: classCount }, target: { id: ctx.target, name: target.name } },
     }),
   ];
   if (!sizes.ok) {
@@ -50,17 +54,22 @@ export function checkTooFewExamples(ctx: CheckContext): CheckResult[] {
       classCount,
     );
   }
-  if (nTrain < ctx.t.minTrainExamples) {
-    return result('error', nTrain, `${split}; fine-tuning needs at least ${ctx.t.minTrainExamples} training examples. Add examples.`, nTest, classCount);
+  const { minTrainExamples: min, fewTrainExamples: few } = ctx.t;
+  if (nTrain < min) {
+    const published = target.limits.minTrainExamples;
+    const source = published?.value === min ? `the minimum for ${target.name} (${published.source.title})` : 'the threshold you set';
+    return result('error', nTrain, `${split}; fine-tuning needs at least ${min} training examples. That is ${source}; add examples.`, nTest, classCount);
   }
-  if (nTrain < ctx.t.fewTrainExamples) {
-    return result(
-      'warning',
-      nTrain,
-      `${split}; results usually improve clearly from ${ctx.t.fewTrainExamples} to 100 training examples. Add examples if you can.`,
-      nTest,
-      classCount,
-    );
+  if (nTrain < few) {
+    const own = target.limits.recommendedTrainExamples;
+    const advice = own ?? GENERIC_RECOMMENDATION;
+    const why =
+      advice.value !== few
+        ? `you set ${few} training examples as the number to aim for`
+        : own
+          ? `${advice.advice} (${advice.source.title})`
+          : `${advice.advice} (${advice.source.title}; ${target.name} publishes no recommended number)`;
+    return result('warning', nTrain, `${split}; ${why}. Add examples if you can.`, nTest, classCount);
   }
   return [];
 }

@@ -1,3 +1,4 @@
+import type { ExportTarget, FileLimitName, JsonStyle, LimitSource } from '../export';
 import type { TestSize } from '../split';
 import type { Thresholds } from './thresholds';
 
@@ -20,7 +21,8 @@ export type CheckId =
   | 'imbalance'
   | 'length'
   | 'pii'
-  | 'too-few-examples';
+  | 'too-few-examples'
+  | 'target-limits';
 
 /**
  * The table the checks read, without holding row objects: the app wraps a `Dataset` (live rows in
@@ -54,6 +56,14 @@ export interface CheckInput {
    * file while they exist). They are not in the table, so only their numbers are reported.
    */
   setAside?: readonly { dataRow: number; line: number }[];
+  /**
+   * The service the files are for (default `openai`): its published limits set the defaults of the
+   * example-count and token thresholds, and `target-limits` checks its maximums.
+   */
+  target?: ExportTarget;
+  /** How the export will write the lines (defaults: the notebook's prompt, `python`), for the file-size estimate. */
+  systemPrompt?: string;
+  jsonStyle?: JsonStyle;
 }
 
 /** Counts the tokens of a text, for the length check (the app passes gpt-tokenizer's `o200k_base`). */
@@ -68,6 +78,14 @@ export interface CheckOptions {
   thresholds?: Partial<Thresholds>;
   /** Without one, tokens are estimated from characters (`thresholds.charsPerToken`). */
   tokenCounter?: TokenCounter;
+  /**
+   * The tokens row `row`'s training example adds to its user message's own: the system prompt, the
+   * answer and the chat format's (`lib/tokens`' `ExampleTokens.overhead`). With it the length check
+   * compares whole examples with `thresholds.maxTokens`; without it, only the user message.
+   */
+  exampleOverhead?: (row: number) => number;
+  /** Overrides of the target's maximums (`TARGETS[target].limits`), or limits a target lacks. */
+  limits?: Partial<Record<FileLimitName, number>>;
 }
 
 /** A column and a row selection; `rows` are grid numbers, `rowIds` the matching ids (same order). */
@@ -143,9 +161,17 @@ export interface CheckDetails {
   /** pii and length: rows per kind (`email`, `phone`, `card`, `iban`; `short`, `long`). */
   kinds?: Record<string, number>;
   /** length: how tokens were counted and the limit used. */
-  tokens?: { counter: string; limit: number; estimated: boolean };
+  tokens?: { counter: string; limit: number; estimated: boolean; wholeExample?: boolean };
   /** too-few-examples: the split's sizes with the export's test size. */
   split?: { rows: number; train: number; validation: number; classes: number };
+  /** too-few-examples, target-limits: the target whose limits were applied. */
+  target?: { id: ExportTarget; name: string };
+  /**
+   * target-limits: each limit exceeded, with the number the export would reach (`estimated` for file
+   * sizes, from the lines' exact total shared out by the split's sizes) and where the limit comes
+   * from (none when the user set it).
+   */
+  limits?: { name: FileLimitName; actual: number; limit: number; estimated: boolean; source?: LimitSource }[];
   truncated?: boolean;
 }
 
@@ -156,6 +182,7 @@ export interface CheckResult {
   /**
    * How many rows the check concerns (= `rows.length`), except for `too-few-examples`, which
    * concerns the whole table and counts the training examples the split would leave.
+   * (`target-limits` concerns the files, not rows: its numbers are in `details.limits`.)
    */
   count: number;
   /** Every row concerned, as grid numbers (1 = first data row), ascending. */

@@ -337,6 +337,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     lastDownload: null,
     checks: null,
     checksOnDemand: false,
+    previewFix(fix) {
+      return deps.engine.previewFix(fix);
+    },
     async applyFix(fix) {
       if (readOnly()) return;
       afterEdit(set, get, await deps.engine.applyFix(fix));

@@ -11,7 +11,7 @@ import type {
   SplitPreview,
 } from '../engine';
 import type { ExportProblem, ExportSummary } from '../export';
-import type { CheckReport, Fix } from '../quality';
+import type { CheckReport, Fix, FixSample } from '../quality';
 
 export type Phase = 'starting' | 'empty' | 'loading' | 'mapping' | 'ready';
 
@@ -106,6 +106,8 @@ export interface ExportSlice {
   runChecks(): Promise<void>;
   /** Apply a check's proposed fix as one undoable step. */
   applyFix(fix: Fix): Promise<void>;
+  /** What a fix would change now (the first cells before and after), shown before it is applied. */
+  previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
   lastDownload: { kind: DownloadKind; note: string } | null;
   setChoices(patch: Partial<ExportChoices>): void;
   setTestSizeText(text: string): void;

@@ -1,0 +1,209 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import { displayValue } from '@/components/charts/chart-data';
+import { formatCount } from '@/components/export/export-form';
+import type { Distribution, EditOp } from '@/lib/engine';
+import { labelItems, MAX_ITEMS, selectionActions, type LabelItem, type LabelLayout } from './label-list';
+import { LabelActions } from './label-actions';
+import styles from './labels.module.css';
+
+interface Props {
+  onClose(): void;
+}
+
+/**
+ * Every label with its row count, as a tree (category → sub-category) or one level at a time, and
+ * the clean-ups no grid edit does in one go: rename a label everywhere, merge several into one,
+ * move sub-labels under another parent. Each is one undoable change; the grid, the charts and the
+ * checks follow it. A modal <dialog>: focus stays inside, Escape closes it.
+ */
+export function LabelsDialog({ onClose }: Props) {
+  const api = useTrainsetApi();
+  const distribution = useTrainset((s) => s.distribution);
+  const header = useTrainset((s) => s.meta?.header ?? []);
+  const readOnly = useTrainset((s) => s.otherTab);
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const levels = distribution?.labels.length ?? 0;
+  const [layout, setLayout] = useState<LabelLayout>('tree');
+  const [find, setFind] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<{ text: string; undo: boolean }>({ text: '', undo: false });
+  const undoLabel = useTrainset((s) => s.status.undoLabel);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const items = useMemo(() => (distribution ? labelItems(distribution, layout, find) : []), [distribution, layout, find]);
+  const chosen = items.filter((i) => selected.has(i.key));
+  const actions = selectionActions(chosen, levels);
+  const cols = (distribution?.labels ?? []).map((l) => header.indexOf(l));
+
+  const choose = (item: LabelItem, on: boolean): void => {
+    const next = new Set(selected);
+    if (on) next.add(item.key);
+    else next.delete(item.key);
+    setSelected(next);
+  };
+
+  const apply = async (op: EditOp, done: string): Promise<void> => {
+    if (readOnly) return;
+    const { status: before } = api.getState();
+    await api.getState().edit(op);
+    setSelected(new Set());
+    // An edit that changed nothing leaves the history where it was.
+    const changed = api.getState().status.revision !== before.revision;
+    setStatus(changed ? { text: done, undo: true } : { text: 'Nothing to change: those rows already have that label.', undo: false });
+  };
+
+  const title = `${id}-title`;
+  return (
+    <dialog ref={ref} className={`modal ${styles.dialog}`} aria-labelledby={title} onClose={onClose}>
+      <div className={styles.content}>
+        <div className={styles.top}>
+          <h2 id={title} className={styles.title}>
+            Labels
+          </h2>
+          <button type="button" className="btn btn-small" onClick={() => ref.current?.close()}>
+            Close
+          </button>
+        </div>
+        {!distribution ? (
+          <p className={styles.muted}>Map a label column to see its labels.</p>
+        ) : (
+          <>
+            <p className={styles.summary}>{summaryText(distribution)} Rename, merge or move labels here: each change is one undo step.</p>
+            <div className={styles.controls}>
+              <fieldset className={styles.layouts}>
+                <legend className="visually-hidden">Show labels</legend>
+                {layoutChoices(distribution).map((choice) => (
+                  <label key={String(choice.layout)} className={styles.layout}>
+                    <input
+                      type="radio"
+                      name={`${id}-layout`}
+                      checked={layout === choice.layout}
+                      onChange={() => {
+                        setLayout(choice.layout);
+                        setSelected(new Set());
+                      }}
+                    />
+                    {choice.label}
+                  </label>
+                ))}
+              </fieldset>
+              <input type="search" className="input" aria-label="Find a label" placeholder="Find a label" value={find} onChange={(e) => setFind(e.target.value)} />
+            </div>
+            <LabelTable items={items} layout={layout} distribution={distribution} selected={selected} onChoose={choose} />
+            <LabelActions
+              key={[...selected].join('|')}
+              chosen={chosen}
+              actions={actions}
+              distribution={distribution}
+              cols={cols}
+              readOnly={readOnly}
+              onApply={apply}
+              onClear={() => setSelected(new Set())}
+            />
+            <div className={styles.statusLine}>
+              <p role="status" className={styles.status}>
+                {status.text}
+              </p>
+              {status.undo && undoLabel && !readOnly && (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => {
+                    void api.getState().undo();
+                    setStatus({ text: `Undone: ${undoLabel}.`, undo: false });
+                  }}
+                >
+                  Undo
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+function summaryText(d: Distribution): string {
+  return d.counts.map((c) => `${formatCount(c.values.length)} ${c.column} ${c.values.length === 1 ? 'value' : 'values'}`).join(', ') + '.';
+}
+
+function layoutChoices(d: Distribution): { layout: LabelLayout; label: string }[] {
+  const out: { layout: LabelLayout; label: string }[] = [];
+  if (d.nested) out.push({ layout: 'tree', label: `Tree: ${d.labels[0]} → ${d.labels[1]}` });
+  d.labels.slice(0, 2).forEach((l, i) => out.push({ layout: (i === 0 && !d.nested ? 'tree' : i) as LabelLayout, label: l }));
+  return out;
+}
+
+interface TableProps {
+  items: readonly LabelItem[];
+  layout: LabelLayout;
+  distribution: Distribution;
+  selected: ReadonlySet<string>;
+  onChoose(item: LabelItem, on: boolean): void;
+}
+
+function LabelTable({ items, layout, distribution, selected, onChoose }: TableProps) {
+  const shown = items.slice(0, MAX_ITEMS);
+  const parentColumn = distribution.labels[0] ?? '';
+  const childColumn = distribution.labels[1] ?? '';
+  if (items.length === 0) return <p className={styles.muted}>No label matches.</p>;
+  return (
+    <div className={styles.scroller}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Labels and their row counts. Tick labels to rename, merge or move them.</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.tick}>
+              <span className="visually-hidden">Selected</span>
+            </th>
+            <th scope="col">Label</th>
+            <th scope="col" className={styles.count}>
+              Rows
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((item) => {
+            const column = item.level === 0 ? parentColumn : childColumn;
+            const where = item.parent !== undefined ? ` under ${displayValue(item.parent)}` : '';
+            return (
+              <tr key={item.key} className={item.parent !== undefined ? styles.child : layout === 'tree' ? styles.parent : undefined}>
+                <td className={styles.tick}>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(item.key)}
+                    aria-label={`${column} ${displayValue(item.value)}${where}, ${formatCount(item.count)} rows`}
+                    onChange={(e) => onChoose(item, e.target.checked)}
+                  />
+                </td>
+                <td className={styles.name}>
+                  {displayValue(item.value)}
+                  {item.parents !== undefined && item.parents > 1 && (
+                    <span className={styles.badge} title={`This ${childColumn} appears under ${item.parents} ${parentColumn} values`}>
+                      under {item.parents} {parentColumn} values
+                    </span>
+                  )}
+                </td>
+                <td className={styles.count}>{formatCount(item.count)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {items.length > shown.length && (
+        <p className={styles.muted}>
+          Showing {formatCount(shown.length)} of {formatCount(items.length)}: type in Find a label to narrow the list.
+        </p>
+      )}
+    </div>
+  );
+}
