@@ -6,6 +6,7 @@ import type { StratifyChoice } from '@/lib/engine';
 import { DEFAULT_SYSTEM_PROMPT, type JsonStyle } from '@/lib/export';
 import { stratifyOptions } from './export-form';
 import { SeedField } from './seed-field';
+import { TargetField } from './target-field';
 import styles from './export.module.css';
 
 const JSON_STYLES: { value: JsonStyle; label: string; help: string }[] = [
@@ -89,6 +90,7 @@ export function ExportSettings() {
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Examples</legend>
+        <TargetField />
         <div className={styles.field}>
           <div className={styles.labelRow}>
             <label htmlFor={`${id}-prompt`} className={styles.label}>

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { TARGETS } from '@/lib/export';
+import { formatLimitBytes, limitRows } from './target-limits';
+
+describe('limitRows', () => {
+  it("lists Bedrock's published limits as sentences, in a fixed order", () => {
+    expect(limitRows(TARGETS.bedrock.limits).map((r) => r.text)).toEqual([
+      'At least 32 training examples',
+      'At most 10,000 training examples',
+      'At most 1,000 validation examples',
+      'At most 10,000 examples in all',
+      '32,000 tokens per example',
+      'Training file up to 10 GB',
+      'Validation file up to 1 GB',
+    ]);
+  });
+  it('lists nothing for a target without published limits, and names decimal sizes', () => {
+    expect(limitRows({})).toEqual([]);
+    expect(formatLimitBytes(512_000_000)).toBe('512 MB');
+    expect(formatLimitBytes(999)).toBe('999 bytes');
+  });
+});
