@@ -2,10 +2,12 @@
 // (../shared/bench/seed_pipeline.py) on the same generated CSVs. It checks the two write the same
 // bytes and prints seconds and peak memory side by side. Exit 0 only when every run of every size
 // produced identical bytes; the speed and memory targets are printed, not enforced, since machines vary.
+// It then times `trainset check` on each CSV without and with token counting, which is its own figure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MODEL_ID } from '../lib/tokens';
 import {
   formatMb,
   formatNotes,
@@ -221,6 +223,56 @@ async function benchSize(env: Env, opts: Options, rows: number): Promise<SizeRes
   });
 }
 
+// --- check, and its token counting -------------------------------------------------------------
+
+/** `trainset check` on one CSV, without and with token counting (the tokenizer is its slow part). */
+interface CheckTiming {
+  rows: number;
+  /** `check --model none`: characters stand in for tokens. */
+  plain: Measure | { failed: string };
+  /** `check` with the default model: every example tokenized, costs estimated. */
+  tokens: Measure | { failed: string };
+}
+
+/**
+ * One run of each: the check does not write files, so its figures are steadier than the export's.
+ * The generated CSVs have no error-level findings, so `check` exits 0 (1 would read as a failure).
+ */
+async function benchCheck(env: Env, rows: number): Promise<CheckTiming> {
+  const csv = await ensureCsv(env, rows);
+  const dir = path.join(env.workDir, String(rows), 'check');
+  fs.mkdirSync(dir, { recursive: true });
+  const check = [process.execPath, path.join(env.root, 'cli', 'trainset.mjs'), 'check', csv.file, '--json'];
+  const measure = (t: Timed): Measure | { failed: string } => (t.ok ? t.measure : { failed: t.reason });
+  const plain = measure(await timed([...check, '--model', 'none'], env.root, path.join(dir, 'plain.time')));
+  progress(rows, `check --model none: ${describeMeasure(plain)}`);
+  const tokens = measure(await timed(check, env.root, path.join(dir, 'tokens.time')));
+  progress(rows, `check with token counting (${DEFAULT_MODEL_ID}): ${describeMeasure(tokens)}`);
+  return { rows, plain, tokens };
+}
+
+function describeMeasure(m: Measure | { failed: string }): string {
+  return 'failed' in m ? `failed (${m.failed})` : `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB`;
+}
+
+/** The check's figures under the export's table: token counting is the difference between the two. */
+function formatChecks(checks: CheckTiming[]): string {
+  const cell = (m: Measure | { failed: string }): string => ('failed' in m ? 'failed' : `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB`);
+  const header = ['rows', 'check --model none', 'check (tokens)', 'token counting'];
+  const body = checks.map((c) => [
+    formatRows(c.rows),
+    cell(c.plain),
+    cell(c.tokens),
+    'failed' in c.plain || 'failed' in c.tokens ? '-' : `+${(c.tokens.seconds - c.plain.seconds).toFixed(2)} s`,
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  return (
+    `\nTrainset check (1 run each; target: 100,000 rows in 1 s, 1,000,000 in 10 s; tokens counted with ${DEFAULT_MODEL_ID}'s tokenizer)\n` +
+    `${[header, ...body].map(line).join('\n')}\n`
+  );
+}
+
 /** Both sides succeeded in run `i` (each has i measures), so there are two outputs to compare. */
 function bothSucceeded(notebook: SideRuns, trainset: SideRuns, i: number): boolean {
   return notebook.runs.length === i && trainset.runs.length === i;
@@ -308,7 +360,7 @@ function printResults(results: SizeResult[], opts: Options): void {
   process.stdout.write(out.filter((s) => s !== '').join('\n'));
 }
 
-function writeJson(env: Env, opts: Options, results: SizeResult[], exitCode: number): string {
+function writeJson(env: Env, opts: Options, results: SizeResult[], checks: CheckTiming[], exitCode: number): string {
   const file = path.join(env.root, 'bench-results', 'bench.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const report = {
@@ -317,6 +369,7 @@ function writeJson(env: Env, opts: Options, results: SizeResult[], exitCode: num
     openblasCoretype: process.env.OPENBLAS_CORETYPE ?? null,
     runs: opts.runs,
     results,
+    checks,
     verdict: verdict(results),
     exitCode,
   };
@@ -340,10 +393,15 @@ async function bench(argv: string[]): Promise<number> {
     process.stderr.write(`bench: ${machine()}\nbench: scripts in ${env.benchDir}, CSV cache in ${path.relative(env.root, env.cacheDir)}\n`);
     if (env.notebookMissing) process.stderr.write(`bench: notebook: not available (${env.notebookMissing}); timing trainset only\n`);
     const results: SizeResult[] = [];
-    for (const rows of opts.sizes) results.push(await benchSize(env, opts, rows));
+    const checks: CheckTiming[] = [];
+    for (const rows of opts.sizes) {
+      results.push(await benchSize(env, opts, rows));
+      checks.push(await benchCheck(env, rows));
+    }
     const exitCode = results.every((r) => r.identical === true) ? 0 : 1;
     printResults(results, opts);
-    const json = writeJson(env, opts, results, exitCode);
+    process.stdout.write(formatChecks(checks));
+    const json = writeJson(env, opts, results, checks, exitCode);
     process.stdout.write(`\nfigures written to ${json}\n`);
     if (exitCode !== 0) process.stdout.write(exitReason(results));
     return exitCode;

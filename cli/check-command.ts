@@ -4,7 +4,9 @@ import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions } from '../li
 import { ExampleCollector, type ExportProblem, type ExportSettings } from '../lib/export';
 import { pythonFloatRepr } from '../lib/split';
 import { columnsTable, hasErrors, runChecks, type CheckReport, type CheckResult, type Fix } from '../lib/quality';
+import { checkJsonl } from './check-jsonl';
 import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { countTokens, TOKEN_OPTIONS, tokenChoiceFrom, tokensJson, tokensSection, type TokenCount } from './token-report';
 import { USAGE, UsageError } from './usage';
 
 /** Rows listed under each finding in the human output. */
@@ -21,17 +23,16 @@ export async function checkCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CSV_OPTIONS, json: { type: 'boolean' } },
+    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, json: { type: 'boolean' } },
   });
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'check needs the CSV file to read' : `check takes one file, got ${positionals.length}`);
   }
   const file = positionals[0]!;
-  if (/\.jsonl$/i.test(file)) {
-    throw new UsageError(`checking a JSONL training file is not supported yet; check the CSV it was made from (${JSON.stringify(file)})`);
-  }
+  if (/\.jsonl$/i.test(file)) return checkJsonl(file, values);
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
+  const tokenChoice = tokenChoiceFrom(values, settings);
   const bytes = readInput(file);
   const name = path.basename(file);
 
@@ -47,15 +48,25 @@ export async function checkCommand(args: string[]): Promise<number> {
     return 2;
   }
   const col = (c: string): number => read.header.indexOf(c);
-  const report = runChecks({
-    table: columnsTable(read.header, read.columns, read.rowCount, read.numbers),
-    text: col(settings.textColumn),
-    labels: settings.labelColumns.map(col),
-    stratify: settings.stratify ? settings.stratify.map(col) : null,
-    testSize: settings.testSize,
-    setAside: read.badRows.map(({ dataRow, line }) => ({ dataRow, line })),
-  });
-  process.stdout.write(values.json ? `${JSON.stringify(forJson(report))}\n` : humanReport(name, settings, report));
+  // With a model, whole examples are counted with its tokenizer and compared with its limit.
+  const tokens = tokenChoice ? await countTokens(read, settings, tokenChoice) : null;
+  const report = runChecks(
+    {
+      table: columnsTable(read.header, read.columns, read.rowCount, read.numbers),
+      text: col(settings.textColumn),
+      labels: settings.labelColumns.map(col),
+      stratify: settings.stratify ? settings.stratify.map(col) : null,
+      testSize: settings.testSize,
+      setAside: read.badRows.map(({ dataRow, line }) => ({ dataRow, line })),
+      target: settings.target,
+      systemPrompt: settings.systemPrompt,
+      jsonStyle: settings.jsonStyle,
+    },
+    tokens?.checkOptions,
+  );
+  process.stdout.write(
+    values.json ? `${JSON.stringify({ ...forJson(report), tokens: tokens ? tokensJson(tokens) : null })}\n` : humanReport(name, settings, report, tokens),
+  );
   return hasErrors(report) ? 1 : 0;
 }
 
@@ -109,7 +120,7 @@ function readColumns(bytes: Uint8Array, settings: ExportSettings, csvOptions: Cs
 }
 
 /** The report as `--json` prints it: row ids are the app's business (in a file they are just row - 1). */
-function forJson(report: CheckReport): { rows: number; checks: object[] } {
+export function forJson(report: CheckReport): { rows: number; checks: object[] } {
   return {
     rows: report.rows,
     checks: report.checks.map(({ id, severity, count, rows, message, fixes, details }) => ({
@@ -124,7 +135,7 @@ function forJson(report: CheckReport): { rows: number; checks: object[] } {
   };
 }
 
-function humanReport(name: string, settings: ExportSettings, report: CheckReport): string {
+export function humanReport(name: string, settings: ExportSettings, report: CheckReport, tokens: TokenCount | null = null): string {
   const size = settings.testSize.kind === 'int' ? String(settings.testSize.value) : pythonFloatRepr(settings.testSize.value);
   const stratified = settings.stratify ? `stratified by ${settings.stratify.join(' + ')}` : 'not stratified';
   const lines = [
@@ -132,6 +143,7 @@ function humanReport(name: string, settings: ExportSettings, report: CheckReport
     '',
   ];
   for (const c of report.checks) lines.push(...section(c), '');
+  if (tokens) lines.push(...tokensSection(tokens), '');
   const by = (s: string): number => report.checks.filter((c) => c.severity === s).length;
   const errors = by('error');
   if (report.checks.length === 0) lines.push('No problems found.');

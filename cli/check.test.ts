@@ -1,34 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES, noStackTrace, tempFile, trainset } from './testing';
 
-const ROOT = join(import.meta.dirname, '..');
-const FIXTURES = join(ROOT, 'lib/export/__fixtures__/e2e');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real command, as a CI job would: `node cli/trainset.mjs check …`. */
-function trainset(args: string[]): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'cli/trainset.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function csvFile(name: string, content: string | Uint8Array): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'trainset-check-')), name);
-  writeFileSync(file, content);
-  return file;
-}
-
-const noStackTrace = (r: Run): void => {
-  expect(r.stderr).not.toMatch(/\n\s+at [\w.<]+ \(/);
-  expect(r.stderr).not.toMatch(/node:internal|Error: /);
-};
+const csvFile = (name: string, content: string | Uint8Array): string => tempFile(name, content, 'trainset-check-');
 
 /** 70 clean rows: two categories, distinct texts, one sub-category each. */
 const clean = Array.from({ length: 70 }, (_, i) => `"please help with request ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}",${i % 2 ? 'billing,refund' : 'shipping,late'}`);
@@ -137,6 +111,9 @@ describe('trainset check refuses only a file it cannot read', () => {
     ['a binary file', 'book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]), /^book\.xlsx: this is a ZIP archive or an Excel workbook/],
     ['an empty file', 'empty.csv', '', /^empty\.csv: the file is empty\./],
     ['an unterminated quote', 'open.csv', 'inquiry,category,sub_category\n"oops,a,b\nx,a,b\n', /^open\.csv: line 2: a quoted field starts here and is never closed/],
+    ['a binary JSONL file', 'photo.jsonl', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^photo\.jsonl: this is a PNG image, not a JSONL training file\./],
+    ['an empty JSONL file', 'empty.jsonl', '', /^empty\.jsonl: the file is empty\. Choose a JSONL file/],
+    ['a JSONL file of blank lines', 'blank.jsonl', '\n\n  \n', /^blank\.jsonl: the file has only blank lines\./],
   ])('%s: exit 1, one line on stderr, nothing on stdout (even with --json)', (_name, name, content, message) => {
     const r = trainset(['check', csvFile(name, content), '--json']);
     expect(r.status).toBe(1);
@@ -154,7 +131,7 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
     ['an unknown option', ['check', 'x.csv', '--out', 'dir'], /Unknown option '--out'/],
     ['a missing file', ['check', 'does-not-exist.csv'], /cannot read "does-not-exist\.csv": no such file/],
     ['a test size that is not a number', ['check', 'x.csv', '--test-size', 'ten'], /--test-size must be a share such as 0\.2 or a row count/],
-    ['a JSONL file', ['check', 'train.jsonl'], /checking a JSONL training file is not supported yet; check the CSV it was made from/],
+    ['a missing JSONL file', ['check', 'train.jsonl'], /cannot read "train\.jsonl": no such file/],
   ])('%s', (_name, args, message) => {
     const r = trainset(args);
     expect(r.status).toBe(2);

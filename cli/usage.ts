@@ -2,9 +2,12 @@
 export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--encoding E] [--delimiter D]
+                      [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
-                     [--test-size 0.2|N] [--encoding E] [--delimiter D]
+                     [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
+                     [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
+  npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
+                     [--target T] [--system TEXT] [--json-style S] [--encoding E]
   npx trainset --help
 `;
 
@@ -12,13 +15,16 @@ export const USAGE = `Usage:
 export const HELP = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--encoding E] [--delimiter D]
+                      [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
-                     [--test-size 0.2|N] [--encoding E] [--delimiter D]
+                     [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
+                     [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
+  npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
+                     [--target T] [--system TEXT] [--json-style S] [--encoding E]
   npx trainset --help
 
-Turns a labelled CSV into chat-format train.jsonl and validation.jsonl, split and stratified like
-scikit-learn's train_test_split. With the defaults the files are byte for byte what the notebook
+Turns a labelled CSV into chat-format train.jsonl and validation.jsonl (or another service's layout:
+--target), split and stratified like scikit-learn's train_test_split. With the defaults the files are byte for byte what the notebook
 (pandas read_csv + json.dumps + train_test_split(test_size=0.2, stratify=category, random_state=42))
 writes; where the notebook would write NaN or numbers instead of your labels, or crash, Trainset
 refuses with a message that names the row and column.
@@ -34,6 +40,13 @@ Options for export:
   --seed N             random seed, 0 to 4294967295 (default: 42)
   --system TEXT        system prompt (default: the notebook's)
   --json-style S       python: json.dumps defaults, ASCII-escaped (default); compact: UTF-8, no spaces
+  --target T           the service the files are for, which decides each line's layout:
+                         openai (default): {"messages": [system, user, assistant]}, the notebook's;
+                           also read by Azure OpenAI, Together, Fireworks, Mistral, Hugging Face TRL
+                         vertex-gemini: {"systemInstruction", "contents"}, for Gemini on Vertex AI
+                         bedrock: {"system", "messages"}, for Claude 3 Haiku on Amazon Bedrock
+                         alpaca: {"instruction", "input", "output"}, for open-source trainers
+                       an empty --system leaves out the system field of vertex-gemini and bedrock
   --encoding E         utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
   --delimiter D        one character, or tab (default: detected from the header)
 
@@ -42,13 +55,47 @@ Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 u
 check runs the quality checks on the same columns and reports what would hurt the fine-tune: empty
 and NA cells, stray spaces, garbled text, duplicates and conflicting labels, label variants and
 hierarchy drift, classes too small to split, imbalance, very short or long texts, personal data,
-too few examples. It takes the column, split and reading options of export (--seed is accepted
-and changes nothing), plus:
+too few examples, and the published limits of the --target's service (its minimum number of
+examples, its maximum numbers of examples and file sizes, its token limit per example). It takes
+the column, split, format (--target, --system, --json-style) and reading options of export (--seed
+is accepted and changes nothing), plus:
   --json               print exactly one JSON object: {"rows": N, "checks": [{"id", "severity",
-                       "count", "rows", "message", "fixes"?, "details"?}, ...]}
+                       "count", "rows", "message", "fixes"?, "details"?}, ...], "tokens": {...}}
+  --model ID|none      count tokens and estimate the training cost for this OpenAI model (default:
+                       none, which keeps check fast; e.g. --model gpt-4o-mini-2024-07-18):
+                       whole examples, system prompt and answer included, counted with the
+                       model's tokenizer as OpenAI's data-preparation notebook does and compared
+                       with its token limit per example; the cost bills the training file (the
+                       validation file is free) for the notebook's default epochs (3, more for
+                       small files, fewer for large ones). Models: gpt-4o-mini-2024-07-18,
+                       gpt-4o-2024-08-06, gpt-4.1-2025-04-14, gpt-4.1-mini-2025-04-14,
+                       gpt-4.1-nano-2025-04-14, gpt-3.5-turbo-0125, gpt-3.5-turbo-1106,
+                       gpt-3.5-turbo-0613. none: tokens are estimated at 4 characters each and no
+                       cost is given (tokenizing takes about 10 s per million rows).
+                       OpenAI stops new fine-tuning jobs on 6 January 2027.
+  --price USD          training price in US dollars per 1,000,000 tokens (default: the model's, as
+                       listed on OpenAI's pricing page); alone, it prices gpt-4o-mini-2024-07-18
+  With --json, "tokens" is null with --model none, otherwise {"model", "encoding", "examples",
+  "totalTokens", "maxTokens" (the model's limit per example), "perExample": {"mean", "median",
+  "max"}, "longest": [{"row", "tokens"}, ...] (the 10 longest), "overLimit": [rows], "train":
+  {"examples", "totalTokens"} or null, "billedOn": "train" (or "all" when the split cannot be made),
+  "epochs", "billedTokens", "pricePerMillion", "priceDate", "priceSource", "estimatedCost" (USD)}.
 
-Exit status of check: 0 no errors (warnings may be listed); 1 an error-level finding, or a file
-that cannot be read at all; 2 usage error.
+check also reads a chat-format JSONL training file (a name ending in .jsonl). It runs OpenAI's format
+checks on every line and counts them as its data-preparation notebook does (data_type,
+missing_messages_list, message_missing_key, message_unrecognized_key, unrecognized_role,
+missing_content, example_missing_assistant_message; plus invalid_json for a line that is not JSON
+and invalid_weight for a weight other than 0 or 1, or one on a message that is not the assistant's;
+the role tool is accepted). Then it runs the quality checks on the examples read as a table: the user
+message is the text (inquiry), the keys of the assistant's JSON answers are the labels, stratified
+by the first (free-text answers are one assistant column, not stratified); a conversation gives its
+first user message and last answer. --text, --labels and --delimiter do not apply. With --json the
+object also has "format": {"examples", "errors": {kind: count}, "findings": [{"line", "example",
+"kind", "message"}, ...] (the first 100), "warnings", "notes", "truncated", "labelKeys",
+"systemPrompts", "multiTurn"}.
+
+Exit status of check: 0 no errors (warnings may be listed); 1 an error-level finding, a format error
+in a JSONL file, or a file that cannot be read at all; 2 usage error.
 `;
 
 /** A mistake in how the command was called (exit 2, with the usage text). */

@@ -154,6 +154,18 @@ for (const viewport of VIEWPORTS) {
         await shot('restored');
       });
 
+      await test.step('a JSONL training file with format errors', async () => {
+        const good = (i: number) =>
+          JSON.stringify({ messages: [{ role: 'system', content: 'Classify.' }, { role: 'user', content: `Where is parcel ${i}?` }, { role: 'assistant', content: '{"category": "Shipping", "sub_category": "Delayed"}' }] });
+        const lines = [...Array.from({ length: 20 }, (_, i) => good(i)), '{"messages": [{"role": "user", "content": "cut off"', JSON.stringify({ messages: [{ role: 'user', content: 'No answer here' }] })];
+        await start.upload({ name: 'train.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+        // The restored session has an edit: opening another file asks first.
+        await page.getByRole('dialog', { name: 'Open train.jsonl?' }).getByRole('button', { name: 'Replace dataset' }).click();
+        await expect(page.getByRole('region', { name: 'Format check' })).toContainText('format error');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shot('jsonl-format');
+      });
+
       await test.step('start over?', async () => {
         await page.getByRole('banner').getByRole('button', { name: 'Start over' }).click();
         await expect(page.getByRole('dialog', { name: 'Start over?' })).toBeVisible();

@@ -14,6 +14,8 @@ export function formatRows(n: number): string {
  */
 export function fileFacts(rowCount: number, info: Pick<CsvInfo, 'encoding' | 'encodingDetected' | 'delimiter' | 'delimiterDetected'>): string[] {
   const encoding = encodingName(info.encoding);
+  // A JSONL training file has no delimiter.
+  if (info.delimiter === '') return [formatRows(rowCount), encoding, 'JSONL'];
   const delimiter = delimiterName(info.delimiter);
   return [
     formatRows(rowCount),

@@ -4,6 +4,7 @@ import { DistributionPanel } from '@/components/charts/distribution-panel';
 import { ExportPanel } from '@/components/export/export-panel';
 import { DataGrid } from '@/components/grid/data-grid';
 import { IssuesPanel } from '@/components/issues/issues-panel';
+import { FormatPanel } from '@/components/jsonl/format-panel';
 import styles from './workspace.module.css';
 
 /** The loaded, mapped dataset: rows on the left (most of the width), charts and export beside them. */
@@ -14,6 +15,7 @@ export function Workspace() {
         <DataGrid />
       </section>
       <aside className={styles.side} aria-label="Distribution and export">
+        <FormatPanel />
         <IssuesPanel />
         <DistributionPanel />
         <ExportPanel />

@@ -73,7 +73,7 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
     <div className={styles.actions}>
       <p className={styles.selection}>
         <strong>{what}</strong> selected · {formatCount(rows)} {rows === 1 ? 'row' : 'rows'}{' '}
-        <button type="button" className={styles.link} onClick={onClear}>
+        <button type="button" className="link-button" onClick={onClear}>
           Clear selection
         </button>
       </p>

@@ -31,10 +31,32 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
 
 const startsWith = (b: Uint8Array, sig: number[]): boolean => sig.every((x, i) => b[i] === x);
 
+/** How the messages name the file expected, so another text format (JSONL) can reuse the detection. */
+export interface ExpectedFile {
+  /** "a CSV file" */
+  name: string;
+  /** After "the file is empty. ": what to choose instead. */
+  empty: string;
+  /** After "this is a PDF document, not …": how to get the right file. */
+  saveAs: string;
+  /** After "the text is not valid UTF-8 (byte 0xE9). ": how to save it readably. */
+  encodingHint: string;
+  /** After "this looks like a binary file, not text. ". */
+  choose: string;
+}
+
+export const CSV_FILE: ExpectedFile = {
+  name: 'a CSV file',
+  empty: 'Choose a CSV file with a header row and data rows.',
+  saveAs: 'Export or save it as CSV (UTF-8) and upload that.',
+  encodingHint: 'Save the file as "CSV UTF-8" in your spreadsheet program, or name its encoding (for example --encoding windows-1252).',
+  choose: 'Choose a CSV file (comma-separated text, UTF-8).',
+};
+
 /** Decide how to decode `bytes`. `forced` skips detection (but a matching BOM is still stripped). */
-export function detectEncoding(bytes: Uint8Array, forced?: Encoding): EncodingDetection {
+export function detectEncoding(bytes: Uint8Array, forced?: Encoding, expected: ExpectedFile = CSV_FILE): EncodingDetection {
   if (bytes.length === 0) {
-    return { ok: false, problem: { code: 'empty-file', message: 'the file is empty. Choose a CSV file with a header row and data rows.' } };
+    return { ok: false, problem: { code: 'empty-file', message: `the file is empty. ${expected.empty}` } };
   }
   const bom = bomOf(bytes);
   if (forced) {
@@ -45,14 +67,64 @@ export function detectEncoding(bytes: Uint8Array, forced?: Encoding): EncodingDe
 
   const head = bytes.subarray(0, SNIFF_BYTES);
   for (const sig of SIGNATURES) {
-    if (startsWith(head, sig.bytes)) return binary(`this is ${sig.what}, not a CSV file. Export or save it as CSV (UTF-8) and upload that.`);
+    if (startsWith(head, sig.bytes)) return binary(`this is ${sig.what}, not ${expected.name}. ${expected.saveAs}`);
   }
   const utf16 = sniffUtf16(head);
   if (utf16) return { ok: true, encoding: utf16, bomLength: 0, detected: true, tentative: false };
   if (looksBinary(head)) {
-    return binary('this looks like a binary file, not text. Choose a CSV file (comma-separated text, UTF-8).');
+    return binary(`this looks like a binary file, not text. ${expected.choose}`);
   }
   return { ok: true, encoding: 'utf-8', bomLength: 0, detected: true, tentative: true };
+}
+
+const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+};
+
+export const encodingName = (e: Encoding): string => ENCODING_NAMES[e];
+
+/** A reader's pass over the bytes in one encoding; 'decode-error' when the decoder threw (see {@link decodeChunks}). */
+export type DecodingPass<T> = (encoding: Encoding, bomLength: number, encodingDetected: boolean) => T | 'decode-error';
+
+/**
+ * Detect the encoding and run `pass` with it. When UTF-8 was only assumed (no BOM) and a later byte
+ * is not UTF-8, run it again as Windows-1252, so the pass must start from scratch each time. A file
+ * that cannot be decoded at all is a problem naming the line and column of the first bad byte.
+ */
+export function decodeWithFallback<T>(
+  bytes: Uint8Array,
+  forced: Encoding | undefined,
+  expected: ExpectedFile,
+  pass: DecodingPass<T>,
+): T | { ok: false; problem: CsvProblem } {
+  const detection = detectEncoding(bytes, forced, expected);
+  if (!detection.ok) return { ok: false, problem: detection.problem };
+  const first = pass(detection.encoding, detection.bomLength, detection.detected);
+  if (first !== 'decode-error') return first;
+  if (detection.tentative) {
+    const undefinedAt = firstUndefinedCp1252(bytes);
+    if (undefinedAt !== -1) return undecodable(bytes, undefinedAt, 'is neither UTF-8 nor Windows-1252', expected);
+    const again = pass('windows-1252', 0, true);
+    return again === 'decode-error' ? undecodable(bytes, -1, 'could not be decoded', expected) : again;
+  }
+  const at = detection.encoding === 'utf-8' ? firstInvalidUtf8(bytes) : -1;
+  return undecodable(bytes, at, `is not valid ${encodingName(detection.encoding)}`, expected);
+}
+
+function undecodable(bytes: Uint8Array, offset: number, what: string, expected: ExpectedFile): { ok: false; problem: CsvProblem } {
+  const where = offset >= 0 ? lineAndColumnAt(bytes, offset) : undefined;
+  const byte = offset >= 0 ? ` (byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')})` : '';
+  return {
+    ok: false,
+    problem: {
+      code: 'invalid-encoding',
+      message: `${where ? `line ${where.line}, column ${where.column}: ` : ''}the text ${what}${byte}. ${expected.encodingHint}`,
+      ...(where ?? {}),
+    },
+  };
 }
 
 function binary(message: string): EncodingDetection {

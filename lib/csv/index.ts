@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { readCsv, readCsvStream, encodingName } from './read';
-export { detectEncoding } from './decode';
+export { detectEncoding, decodeChunks, decodeWithFallback, CSV_FILE, type DecodingPass, type ExpectedFile } from './decode';
 export { detectDelimiter, delimiterName } from './detect-delimiter';
 export { pandasColumnNames } from './header';
 export { PandasTokenizer } from './tokenizer';

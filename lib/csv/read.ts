@@ -1,10 +1,4 @@
-import {
-  decodeChunks,
-  detectEncoding,
-  firstInvalidUtf8,
-  firstUndefinedCp1252,
-  lineAndColumnAt,
-} from './decode';
+import { CSV_FILE, decodeChunks, decodeWithFallback, encodingName } from './decode';
 import { delimiterName, detectDelimiter, firstContentLine } from './detect-delimiter';
 import { pandasColumnNames } from './header';
 import { PandasTokenizer } from './tokenizer';
@@ -22,14 +16,7 @@ import type {
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 const MAX_BAD_ROWS_KEPT = 10_000;
 
-const ENCODING_NAMES: Record<Encoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1252': 'Windows-1252',
-};
-
-export const encodingName = (e: Encoding): string => ENCODING_NAMES[e];
+export { encodingName };
 
 /**
  * Read CSV bytes as pandas' `read_csv` would, streaming rows into `sink` with their data-row and
@@ -45,31 +32,9 @@ export function readCsvStream(
   sink: CsvSink,
   onProgress?: (p: CsvProgress) => void,
 ): CsvStreamResult {
-  const detection = detectEncoding(bytes, options.encoding);
-  if (!detection.ok) return { ok: false, problem: detection.problem };
-  const first = readWith(bytes, options, sink, detection.encoding, detection.bomLength, detection.detected, onProgress);
-  if (first !== 'decode-error') return first;
-  if (detection.tentative) {
-    const undefinedAt = firstUndefinedCp1252(bytes);
-    if (undefinedAt !== -1) return undecodable(bytes, undefinedAt, 'is neither UTF-8 nor Windows-1252');
-    const again = readWith(bytes, options, sink, 'windows-1252', 0, true, onProgress);
-    return again === 'decode-error' ? undecodable(bytes, -1, 'could not be decoded') : again;
-  }
-  const at = detection.encoding === 'utf-8' ? firstInvalidUtf8(bytes) : -1;
-  return undecodable(bytes, at, `is not valid ${encodingName(detection.encoding)}`);
-}
-
-function undecodable(bytes: Uint8Array, offset: number, what: string): CsvStreamResult {
-  const where = offset >= 0 ? lineAndColumnAt(bytes, offset) : undefined;
-  const byte = offset >= 0 ? ` (byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')})` : '';
-  return {
-    ok: false,
-    problem: {
-      code: 'invalid-encoding',
-      message: `${where ? `line ${where.line}, column ${where.column}: ` : ''}the text ${what}${byte}. Save the file as "CSV UTF-8" in your spreadsheet program, or name its encoding (for example --encoding windows-1252).`,
-      ...(where ?? {}),
-    },
-  };
+  return decodeWithFallback(bytes, options.encoding, CSV_FILE, (encoding, bomLength, detected) =>
+    readWith(bytes, options, sink, encoding, bomLength, detected, onProgress),
+  );
 }
 
 function readWith(

@@ -1,6 +1,7 @@
 import type { BadRow, CsvInfo } from '../csv';
 import type { LabelRef, ReplaceQuery, RowId, ViewQuery } from '../dataset';
 import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle } from '../export';
+import type { FormatReport, JsonlBadLine, JsonlInfo } from '../jsonl';
 import type { Thresholds } from '../quality';
 import type { TestSize } from '../split';
 
@@ -23,6 +24,17 @@ export interface LoadedMeta {
   mapping: ColumnMapping | null;
   /** The best guess, to pre-fill the mapping step. */
   guess: ColumnMapping;
+  /** Set when the file was a JSONL training file: what OpenAI's format checks found in it. */
+  jsonl?: JsonlMeta;
+}
+
+/** A JSONL file's reading: its facts, the format checks' findings by line, the lines set aside. */
+export interface JsonlMeta {
+  info: JsonlInfo;
+  format: FormatReport;
+  badLines: JsonlBadLine[];
+  /** The grid row id of each of `format.findings` (-1 when its line did not become a row). */
+  findingRowIds: number[];
 }
 
 /** One grid row. `edited` has bit `c` set when column `c` differs from the uploaded value. */

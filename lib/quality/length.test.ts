@@ -50,4 +50,20 @@ describe('length', () => {
     const options = { thresholds: { maxTokens: 16_385, minTextChars: 1 } };
     expect(finding(check(inText('word '.repeat(13_110)), { options }), 'length')?.details?.kinds).toEqual({ short: 0, long: 1 });
   });
+
+  it('compares whole examples with the limit when told what the rest of each example adds', () => {
+    // 65,500 words are 65,500 tokens for the stand-in tokenizer: under the limit on their own.
+    const text = 'word '.repeat(65_500).trim();
+    expect(finding(check(inText(text), { options: { tokenCounter: words } }), 'length')).toBeUndefined();
+    // The system prompt and the answer of row 21 add 37 tokens: 65,537, one over.
+    const overhead = (row: number): number => (row === 20 ? 37 : 0);
+    const r = finding(check(inText(text), { options: { tokenCounter: words, exampleOverhead: overhead } }), 'length')!;
+    expect(r).toMatchObject({ count: 1, rows: [21] });
+    expect(r.message).toBe(
+      '1 example is longer than the limit of 65,536 tokens per example (counted with test-words, system prompt and answer included): training would cut it short.',
+    );
+    expect(r.details?.tokens).toEqual({ counter: 'test-words', limit: 65_536, estimated: false, wholeExample: true });
+    // 36 tokens more make exactly the limit, which is allowed.
+    expect(finding(check(inText(text), { options: { tokenCounter: words, exampleOverhead: (row) => (row === 20 ? 36 : 0) } }), 'length')).toBeUndefined();
+  });
 });

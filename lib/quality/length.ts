@@ -12,10 +12,13 @@ const HAS_SPACE = /\s/;
  *
  * Tokens are counted with `options.tokenCounter` when given; otherwise estimated as
  * `charsPerToken` (4) characters per token, and "one token" means one word. Messages say which.
- * Only the user message is counted; the system prompt and the answer add a few dozen tokens.
+ * Only the user message is counted, unless `options.exampleOverhead` says what the rest of each
+ * example adds (system prompt, answer, the chat format's own tokens): then whole examples are
+ * compared with the limit, as OpenAI's data-preparation notebook does.
  */
 export function checkLength(ctx: CheckContext): CheckResult[] {
   const counter = ctx.options.tokenCounter;
+  const overhead = ctx.options.exampleOverhead;
   const { minTextChars, maxTokens, charsPerToken } = ctx.t;
   const short: number[] = [];
   const long: number[] = [];
@@ -23,7 +26,7 @@ export function checkLength(ctx: CheckContext): CheckResult[] {
     const text = ctx.table.cell(r, ctx.text);
     if (isBlank(text)) continue;
     if (isShort(text)) short.push(r);
-    else if (isLong(text)) long.push(r);
+    else if (isLong(text, overhead ? overhead(r) : 0)) long.push(r);
   }
   if (short.length === 0 && long.length === 0) return [];
 
@@ -36,14 +39,18 @@ export function checkLength(ctx: CheckContext): CheckResult[] {
     return counter ? counter.count(trimmed) <= 1 : true;
   }
 
-  function isLong(text: string): boolean {
+  /** `extra`: the tokens the rest of the row's example adds (0 when only the message is counted). */
+  function isLong(text: string, extra: number): boolean {
     // A token is at least one UTF-8 byte and a UTF-16 unit at most three: shorter texts cannot be
     // over the limit, so the tokenizer runs only on the very long ones.
-    if (counter) return text.length * 3 > maxTokens && counter.count(text) > maxTokens;
-    return Math.ceil(text.length / charsPerToken) > maxTokens;
+    if (counter) return text.length * 3 + extra > maxTokens && counter.count(text) + extra > maxTokens;
+    return Math.ceil(text.length / charsPerToken) + extra > maxTokens;
   }
 
-  const how = counter ? `counted with ${counter.name}` : `estimated at ${charsPerToken} characters per token, as no tokenizer was given`;
+  const how =
+    (counter ? `counted with ${counter.name}` : `estimated at ${charsPerToken} characters per token, as no tokenizer was given`) +
+    (overhead ? ', system prompt and answer included' : '');
+  const item = overhead ? 'example' : 'text';
   const phrases: string[] = [];
   if (short.length > 0) {
     const example = ctx.table.cell(short[0]!, ctx.text);
@@ -54,7 +61,7 @@ export function checkLength(ctx: CheckContext): CheckResult[] {
   }
   if (long.length > 0) {
     phrases.push(
-      `${plural(long.length, 'text')} ${long.length === 1 ? 'is' : 'are'} longer than the limit of ${maxTokens.toLocaleString('en-US')} tokens per example ` +
+      `${plural(long.length, item)} ${long.length === 1 ? 'is' : 'are'} longer than the limit of ${maxTokens.toLocaleString('en-US')} tokens per example ` +
         `(${how}): training would cut ${long.length === 1 ? 'it' : 'them'} short`,
     );
   }
@@ -67,7 +74,12 @@ export function checkLength(ctx: CheckContext): CheckResult[] {
       message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.`,
       details: {
         kinds: { short: short.length, long: long.length },
-        tokens: { counter: counter?.name ?? `${charsPerToken} characters per token`, limit: maxTokens, estimated: counter === undefined },
+        tokens: {
+          counter: counter?.name ?? `${charsPerToken} characters per token`,
+          limit: maxTokens,
+          estimated: counter === undefined,
+          ...(overhead ? { wholeExample: true } : {}),
+        },
       },
     }),
   ];

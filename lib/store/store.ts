@@ -95,6 +95,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
           return;
         }
         set({ meta: outcome.meta, progress: null, restored: null, phase: outcome.meta.mapping ? 'ready' : 'mapping' });
+        // A training file read back keeps its own system prompt, so exporting it again changes only what was edited.
+        const prompt = outcome.meta.jsonl?.info.systemPrompt;
+        if (prompt != null && prompt !== get().choices.systemPrompt) get().setChoices({ systemPrompt: prompt });
         await afterLoad();
       } catch (e) {
         set({

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { type ExportSettings } from '../lib/export';
+import { readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
+import { columnsTable, hasErrors, runChecks } from '../lib/quality';
+import { forJson, humanReport } from './check-command';
+import { csvOptionsFrom, readInput, settingsFrom } from './options';
+import { countTokens, tokenChoiceFrom, tokensJson } from './token-report';
+import { UsageError } from './usage';
+
+/** Findings listed in the human output, and in `--json`. */
+const FINDINGS_SHOWN = 10;
+const NOTES_SHOWN = 5;
+const LINES_SHOWN = 10;
+const JSON_FINDINGS = 100;
+
+/** Options of `check` that name CSV columns or read CSV, which a JSONL file decides for itself. */
+const CSV_ONLY = ['text', 'labels', 'delimiter'] as const;
+
+/**
+ * `trainset check <file.jsonl>`: OpenAI's format checks on every line (as its data-preparation
+ * notebook counts them), then the quality checks on the examples read as a table: the user message
+ * as the text, the keys of the assistant's JSON answers as the labels, stratified by the first.
+ * Exit 1 on any format error or error-level check, or a file that cannot be read; 0 otherwise.
+ */
+export async function checkJsonl(file: string, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const given = CSV_ONLY.filter((o) => values[o] !== undefined);
+  if (given.length > 0) {
+    throw new UsageError(
+      `--${given[0]} does not apply to a JSONL file: its text is the user message and its labels are the keys of the assistant's JSON answers`,
+    );
+  }
+  const base = settingsFrom(values);
+  const tokenChoice = tokenChoiceFrom(values, base);
+  const { encoding } = csvOptionsFrom({ encoding: values.encoding as string | undefined });
+  const bytes = readInput(file);
+  const name = path.basename(file);
+  const read = readJsonl(bytes, encoding ? { encoding } : {});
+  if (!read.ok) {
+    process.stderr.write(`${name}: ${read.problem.message}\n`);
+    return 1;
+  }
+  const { table, info, format } = read;
+  for (const w of info.warnings) process.stderr.write(`${name}: note: ${w.message}\n`);
+
+  const settings: ExportSettings = {
+    ...base,
+    textColumn: table.mapping.text,
+    labelColumns: table.mapping.labels,
+    stratify: stratifyFrom(values.stratify as string | undefined, base.stratify, table, info),
+    systemPrompt: (values.system as string | undefined) ?? info.systemPrompt ?? base.systemPrompt,
+  };
+  const col = (c: string): number => table.header.indexOf(c);
+  // Tokens of the examples a re-export would write (for a conversation: its first and last turns).
+  const tokens = tokenChoice ? await countTokens(table, settings, tokenChoice) : null;
+  const input = {
+    table: columnsTable(table.header, table.columns, table.rowCount, table.numbers),
+    text: col(settings.textColumn),
+    labels: settings.labelColumns.map(col),
+    stratify: settings.stratify ? settings.stratify.map(col) : null,
+    testSize: settings.testSize,
+    target: settings.target,
+    systemPrompt: settings.systemPrompt,
+    jsonStyle: settings.jsonStyle,
+  };
+  const report = runChecks(input, tokens?.checkOptions);
+  const formatErrors = Object.keys(format.errors).length > 0;
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ format: formatForJson(format, info), ...forJson(report), tokens: tokens ? tokensJson(tokens) : null })}\n`
+      : `${humanFormat(name, format, info, table)}\n${humanReport(name, settings, report, tokens)}${formatErrors ? formatVerdict(format) : ''}`,
+  );
+  return formatErrors || hasErrors(report) ? 1 : 0;
+}
+
+/** The last line when the file's format is wrong: the checks above judged the table, not the file. */
+function formatVerdict(format: FormatReport): string {
+  return `The file itself has ${count(sum(format.errors), 'format error')} (listed first): a fine-tuning job would refuse it as it is. Fix those lines, or export the table again.\n`;
+}
+
+/** The first label by default (none when the answers are free text); `--stratify` names columns of the table. */
+function stratifyFrom(option: string | undefined, parsed: string[] | null, table: JsonlTable, info: JsonlInfo): string[] | null {
+  if (option === undefined) return info.labelKeys.length > 0 ? [info.labelKeys[0]!] : null;
+  const missing = (parsed ?? []).filter((c) => !table.header.includes(c));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `--stratify: the file has no column ${JSON.stringify(missing[0])}; read as a table its columns are ${table.header.map((h) => JSON.stringify(h)).join(', ')}`,
+    );
+  }
+  return parsed;
+}
+
+/** The `"format"` object of `--json`: counts in full, findings capped. */
+function formatForJson(format: FormatReport, info: JsonlInfo): object {
+  const list = (findings: FormatFinding<string>[]): object[] =>
+    findings.slice(0, JSON_FINDINGS).map(({ line, example, kind, message }) => ({ line, example, kind, message }));
+  return {
+    examples: format.examples,
+    errors: format.errors,
+    findings: list(format.findings),
+    warnings: format.warnings,
+    notes: list(format.notes),
+    truncated: format.truncated || sum(format.errors) > JSON_FINDINGS || sum(format.warnings) > JSON_FINDINGS,
+    labelKeys: info.labelKeys,
+    systemPrompts: info.systemPrompts,
+    multiTurn: info.multiTurn,
+  };
+}
+
+/** Like the notebook's "Found errors:" / "No errors found", with the lines behind each count. */
+function humanFormat(name: string, format: FormatReport, info: JsonlInfo, table: JsonlTable): string {
+  const out = [
+    `Format of ${name}, checked as OpenAI's data-preparation notebook does: ${count(format.examples, 'example')} on ${count(info.lines, 'line')}.`,
+  ];
+  const errors = Object.entries(format.errors);
+  if (errors.length === 0) out.push('No errors found.');
+  else {
+    out.push('Found errors:');
+    out.push(...summary(errors, format.findings));
+    out.push(...findings(format.findings, FINDINGS_SHOWN, sum(format.errors)));
+  }
+  const notes = Object.entries(format.warnings);
+  if (notes.length > 0) {
+    out.push('Notes:');
+    out.push(...summary(notes, format.notes));
+    out.push(...findings(format.notes, NOTES_SHOWN, sum(format.warnings)));
+  }
+  const labels = info.labelKeys.length > 0 ? `labels ${info.labelKeys.join(', ')} (the keys of the assistant's JSON answers)` : `the assistant's answers as they are, in ${table.assistantColumn}`;
+  const without = info.missingSystem > 0 ? ` (${count(info.missingSystem, 'row')} without one)` : '';
+  const prompts = info.systemPrompt !== null ? 'one system prompt for all' : `${count(info.systemPrompts, 'distinct system prompt')}${without}`;
+  out.push(`Read as a table: ${count(table.rowCount, 'row')}; text: ${table.mapping.text} (the user message); ${labels}; ${prompts}.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** All the findings a report counts. */
+const sum = (counts: Partial<Record<string, number>>): number => Object.values(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
+
+/** `  kind: count  (lines 3, 9, …)`, from the listed findings. */
+function summary(counts: [string, number | undefined][], listed: FormatFinding<string>[]): string[] {
+  const width = Math.max(...counts.map(([k, n]) => `${k}: ${n}`.length));
+  return counts.map(([kind, n]) => {
+    const ofKind = listed.filter((f) => f.kind === kind);
+    const lines = [...new Set(ofKind.map((f) => f.line))];
+    const more = lines.length > LINES_SHOWN || ofKind.length < n!;
+    return `  ${`${kind}: ${n}`.padEnd(width)}  (${lines.length === 1 && !more ? 'line' : 'lines'} ${lines.slice(0, LINES_SHOWN).join(', ')}${more ? ', …' : ''})`;
+  });
+}
+
+function findings(list: FormatFinding<string>[], shown: number, all: number): string[] {
+  const out = list.slice(0, shown).map((f) => `  line ${f.line}: ${f.kind}: ${f.message}`);
+  if (all > shown) out.push(`  … and ${(all - Math.min(shown, list.length)).toLocaleString('en-US')} more like these.`);
+  return out;
+}
+
+const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;

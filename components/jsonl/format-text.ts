@@ -1,0 +1,33 @@
+import type { FormatErrorKind, FormatNoteKind, FormatReport } from '@/lib/jsonl';
+
+/** Each kind in a few words, with the notebook's name beside it for engineers comparing counts. */
+export const KIND_LABEL: Record<FormatErrorKind | FormatNoteKind, string> = {
+  invalid_json: 'Not valid JSON',
+  data_type: 'Not a JSON object',
+  missing_messages_list: 'No messages list',
+  message_missing_key: 'Message without role or content',
+  message_unrecognized_key: 'Message with an unknown key',
+  unrecognized_role: 'Unknown role',
+  missing_content: 'Content missing or not text',
+  example_missing_assistant_message: 'No assistant message',
+  invalid_weight: 'Weight not 0 or 1, or not on an assistant message',
+  multi_turn: 'Conversations with several turns (the grid shows the first question and the last answer)',
+  non_standard_json: "Python's NaN or Infinity in a line (read as empty)",
+  labels_not_json: 'Answers that are not a JSON object of labels',
+  label_missing: 'Answers missing a label',
+  label_not_text: 'Labels that are not text',
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** "No format errors in 500 examples" / "7 format errors in 500 examples". */
+export function formatSummary(report: Pick<FormatReport, 'errors' | 'examples'>): string {
+  const errors = Object.values(report.errors).reduce((a, b) => a + (b ?? 0), 0);
+  const examples = `${count(report.examples)} ${report.examples === 1 ? 'example' : 'examples'}`;
+  return errors === 0 ? `No format errors in ${examples}` : `${count(errors)} format ${errors === 1 ? 'error' : 'errors'} in ${examples}`;
+}
+
+/** The counts per kind, in the report's order, for a short list. */
+export function kindCounts<K extends string>(counts: Partial<Record<K, number>>): { kind: K; count: number }[] {
+  return (Object.entries(counts) as [K, number | undefined][]).flatMap(([kind, n]) => (n ? [{ kind, count: n }] : []));
+}

@@ -1,0 +1,11 @@
+/**
+ * Reading chat-format JSONL training files: OpenAI's format checks on every line (the
+ * data-preparation notebook's error kinds, by line), and the examples as a table the grid, the
+ * quality checks and the export use like a CSV's. Framework-free: runs in the browser, in a worker
+ * and in Node.
+ */
+export * from './types';
+export { readJsonl } from './read';
+export { ALLOWED_KEYS, ALLOWED_ROLES, NOTEBOOK_ROLES } from './format-checks';
+export { parseJsonLine, type JsonLine } from './json-line';
+export { TEXT_COLUMN, SYSTEM_COLUMN, ASSISTANT_COLUMN } from './table';
