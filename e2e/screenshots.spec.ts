@@ -124,6 +124,13 @@ for (const viewport of VIEWPORTS) {
         await expect(dialog).toBeHidden();
       });
 
+      await test.step('tokens and cost', async () => {
+        const tokens = page.getByRole('region', { name: 'Tokens and cost' });
+        await expect(tokens.getByText('Estimated cost')).toBeVisible();
+        await tokens.scrollIntoViewIfNeeded();
+        await shot('tokens');
+      });
+
       await test.step('export panel', async () => {
         await exportPanel.panel.getByRole('heading', { name: 'Export' }).scrollIntoViewIfNeeded();
         await shot('export');

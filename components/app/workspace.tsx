@@ -5,6 +5,7 @@ import { ExportPanel } from '@/components/export/export-panel';
 import { DataGrid } from '@/components/grid/data-grid';
 import { IssuesPanel } from '@/components/issues/issues-panel';
 import { FormatPanel } from '@/components/jsonl/format-panel';
+import { TokensPanel } from '@/components/tokens/tokens-panel';
 import styles from './workspace.module.css';
 
 /** The loaded, mapped dataset: rows on the left (most of the width), charts and export beside them. */
@@ -18,6 +19,7 @@ export function Workspace() {
         <FormatPanel />
         <IssuesPanel />
         <DistributionPanel />
+        <TokensPanel />
         <ExportPanel />
       </aside>
     </div>

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { resolveThresholds, type CheckResult, type Fix, type Severity } from '@/lib/quality';
 import { SEVERITY_LABEL, fixKey, fixLabel, fixPreview, groupBySeverity, rowNumbersText, summaryText } from './fix-text';
+import { DEFAULT_MODEL_ID, findModel } from '@/lib/tokens';
 import { FixSamples } from './fix-samples';
 import { ThresholdsForm } from './thresholds-form';
 import styles from './issues.module.css';
@@ -30,7 +31,9 @@ export function IssuesPanel() {
   const [showThresholds, setShowThresholds] = useState(false);
   const target = useTrainset((s) => s.choices.target);
   const overrides = useTrainset((s) => s.choices.thresholds);
-  const defaults = useMemo(() => resolveThresholds({}, target), [target]);
+  const model = useTrainset((s) => s.choices.tokens.model);
+  // The chosen model's token limit is the default for OpenAI files; other targets publish their own.
+  const defaults = useMemo(() => resolveThresholds(target === 'openai' ? { maxTokens: (findModel(model) ?? findModel(DEFAULT_MODEL_ID)!).limit.value } : {}, target), [target, model]);
   const thresholdsId = `${headingId}-thresholds`;
   const runNow = async (): Promise<void> => {
     setRunning(true);

@@ -26,7 +26,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 
 function makeStore(): StoreApi<TrainsetState> {
   let store: StoreApi<TrainsetState> | null = null;
-  const engine = createEngineClient((progress) => store?.setState({ progress }));
+  const engine = createEngineClient((progress) => store?.setState('task' in progress ? { tokenProgress: progress } : { progress }));
   store = createTrainsetStore({
     engine,
     async fetchSample() {

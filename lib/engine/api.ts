@@ -13,6 +13,8 @@ import type {
   LoadedMeta,
   RowView,
   SplitPreview,
+  TaskProgress,
+  TokenReport,
   ViewResult,
 } from './types';
 
@@ -56,9 +58,10 @@ export interface EngineApi {
   checks(choices: ExportChoices): Promise<CheckReport | null>;
   applyFix(fix: Fix): Promise<Edited>;
   previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
+  tokens(choices: ExportChoices): Promise<TokenReport | null>;
 }
 
-export type ProgressListener = (p: CsvProgress) => void;
+export type ProgressListener = (p: CsvProgress | TaskProgress) => void;
 
 const PREPARE_SORT_MAX_ROWS = 300_000;
 const PREPARE_SORT_DELAY_MS = 400;
@@ -170,6 +173,9 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     },
     async previewFix(fix) {
       return engine.previewFix(fix);
+    },
+    async tokens(choices) {
+      return engine.tokens(choices, (done, total) => onProgress({ task: 'tokens', done, total }));
     },
     async saveChoices(choices) {
       store?.saveChoices(choices);

@@ -1,8 +1,9 @@
 import type { CsvProgress } from '../csv';
 import { createEngineApi, type EngineApi } from './api';
 import type { Method, Request, Response } from './protocol';
+import type { TaskProgress } from './types';
 
-export type Progress = (p: CsvProgress) => void;
+export type Progress = (p: CsvProgress | TaskProgress) => void;
 
 /**
  * The app's handle on the dataset: the engine API served by a module Web Worker. If the worker

@@ -27,6 +27,8 @@ import {
 import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
 import { checkInput, datasetTable, fixChange, fixSamples, runChecks, type CheckReport, type Fix, type FixSample } from '../quality';
 import { guessMapping } from './mapping';
+import { checkThresholds, chosenModel, countTokens, loadedCounter } from './tokens';
+import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
   ColumnMapping,
   DatasetStatus,
@@ -38,6 +40,7 @@ import type {
   LoadedMeta,
   RowView,
   SplitPreview,
+  TokenReport,
   ViewResult,
 } from './types';
 
@@ -49,6 +52,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   jsonStyle: 'python',
   target: 'openai',
   thresholds: {},
+  tokens: { model: DEFAULT_MODEL_ID, pricePerMillion: null, epochs: null },
 };
 
 export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };
@@ -214,7 +218,20 @@ export class Engine {
     const settings = this.settings(choices);
     if (!settings) return null;
     const input = checkInput(datasetTable(this.requireDataset()), settings);
-    return input.ok ? runChecks(input.input, { thresholds: choices.thresholds }) : null;
+    if (!input.ok) return null;
+    // The tokenizer is used once the user has counted tokens (it is loaded then); until then tokens are estimated.
+    const counter = loadedCounter(chosenModel(choices.tokens).encoding);
+    return runChecks(input.input, { thresholds: checkThresholds(choices), ...(counter ? { tokenCounter: counter } : {}) });
+  }
+
+  /**
+   * Tokens and training cost of the rows as they are now, for the chosen model (its tokenizer is
+   * loaded on first use). Counts are cached per text, so counting again after edits is quick.
+   */
+  async tokens(choices: ExportChoices, onProgress?: (done: number, total: number) => void): Promise<TokenReport | null> {
+    const settings = this.settings(choices);
+    if (!settings) return null;
+    return countTokens(this.requireDataset(), settings, choices.tokens, onProgress);
   }
 
   /** What a proposed fix would change now: rows and the first cells before and after. */

@@ -13,7 +13,8 @@ let lastProgress = 0;
 const api: Promise<EngineApi> = createEngineApi((progress) => {
   // Progress at most every 50 ms: enough for a smooth bar, not a flood of messages.
   const now = performance.now();
-  if (now - lastProgress < 50 && progress.bytesRead < progress.totalBytes) return;
+  const finished = 'task' in progress ? progress.done >= progress.total : progress.bytesRead >= progress.totalBytes;
+  if (now - lastProgress < 50 && !finished) return;
   lastProgress = now;
   post({ id: -1, progress });
 });

@@ -1,5 +1,6 @@
 import type { CsvProgress } from '../csv';
 import type { EngineApi } from './api';
+import type { TaskProgress } from './types';
 
 export type Method = keyof EngineApi;
 
@@ -12,4 +13,4 @@ export interface Request {
 export type Response =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string }
-  | { id: -1; progress: CsvProgress };
+  | { id: -1; progress: CsvProgress | TaskProgress };

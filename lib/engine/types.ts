@@ -1,6 +1,6 @@
 import type { BadRow, CsvInfo } from '../csv';
 import type { LabelRef, ReplaceQuery, RowId, ViewQuery } from '../dataset';
-import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle } from '../export';
+import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle, LimitSource } from '../export';
 import type { FormatReport, JsonlBadLine, JsonlInfo } from '../jsonl';
 import type { Thresholds } from '../quality';
 import type { TestSize } from '../split';
@@ -78,6 +78,53 @@ export interface ExportChoices {
   target: ExportTarget;
   /** The user's changes to the quality checks' thresholds (the rest keep their defaults). */
   thresholds: Partial<Thresholds>;
+  /** The model whose tokenizer, limit and price the tokens-and-cost estimate uses. */
+  tokens: TokenChoices;
+}
+
+export interface TokenChoices {
+  /** A preset id from lib/tokens (`gpt-4o-mini-2024-07-18`, …). */
+  model: string;
+  /** USD per 1,000,000 training tokens; null: the preset's published price. */
+  pricePerMillion: number | null;
+  /** Epochs the job will run; null: the notebook's default for the training file's size. */
+  epochs: number | null;
+}
+
+/** Tokens and cost of the training examples, as OpenAI's data-preparation notebook counts them. */
+export interface TokenReport {
+  model: string;
+  modelName: string;
+  encoding: string;
+  /** Tokens per example; longer ones are cut short in training and billed at the limit. */
+  limit: number;
+  limitSource: LimitSource;
+  note: string;
+  /** Every live row's example (both files). */
+  examples: number;
+  totalTokens: number;
+  mean: number;
+  median: number;
+  max: number;
+  longest: { rowId: number; row: number; tokens: number; text: string }[];
+  overLimitIds: number[];
+  /** The training file (null when the split cannot be made: then every row is billed). */
+  train: { examples: number; totalTokens: number } | null;
+  epochs: number;
+  defaultEpochs: boolean;
+  billedTokens: number;
+  pricePerMillion: number;
+  /** Where the price comes from; null when the user typed it. */
+  priceSource: LimitSource | null;
+  /** USD. */
+  cost: number;
+}
+
+/** Progress of a long task in the worker other than reading a file. */
+export interface TaskProgress {
+  task: 'tokens';
+  done: number;
+  total: number;
 }
 
 export interface ClassSplit {

@@ -21,6 +21,11 @@ const PAGE = 200;
  * would keep the worker busy and stall scrolling; the Issues panel offers to run them instead.
  */
 export const AUTO_CHECK_MAX_ROWS = 200_000;
+/**
+ * Up to this many rows tokens are counted after every change (the first count takes about 10 µs a
+ * row, later ones only recount edited texts); above it, when the user asks.
+ */
+export const AUTO_TOKENS_MAX_ROWS = 20_000;
 const EMPTY_STATUS = { rows: 0, editedCells: 0, canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, revision: 0 };
 
 type Slice<T> = StateCreator<TrainsetState, [], [], T>;
@@ -64,6 +69,7 @@ class RowCache {
 export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
   const cache = new RowCache();
   let generation = 0;
+  let tokenGeneration = 0;
 
   const viewQuery = (s: TrainsetState): ViewQuery => ({
     ...(s.sort ? { sort: s.sort } : {}),
@@ -79,7 +85,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
   const datasetSlice: Slice<DatasetSlice> = (set, get) => {
     const afterLoad = async (): Promise<void> => {
       cache.clear();
-      set({ sort: null, filters: {}, search: { text: '', col: null }, editedOnly: false, only: null, values: {} });
+      set({ sort: null, filters: {}, search: { text: '', col: null }, editedOnly: false, only: null, values: {}, tokenReport: null, tokenReportStale: false, tokenError: null });
       await get().clearView();
       void get().refreshDerived();
     };
@@ -340,6 +346,23 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     lastDownload: null,
     checks: null,
     checksOnDemand: false,
+    tokenReport: null,
+    tokenReportStale: false,
+    tokenProgress: null,
+    tokenError: null,
+    async countTokens() {
+      const generation = ++tokenGeneration;
+      set({ tokenProgress: { task: 'tokens', done: 0, total: get().status.rows }, tokenError: null });
+      try {
+        const report = await deps.engine.tokens(get().choices);
+        // A newer count started meanwhile (another edit): its result wins.
+        if (generation === tokenGeneration) set({ tokenReport: report, tokenReportStale: false });
+      } catch (e) {
+        if (generation === tokenGeneration) set({ tokenError: `Tokens could not be counted: ${(e as Error).message}` });
+      } finally {
+        if (generation === tokenGeneration) set({ tokenProgress: null });
+      }
+    },
     previewFix(fix) {
       return deps.engine.previewFix(fix);
     },
@@ -371,6 +394,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         auto ? deps.engine.checks(s.choices) : Promise.resolve(null),
       ]);
       set({ distribution, split, checks, checksOnDemand: !auto, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
+      // Small datasets are counted after every change; larger ones when asked (then kept, marked stale).
+      if (s.status.rows <= AUTO_TOKENS_MAX_ROWS) void get().countTokens();
+      else if (get().tokenReport) set({ tokenReportStale: true });
     },
     async runChecks() {
       set({ checks: await deps.engine.checks(get().choices) });

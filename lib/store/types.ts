@@ -9,6 +9,8 @@ import type {
   LoadedMeta,
   RowView,
   SplitPreview,
+  TaskProgress,
+  TokenReport,
 } from '../engine';
 import type { ExportProblem, ExportSummary } from '../export';
 import type { CheckReport, Fix, FixSample } from '../quality';
@@ -108,6 +110,14 @@ export interface ExportSlice {
   applyFix(fix: Fix): Promise<void>;
   /** What a fix would change now (the first cells before and after), shown before it is applied. */
   previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
+  /** Tokens and cost of the current rows for the chosen model (null until counted). */
+  tokenReport: TokenReport | null;
+  /** True when rows or settings changed since `tokenReport` was made. */
+  tokenReportStale: boolean;
+  tokenProgress: TaskProgress | null;
+  tokenError: string | null;
+  /** Count tokens now (automatic after every change for small datasets). */
+  countTokens(): Promise<void>;
   lastDownload: { kind: DownloadKind; note: string } | null;
   setChoices(patch: Partial<ExportChoices>): void;
   setTestSizeText(text: string): void;

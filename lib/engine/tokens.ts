@@ -1,0 +1,121 @@
+import type { Dataset } from '../dataset';
+import { exportDataset } from '../dataset';
+import type { ExportSettings } from '../export';
+import type { Thresholds, TokenCounter } from '../quality';
+import { estimateTraining, findModel, loadTokenCounter, DEFAULT_MODEL_ID, type ModelPreset, type TokenEncoding } from '../tokens';
+import type { ExportChoices, TokenChoices, TokenReport } from './types';
+
+/** Texts whose counts are remembered between counts (about 100 bytes each besides the text the dataset holds anyway). */
+const CACHE_MAX = 2_000_000;
+/** Characters of an example's text kept for the list of the longest. */
+const TEXT_SHOWN = 120;
+
+/**
+ * A tokenizer that remembers each text's count: after an edit only the changed texts are counted
+ * again, so a second count of 100,000 rows takes milliseconds instead of a second or more.
+ */
+class CachedCounter implements TokenCounter {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly inner: TokenCounter) {}
+  get name(): string {
+    return this.inner.name;
+  }
+  count(text: string): number {
+    const hit = this.cache.get(text);
+    if (hit !== undefined) return hit;
+    const n = this.inner.count(text);
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(text, n);
+    return n;
+  }
+}
+
+/** One cached counter per encoding, for the life of the worker. */
+const counters = new Map<TokenEncoding, Promise<CachedCounter>>();
+const loaded = new Map<TokenEncoding, CachedCounter>();
+
+export function cachedCounter(encoding: TokenEncoding): Promise<CachedCounter> {
+  let c = counters.get(encoding);
+  if (!c) {
+    c = loadTokenCounter(encoding).then((inner) => {
+      const counter = new CachedCounter(inner);
+      loaded.set(encoding, counter);
+      return counter;
+    });
+    counters.set(encoding, c);
+  }
+  return c;
+}
+
+/** The counter if the user has counted tokens with this encoding already (the checks do not load it themselves). */
+export function loadedCounter(encoding: TokenEncoding): TokenCounter | undefined {
+  return loaded.get(encoding);
+}
+
+/**
+ * The thresholds the checks start from for these choices: the chosen model's token limit when the
+ * files are for OpenAI (other targets have their own), then the user's changes.
+ */
+export function checkThresholds(choices: Pick<ExportChoices, 'target' | 'tokens' | 'thresholds'>): Partial<Thresholds> {
+  const model = chosenModel(choices.tokens);
+  return { ...(choices.target === 'openai' ? { maxTokens: model.limit.value } : {}), ...choices.thresholds };
+}
+
+/** The preset the choices name (the default model when the name is unknown, e.g. from an older save). */
+export function chosenModel(choices: TokenChoices): ModelPreset {
+  return findModel(choices.model) ?? findModel(DEFAULT_MODEL_ID)!;
+}
+
+/**
+ * Count every live row's training example with the model's tokenizer and estimate the training
+ * cost on the rows the export's split puts in the training file (all rows when the split cannot be
+ * made, which the report says).
+ */
+export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, onProgress?: (done: number, total: number) => void): Promise<TokenReport> {
+  const model = chosenModel(choices);
+  const counter = await cachedCounter(model.encoding);
+  const live = ds.liveIds();
+  const textCol = ds.header.indexOf(settings.textColumn);
+  const labelCols = settings.labelColumns.map((l) => ds.header.indexOf(l));
+  const split = exportDataset(ds, settings, { keepText: false });
+  const pricePerMillion = choices.pricePerMillion ?? model.price.value;
+  const estimate = estimateTraining(
+    { rowCount: live.length, text: (r) => ds.cell(live[r]!, textCol), label: (r, j) => ds.cell(live[r]!, labelCols[j]!) },
+    counter,
+    { systemPrompt: settings.systemPrompt, labelColumns: settings.labelColumns, jsonStyle: settings.jsonStyle },
+    {
+      limit: model.limit.value,
+      pricePerMillion,
+      ...(choices.epochs !== null ? { epochs: choices.epochs } : {}),
+      trainRows: split.ok ? split.files.trainRows : null,
+      onProgress: (done) => onProgress?.(done, live.length),
+    },
+  );
+  const { all, train, cost } = estimate;
+  const text = (id: number): string => {
+    const t = ds.cell(id, textCol);
+    return t.length > TEXT_SHOWN ? `${t.slice(0, TEXT_SHOWN - 1)}…` : t;
+  };
+  return {
+    model: model.id,
+    modelName: model.name,
+    encoding: model.encoding,
+    limit: model.limit.value,
+    limitSource: model.limit.source,
+    note: model.note,
+    examples: all.examples,
+    totalTokens: all.totalTokens,
+    mean: all.mean,
+    median: all.median,
+    max: all.max,
+    longest: all.longest.map((l) => ({ rowId: live[l.position]!, row: ds.rowNumber(live[l.position]!), tokens: l.tokens, text: text(live[l.position]!) })),
+    overLimitIds: all.overLimit.map((p) => live[p]!),
+    train: train ? { examples: train.examples, totalTokens: train.totalTokens } : null,
+    epochs: cost.epochs,
+    defaultEpochs: cost.defaultEpochs,
+    billedTokens: cost.billedTokens,
+    pricePerMillion,
+    priceSource: choices.pricePerMillion === null ? model.price.source : null,
+    cost: cost.cost,
+  };
+}
