@@ -2,7 +2,8 @@
 // (../shared/bench/seed_pipeline.py) on the same generated CSVs. It checks the two write the same
 // bytes and prints seconds and peak memory side by side. Exit 0 only when every run of every size
 // produced identical bytes; the speed and memory targets are printed, not enforced, since machines vary.
-// It then times `trainset check` on each CSV without and with token counting, which is its own figure.
+// It then times `trainset check` on each CSV as it runs by default, and with token counting
+// (`--model`), which is its own figure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -228,9 +229,9 @@ async function benchSize(env: Env, opts: Options, rows: number): Promise<SizeRes
 /** `trainset check` on one CSV, without and with token counting (the tokenizer is its slow part). */
 interface CheckTiming {
   rows: number;
-  /** `check --model none`: characters stand in for tokens. */
+  /** `check` as it runs by default: characters stand in for tokens. */
   plain: Measure | { failed: string };
-  /** `check` with the default model: every example tokenized, costs estimated. */
+  /** `check --model …`: every example tokenized, costs estimated. */
   tokens: Measure | { failed: string };
 }
 
@@ -244,10 +245,10 @@ async function benchCheck(env: Env, rows: number): Promise<CheckTiming> {
   fs.mkdirSync(dir, { recursive: true });
   const check = [process.execPath, path.join(env.root, 'cli', 'trainset.mjs'), 'check', csv.file, '--json'];
   const measure = (t: Timed): Measure | { failed: string } => (t.ok ? t.measure : { failed: t.reason });
-  const plain = measure(await timed([...check, '--model', 'none'], env.root, path.join(dir, 'plain.time')));
-  progress(rows, `check --model none: ${describeMeasure(plain)}`);
-  const tokens = measure(await timed(check, env.root, path.join(dir, 'tokens.time')));
-  progress(rows, `check with token counting (${DEFAULT_MODEL_ID}): ${describeMeasure(tokens)}`);
+  const plain = measure(await timed(check, env.root, path.join(dir, 'plain.time')));
+  progress(rows, `check: ${describeMeasure(plain)}`);
+  const tokens = measure(await timed([...check, '--model', DEFAULT_MODEL_ID], env.root, path.join(dir, 'tokens.time')));
+  progress(rows, `check --model ${DEFAULT_MODEL_ID} (token counting): ${describeMeasure(tokens)}`);
   return { rows, plain, tokens };
 }
 
@@ -258,7 +259,7 @@ function describeMeasure(m: Measure | { failed: string }): string {
 /** The check's figures under the export's table: token counting is the difference between the two. */
 function formatChecks(checks: CheckTiming[]): string {
   const cell = (m: Measure | { failed: string }): string => ('failed' in m ? 'failed' : `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB`);
-  const header = ['rows', 'check --model none', 'check (tokens)', 'token counting'];
+  const header = ['rows', 'check', 'check --model (tokens)', 'token counting'];
   const body = checks.map((c) => [
     formatRows(c.rows),
     cell(c.plain),
