@@ -138,8 +138,9 @@ export function forJson(report: CheckReport): { rows: number; checks: object[] }
 export function humanReport(name: string, settings: ExportSettings, report: CheckReport, tokens: TokenCount | null = null): string {
   const size = settings.testSize.kind === 'int' ? String(settings.testSize.value) : pythonFloatRepr(settings.testSize.value);
   const stratified = settings.stratify ? `stratified by ${settings.stratify.join(' + ')}` : 'not stratified';
+  const answers = settings.answer === 'text' ? `free-text answers: ${settings.labelColumns.join(', ')}` : `labels: ${settings.labelColumns.join(', ')}`;
   const lines = [
-    `Checked ${count(report.rows, 'row')} of ${name} (text: ${settings.textColumn}; labels: ${settings.labelColumns.join(', ')}; ${stratified}, test size ${size}).`,
+    `Checked ${count(report.rows, 'row')} of ${name} (text: ${settings.textColumn}; ${answers}; ${stratified}, test size ${size}).`,
     '',
   ];
   for (const c of report.checks) lines.push(...section(c), '');

@@ -84,7 +84,7 @@ describe('trainset check <file.jsonl>: human output', () => {
     const r = trainset(['check', file('chat.jsonl', [example('How are you?', 'Fine, thanks.'), convo].join('\n'))]);
     expect(r.stdout).toContain('\nNo errors found.\nNotes:\n  multi_turn: 1  (line 2)\n  line 2: multi_turn: this example is a conversation (2 user and 2 assistant messages)');
     expect(r.stdout).toContain('; the assistant\'s answers as they are, in assistant; 1 distinct system prompt (1 row without one).');
-    expect(r.stdout).toMatch(/\nChecked 2 rows of chat\.jsonl \(text: inquiry; labels: assistant; not stratified, test size 0\.2\)\./);
+    expect(r.stdout).toMatch(/\nChecked 2 rows of chat\.jsonl \(text: inquiry; free-text answers: assistant; not stratified, test size 0\.2\)\./);
   });
 
   it('notes blank lines on stderr, as it notes a CSV\'s detected encoding', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type ExportSettings } from '../lib/export';
-import { readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
+import { answerMode, readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
 import { columnsTable, hasErrors, runChecks } from '../lib/quality';
 import { forJson, humanReport } from './check-command';
 import { csvOptionsFrom, readInput, settingsFrom } from './options';
@@ -46,6 +46,8 @@ export async function checkJsonl(file: string, values: Record<string, string | b
     ...base,
     textColumn: table.mapping.text,
     labelColumns: table.mapping.labels,
+    // Free-text answers are written as they are (the app decides the same way).
+    answer: answerMode(table, table.mapping.labels),
     stratify: stratifyFrom(values.stratify as string | undefined, base.stratify, table, info),
     systemPrompt: (values.system as string | undefined) ?? info.systemPrompt ?? base.systemPrompt,
   };
@@ -61,6 +63,7 @@ export async function checkJsonl(file: string, values: Record<string, string | b
     target: settings.target,
     systemPrompt: settings.systemPrompt,
     jsonStyle: settings.jsonStyle,
+    answer: settings.answer,
   };
   const report = runChecks(input, tokens?.checkOptions);
   const formatErrors = Object.keys(format.errors).length > 0;

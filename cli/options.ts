@@ -62,6 +62,8 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
   return {
     textColumn: str('text') ?? DEFAULT_SETTINGS.textColumn,
     labelColumns,
+    // A CSV's labels are always written as the notebook writes them; free text comes from a JSONL.
+    answer: DEFAULT_SETTINGS.answer,
     stratify,
     testSize,
     seed: Number(seedText),

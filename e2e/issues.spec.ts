@@ -30,7 +30,7 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
     await issues.getByRole('button', { name }).click();
     const confirm = issues.getByRole('group', { name: /^Confirm:/ });
     if (preview) {
-      // The confirm step shows the first changed cells, stray spaces drawn as dots.
+      // The confirm step shows the first changed cells, stray spaces drawn as dots (and named for screen readers).
       const table = confirm.getByRole('table', { name: /^Before and after/ });
       await expect(table.getByRole('row').nth(1)).toContainText(preview.before);
       await expect(table.getByRole('row').nth(1)).toContainText(preview.after);
@@ -42,7 +42,7 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
 
   await test.step('merge the misspelt label, collapse the doubled spaces, drop the repeat', async () => {
     await applyFix(/^Merge “Biling” into “Billing”/);
-    await applyFix(/^Collapse repeated spaces in inquiry/, { before: 'I was charged··twice for order 0', after: 'I was charged twice for order 0' });
+    await applyFix(/^Collapse repeated spaces in inquiry/, { before: 'I was charged··(2 spaces)twice for order 0', after: 'I was charged twice for order 0' });
     await applyFix(/^Remove 1 repeated row/);
     await grid.expectRows(23);
     await expect(issues).not.toContainText('Biling');
@@ -93,4 +93,20 @@ test('change a threshold: the checks follow at once, and the change is kept afte
   await issues.getByRole('button', { name: 'Thresholds (1 changed)' }).click();
   await issues.getByRole('button', { name: /^Reset the changed threshold/ }).click();
   await expect(issues).toContainText('value has fewer than 10 rows');
+});
+
+test('the token limit follows the chosen model until the user sets one', async ({ page, start, grid }) => {
+  const issues = page.getByRole('region', { name: 'Issues' });
+  await start.open();
+  await start.trySample();
+  await grid.expectLoaded();
+  await issues.getByRole('button', { name: 'Thresholds' }).click();
+  const limit = issues.getByRole('textbox', { name: 'Token limit per example' });
+  await expect(limit).toHaveValue('65536');
+  await page.getByRole('region', { name: 'Tokens and cost' }).getByRole('combobox', { name: 'Model' }).selectOption('gpt-3.5-turbo-0125');
+  await expect(limit).toHaveValue('16385');
+  // Passing through the field changes nothing: no threshold becomes "changed".
+  await limit.focus();
+  await page.keyboard.press('Tab');
+  await expect(issues.getByRole('button', { name: 'Hide thresholds' })).toBeVisible();
 });

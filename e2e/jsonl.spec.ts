@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/test';
 import { e2eFixture } from './fixtures/files';
-import { csvFile } from './fixtures/start-page';
+import { jsonlFile } from './fixtures/start-page';
 
 /**
  * Open a JSONL: a training file the notebook wrote comes back as rows to review, with OpenAI's
  * format checks; a broken one shows its errors by line, and its rows are fixed in the grid.
  */
-
-const jsonlFile = (name: string, text: string | Buffer) => ({ ...csvFile(name, text), mimeType: 'application/jsonl' });
 
 test('a training file read back is exported again with the same lines', async ({ page, start, grid, exportPanel }) => {
   const original = await readFile(e2eFixture('01-tricky_text_crlf', 'train.jsonl'));

@@ -84,3 +84,43 @@ test('clean up labels: merge a misspelling, move a sub-label, rename one under a
     await expect(labels.dialog).toBeHidden();
   });
 });
+
+test('from the keyboard: find two labels, merge them, and hear what happened', async ({ page, start, grid, labels }) => {
+  await start.open();
+  await start.upload(csvFile('labels.csv', messy));
+  await grid.expectLoaded();
+  await labels.open();
+  // The dialog opens on Find.
+  await expect(labels.dialog.getByRole('searchbox', { name: 'Find a label' })).toBeFocused();
+  await page.keyboard.type('bil');
+  await labels.show('category');
+  // Most rows first: Billing, then Biling.
+  await labels.dialog.getByRole('checkbox', { name: /^category Billing,/ }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(labels.dialog.getByRole('checkbox', { name: /^category Biling,/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(labels.dialog.getByLabel('Merge into')).toHaveValue('Billing');
+  await labels.dialog.getByLabel('Merge into').focus();
+  await page.keyboard.press('Enter');
+  // Focus moves to the sentence saying what was done, next to its Undo.
+  const status = labels.dialog.getByRole('status');
+  await expect(status).toBeFocused();
+  await expect(status).toHaveText('Merged 2 category labels to “Billing”.');
+  await expect(labels.label(/^category Billing, 13 rows$/)).toBeVisible();
+});
+
+test('a file with one label column: no tree, and labels with stray spaces are told apart', async ({ start, grid, labels }) => {
+  const rows = [...Array.from({ length: 12 }, (_, i) => `Refund ${i},Billing`), ...Array.from({ length: 3 }, (_, i) => `Charge ${i},"Billing "`), ...Array.from({ length: 12 }, (_, i) => `Parcel ${i},Shipping`)];
+  await start.open();
+  await start.upload(csvFile('intents.csv', `text,intent\n${rows.join('\n')}\n`));
+  await start.page.getByRole('button', { name: 'Continue' }).click();
+  await grid.expectLoaded();
+  await labels.open();
+  await expect(labels.dialog.getByRole('radio')).toHaveCount(0);
+  await expect(labels.label(/^intent “Billing ”, 3 rows$/)).toBeVisible();
+  await labels.tick(/^intent “Billing ”, 3 rows$/);
+  await labels.tick(/^intent Billing, 12 rows$/);
+  await labels.rename('Billing', 'Merge');
+  await expect(labels.label(/^intent Billing, 15 rows$/)).toBeVisible();
+});

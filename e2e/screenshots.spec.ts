@@ -126,7 +126,7 @@ for (const viewport of VIEWPORTS) {
 
       await test.step('tokens and cost', async () => {
         const tokens = page.getByRole('region', { name: 'Tokens and cost' });
-        await expect(tokens.getByText('Estimated cost')).toBeVisible();
+        await expect(tokens.getByText('Estimated cost', { exact: true })).toBeVisible();
         await tokens.scrollIntoViewIfNeeded();
         await shot('tokens');
       });

@@ -3,9 +3,13 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTrainset } from '@/components/store/store-provider';
 import { LabelsDialog } from '@/components/labels/labels-dialog';
+import { answerModeOf } from '@/lib/engine';
 import { LabelsView } from './labels-view';
 import { SplitView } from './split-view';
 import styles from './charts.module.css';
+
+/** Why there is nothing to chart or manage when the answers are free text (`answerModeOf`). */
+const FREE_TEXT = 'The answers are free text, not labels: there are no labels to chart or manage.';
 
 const TABS = [
   { id: 'labels', label: 'Labels' },
@@ -21,6 +25,7 @@ export function DistributionPanel() {
   const distribution = useTrainset((s) => s.distribution);
   const split = useTrainset((s) => s.split);
   const column = useTrainset((s) => s.distribution?.labels[0] ?? s.meta?.mapping?.labels[0] ?? 'category');
+  const freeText = useTrainset((s) => answerModeOf(s.meta) === 'text');
   const [tab, setTab] = useState<TabId>('labels');
   const [tableView, setTableView] = useState(false);
   const [managing, setManaging] = useState(false);
@@ -37,6 +42,7 @@ export function DistributionPanel() {
   };
 
   const headingId = `${base}-heading`;
+  const freeTextId = `${base}-free-text`;
   return (
     <section className={`card ${styles.panel}`} aria-labelledby={headingId}>
       <div className={styles.panelHeader}>
@@ -44,7 +50,14 @@ export function DistributionPanel() {
           Distribution
         </h2>
         <div className={styles.panelButtons}>
-          <button type="button" className="btn btn-small" disabled={!distribution} onClick={() => setManaging(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!distribution || freeText}
+            title={freeText ? FREE_TEXT : undefined}
+            aria-describedby={freeText ? freeTextId : undefined}
+            onClick={() => setManaging(true)}
+          >
             Manage labels
           </button>
           <button type="button" className="btn btn-small" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
@@ -83,12 +96,17 @@ export function DistributionPanel() {
           tabIndex={0}
           className={styles.tabpanel}
         >
-          {tab !== t.id ? null : !distribution ? (
+          {t.id === 'labels' && freeText ? (
+            // Rendered in the hidden panel too: the Manage labels button is described by it.
+            <p id={freeTextId} className={styles.muted}>
+              {FREE_TEXT}
+            </p>
+          ) : tab !== t.id ? null : !distribution ? (
             <p className={styles.muted}>Load a dataset to see how its labels are distributed.</p>
           ) : t.id === 'labels' ? (
             <LabelsView distribution={distribution} tableView={tableView} />
           ) : split ? (
-            <SplitView split={split} column={column} tableView={tableView} />
+            <SplitView split={split} column={column} tableView={tableView} freeText={freeText} />
           ) : (
             <p className={styles.muted}>Working out the split…</p>
           )}

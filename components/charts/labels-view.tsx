@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
-import { formatCount } from '@/components/export/export-form';
+import { formatCount } from '@/components/app/format';
 import type { Distribution } from '@/lib/engine';
 import { childRows, chosenParent, countRows, displayValue, singleFilter } from './chart-data';
 import { CountChart } from './count-chart';

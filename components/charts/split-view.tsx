@@ -7,8 +7,11 @@ import { SplitChart } from './split-chart';
 import { sentence, summaryText } from '@/components/export/export-form';
 import styles from './charts.module.css';
 
-/** Train and validation rows per class for the current export settings, or why there is no split. */
-export function SplitView({ split, column, tableView }: { split: SplitPreview; column: string; tableView: boolean }) {
+/**
+ * Train and validation rows per class for the current export settings, or why there is no split.
+ * Free-text answers (`freeText`) are not classes: only the totals are shown.
+ */
+export function SplitView({ split, column, tableView, freeText }: { split: SplitPreview; column: string; tableView: boolean; freeText: boolean }) {
   const rows = useMemo(() => (split.ok ? splitRows(split.classes) : []), [split]);
 
   if (!split.ok) {
@@ -33,17 +36,21 @@ export function SplitView({ split, column, tableView }: { split: SplitPreview; c
         {summaryText(split)}
       </h3>
       <p className={styles.explain}>
-        {split.stratifiedBy
-          ? `Stratified by ${split.stratifiedBy}: each ${split.stratifiedBy === column ? column : `${split.stratifiedBy} combination`} keeps its share in both files.`
-          : `Random split: a ${column}'s share can differ between the two files.`}
+        {freeText
+          ? 'Random split: the answers are free text, so there are no classes to keep in proportion.'
+          : split.stratifiedBy
+            ? `Stratified by ${split.stratifiedBy}: each ${split.stratifiedBy === column ? column : `${split.stratifiedBy} combination`} keeps its share in both files.`
+            : `Random split: a ${column}'s share can differ between the two files.`}
       </p>
-      <SplitChart
-        rows={rows}
-        column={column}
-        noun={`${column} values`}
-        caption={`Rows per ${column} in train.jsonl and validation.jsonl.`}
-        tableView={tableView}
-      />
+      {!freeText && (
+        <SplitChart
+          rows={rows}
+          column={column}
+          noun={`${column} values`}
+          caption={`Rows per ${column} in train.jsonl and validation.jsonl.`}
+          tableView={tableView}
+        />
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { formatCount } from '@/components/app/format';
 import type { SplitPreview, StratifyChoice } from '@/lib/engine';
 import type { ExportProblem } from '@/lib/export';
 import { MAX_SEED } from '@/lib/random';
@@ -48,12 +49,7 @@ export function showRowsLabel(problem: ExportProblem): string {
   return problem.dataRow !== undefined ? `Show row ${problem.dataRow}` : 'Show rows';
 }
 
-const COUNT = new Intl.NumberFormat('en-US');
-
-/** A count with thousands separators: 240,000. */
-export function formatCount(n: number): string {
-  return COUNT.format(n);
-}
+export { formatCount };
 
 /** "400 train · 100 validation examples", or why there are none. */
 export function summaryText(split: SplitPreview | null): string {

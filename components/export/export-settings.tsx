@@ -2,7 +2,7 @@
 
 import { useId, useRef } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
-import type { StratifyChoice } from '@/lib/engine';
+import { answerModeOf, type StratifyChoice } from '@/lib/engine';
 import { DEFAULT_SYSTEM_PROMPT, type JsonStyle } from '@/lib/export';
 import { stratifyOptions } from './export-form';
 import { SeedField } from './seed-field';
@@ -23,6 +23,8 @@ export function ExportSettings() {
     jsonStyle: s.choices.jsonStyle,
   }));
   const labels = useTrainset((s) => s.meta?.mapping?.labels ?? s.distribution?.labels ?? []);
+  // Free-text answers are never stratified by (the engine ignores the choice): show that.
+  const freeText = useTrainset((s) => answerModeOf(s.meta) === 'text');
   const { testSizeText, testSizeError } = useTrainset((s) => ({ testSizeText: s.testSizeText, testSizeError: s.testSizeError }));
   const id = useId();
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -35,7 +37,7 @@ export function ExportSettings() {
 
   const options = stratifyOptions(labels);
   // With one label column "all labels" is the same split as the first; show it as such.
-  const stratifyValue = options.some((o) => o.value === stratify) ? stratify : 'first';
+  const stratifyValue = freeText ? 'none' : options.some((o) => o.value === stratify) ? stratify : 'first';
 
   return (
     <>
@@ -49,6 +51,8 @@ export function ExportSettings() {
             id={`${id}-stratify`}
             className="select"
             value={stratifyValue}
+            disabled={freeText}
+            aria-describedby={freeText ? `${id}-stratify-help` : undefined}
             onChange={(e) => set({ stratify: e.target.value as StratifyChoice })}
           >
             {options.map((o) => (
@@ -57,6 +61,11 @@ export function ExportSettings() {
               </option>
             ))}
           </select>
+          {freeText && (
+            <p id={`${id}-stratify-help`} className={styles.help}>
+              The answers are free text, not classes: the split is random.
+            </p>
+          )}
         </div>
         <div className={styles.pair}>
           <div className={styles.field}>

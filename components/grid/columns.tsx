@@ -2,6 +2,7 @@
 
 import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, type Row, type SortingState } from '@tanstack/react-table';
 import type { ColumnMapping, RowView } from '@/lib/engine';
+import type { AnswerMode } from '@/lib/export';
 import type { SortState } from '@/lib/store';
 import { CellText } from './highlighted-text';
 
@@ -31,14 +32,19 @@ const helper = createColumnHelper<GridFeatures, RowView>();
 
 export const columnId = (col: number): string => `c${col}`;
 
-/** The grid's columns in display order: selection, row number, the text, then each label. */
-export function describeColumns(header: readonly string[], mapping: ColumnMapping): GridColumnMeta[] {
-  const text = header.indexOf(mapping.text);
+/**
+ * The grid's columns in display order: selection, row number, the text, then each label. Free-text
+ * answers (`answer: 'text'`) are a second text column: edited as text, not picked from values.
+ */
+export function describeColumns(header: readonly string[], mapping: ColumnMapping, answer: AnswerMode = 'labels'): GridColumnMeta[] {
+  const text = (name: string): GridColumnMeta => ({ kind: 'text', col: header.indexOf(name), title: name, track: 'minmax(320px, 1fr)', minWidth: 320 });
   return [
     { kind: 'select', col: -1, title: 'Select', track: '44px', minWidth: 44 },
     { kind: 'number', col: -1, title: '#', track: '84px', minWidth: 84 },
-    { kind: 'text', col: text, title: mapping.text, track: 'minmax(320px, 1fr)', minWidth: 320 },
-    ...mapping.labels.map((name): GridColumnMeta => ({ kind: 'label', col: header.indexOf(name), title: name, track: 'minmax(170px, 240px)', minWidth: 170 })),
+    text(mapping.text),
+    ...mapping.labels.map((name): GridColumnMeta =>
+      answer === 'text' ? text(name) : { kind: 'label', col: header.indexOf(name), title: name, track: 'minmax(170px, 240px)', minWidth: 170 },
+    ),
   ];
 }
 

@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
+import { answerModeOf } from '@/lib/engine';
 import { BulkBar } from './bulk-bar';
 import { describeColumns } from './columns';
 import { FindReplaceDialog } from './find-replace-dialog';
@@ -18,8 +19,8 @@ import styles from './data-grid.module.css';
  */
 export function DataGrid() {
   const api = useTrainsetApi();
-  const { header, mapping, readOnly } = useTrainset((s) => ({ header: s.meta?.header, mapping: s.meta?.mapping, readOnly: s.otherTab }));
-  const columns = useMemo(() => (header && mapping ? describeColumns(header, mapping) : null), [header, mapping]);
+  const { header, mapping, answer, readOnly } = useTrainset((s) => ({ header: s.meta?.header, mapping: s.meta?.mapping, answer: answerModeOf(s.meta), readOnly: s.otherTab }));
+  const columns = useMemo(() => (header && mapping ? describeColumns(header, mapping, answer) : null), [header, mapping, answer]);
   const rows = useRowSelection();
   const [replacing, setReplacing] = useState(false);
   const [note, setNote] = useState('');

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTrainsetApi } from '@/components/store/store-provider';
 import type { Fix, FixSample } from '@/lib/quality';
-import { firstDifference, previewSegments, rowsText } from './fix-text';
+import { VisibleText } from '@/components/app/visible-text';
+import { firstDifference, rowsText } from './fix-text';
 import styles from './issues.module.css';
 
 /**
@@ -12,7 +13,7 @@ import styles from './issues.module.css';
  */
 export function FixSamples({ fix }: { fix: Fix }) {
   const api = useTrainsetApi();
-  const [preview, setPreview] = useState<{ rows: number; samples: FixSample[] } | null>(null);
+  const [preview, setPreview] = useState<{ rows: number; samples: FixSample[] } | 'failed' | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -20,13 +21,14 @@ export function FixSamples({ fix }: { fix: Fix }) {
       .getState()
       .previewFix(fix)
       .then((p) => live && setPreview(p))
-      .catch(() => live && setPreview({ rows: 0, samples: [] }));
+      .catch(() => live && setPreview('failed'));
     return () => {
       live = false;
     };
   }, [api, fix]);
 
   if (!preview) return <p className={styles.rows}>Working out the changes…</p>;
+  if (preview === 'failed') return <p className={styles.rows}>The changes could not be previewed; applying the fix is still one step you can undo.</p>;
   if (preview.rows === 0) return <p className={styles.rows}>Nothing left to change: the rows were fixed already.</p>;
   const deleting = fix.kind === 'drop-duplicates';
   return (
@@ -68,15 +70,7 @@ function Cell({ value, focus }: { value: string; focus: number }) {
   if (value === '') return <span className={styles.hiddenChar}>(empty)</span>;
   return (
     <span className={styles.sampleText}>
-      {previewSegments(value, focus).map((seg, i) =>
-        seg.hidden ? (
-          <abbr key={i} className={styles.hiddenChar} title={seg.hidden} aria-label={seg.hidden}>
-            {seg.text}
-          </abbr>
-        ) : (
-          <span key={i}>{seg.text}</span>
-        ),
-      )}
+      <VisibleText value={value} focus={focus} markClassName={styles.hiddenChar} />
     </span>
   );
 }

@@ -4,8 +4,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { resolveThresholds, type CheckResult, type Fix, type Severity } from '@/lib/quality';
 import { SEVERITY_LABEL, fixKey, fixLabel, fixPreview, groupBySeverity, rowNumbersText, summaryText } from './fix-text';
-import { DEFAULT_MODEL_ID, findModel } from '@/lib/tokens';
+import { modelThresholds } from '@/lib/engine';
 import { FixSamples } from './fix-samples';
+import { changedThresholds } from './thresholds';
 import { ThresholdsForm } from './thresholds-form';
 import styles from './issues.module.css';
 
@@ -31,9 +32,10 @@ export function IssuesPanel() {
   const [showThresholds, setShowThresholds] = useState(false);
   const target = useTrainset((s) => s.choices.target);
   const overrides = useTrainset((s) => s.choices.thresholds);
-  const model = useTrainset((s) => s.choices.tokens.model);
+  const tokens = useTrainset((s) => s.choices.tokens);
   // The chosen model's token limit is the default for OpenAI files; other targets publish their own.
-  const defaults = useMemo(() => resolveThresholds(target === 'openai' ? { maxTokens: (findModel(model) ?? findModel(DEFAULT_MODEL_ID)!).limit.value } : {}, target), [target, model]);
+  const defaults = useMemo(() => resolveThresholds(modelThresholds({ target, tokens }), target), [target, tokens]);
+  const changed = changedThresholds(overrides, defaults).length;
   const thresholdsId = `${headingId}-thresholds`;
   const runNow = async (): Promise<void> => {
     setRunning(true);
@@ -108,7 +110,7 @@ export function IssuesPanel() {
         onClick={() => setShowThresholds(!showThresholds)}
       >
         {showThresholds ? 'Hide thresholds' : 'Thresholds'}
-        {Object.keys(overrides).length > 0 ? ` (${Object.keys(overrides).length} changed)` : ''}
+        {changed > 0 ? ` (${changed} changed)` : ''}
       </button>
       <div id={thresholdsId} hidden={!showThresholds}>
         {showThresholds && (

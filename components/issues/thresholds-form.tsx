@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { DraftField } from '@/components/app/draft-field';
 import { THRESHOLD_INFO, type ThresholdName, type Thresholds } from '@/lib/quality';
-import { parseThreshold } from './thresholds';
+import { changedThresholds, parseThreshold } from './thresholds';
 import styles from './issues.module.css';
 
 interface Props {
@@ -22,13 +23,22 @@ const NAMES = Object.keys(THRESHOLD_INFO) as ThresholdName[];
  */
 export function ThresholdsForm({ defaults, overrides, disabled, onChange }: Props) {
   const base = useId();
-  const changed = NAMES.filter((n) => overrides[n] !== undefined && overrides[n] !== defaults[n]).length;
+  const changed = changedThresholds(overrides, defaults).length;
   return (
     <div className={styles.thresholds}>
       <p className={styles.muted}>
         The checks compare against these numbers. Change one and the checks run again.{' '}
         {changed > 0 && (
-          <button type="button" className={styles.linkButton} disabled={disabled} onClick={() => onChange({})}>
+          <button
+            type="button"
+            className={styles.linkButton}
+            disabled={disabled}
+            onClick={() => {
+              onChange({});
+              // The button goes with the last change: keep the keyboard in the list.
+              document.getElementById(`${base}-${NAMES[0]}`)?.focus();
+            }}
+          >
             Reset {changed === 1 ? 'the changed threshold' : `all ${changed} changed thresholds`} to the defaults
           </button>
         )}
@@ -36,7 +46,7 @@ export function ThresholdsForm({ defaults, overrides, disabled, onChange }: Prop
       <ul className={styles.thresholdList}>
         {NAMES.map((name) => (
           <ThresholdField
-            key={`${name}-${overrides[name] ?? 'default'}`}
+            key={name}
             id={`${base}-${name}`}
             name={name}
             value={overrides[name] ?? defaults[name]}
@@ -57,42 +67,21 @@ export function ThresholdsForm({ defaults, overrides, disabled, onChange }: Prop
 
 function ThresholdField({ id, name, value, fallback, disabled, onCommit }: { id: string; name: ThresholdName; value: number; fallback: number; disabled: boolean; onCommit(v: number): void }) {
   const info = THRESHOLD_INFO[name];
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  const commit = (): void => {
-    const parsed = parseThreshold(name, text);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    if (parsed.value !== value) onCommit(parsed.value);
-  };
   return (
-    <li className={styles.threshold}>
-      <label htmlFor={id}>{info.label}</label>
-      <input
+    <li>
+      <DraftField
         id={id}
-        className="input"
-        inputMode="decimal"
-        value={text}
+        className={styles.threshold}
+        label={info.label}
+        value={value}
+        format={String}
+        parse={(text) => parseThreshold(name, text)}
+        onCommit={onCommit}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-why`}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
+        help={`${info.why} Default: ${fallback.toLocaleString('en-US')}.`}
+        helpClassName={styles.thresholdWhy}
+        errorClassName={`${styles.thresholdWhy} ${styles.fieldError}`}
       />
-      <p id={`${id}-why`} className={styles.thresholdWhy}>
-        {error ? (
-          <span role="alert" className={styles.fieldError}>
-            {error}{' '}
-          </span>
-        ) : null}
-        {info.why} Default: {fallback.toLocaleString('en-US')}.
-      </p>
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import type { ThresholdName } from '@/lib/quality';
+import type { ThresholdName, Thresholds } from '@/lib/quality';
 
 /** Thresholds that are shares (0 to 1) rather than counts. */
 const SHARES: ReadonlySet<ThresholdName> = new Set(['variantMaxShare']);
@@ -15,4 +15,9 @@ export function parseThreshold(name: ThresholdName, text: string): { ok: true; v
   if (!FRACTIONS.has(name) && !Number.isInteger(value)) return { ok: false, error: 'Type a whole number.' };
   if (name === 'charsPerToken' && value === 0) return { ok: false, error: 'Type a number above 0.' };
   return { ok: true, value };
+}
+
+/** The thresholds the user changed: set, and different from the default (an override equal to it changes nothing). */
+export function changedThresholds(overrides: Partial<Thresholds>, defaults: Thresholds): ThresholdName[] {
+  return (Object.keys(overrides) as ThresholdName[]).filter((n) => overrides[n] !== undefined && overrides[n] !== defaults[n]);
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { sentence } from '@/components/app/file-facts';
+import { ExportNote } from './export-note';
 import { formatSummary, KIND_LABEL, kindCounts } from './format-text';
 import styles from './format-panel.module.css';
 
@@ -20,7 +21,7 @@ export function FormatPanel() {
   const headingId = useId();
   const [all, setAll] = useState(false);
   if (!jsonl) return null;
-  const { format, badLines, info, findingRowIds } = jsonl;
+  const { format, badLines, findingRowIds } = jsonl;
   const errors = kindCounts(format.errors);
   const notes = kindCounts(format.warnings);
   // Lines set aside are listed once, below, with their text; the rest can be shown in the grid.
@@ -94,14 +95,8 @@ export function FormatPanel() {
           ))}
         </ul>
       )}
-      <p className={styles.muted}>
-        {info.systemPrompt !== null
-          ? 'Every example has the same system prompt; the export reuses it.'
-          : info.systemPrompts > 1
-            ? `The examples have ${info.systemPrompts} different system prompts; an export writes the one in the Export panel on every line.`
-            : ''}{' '}
-        Fix rows in the grid, then download: the files are written from the rows as they are now.
-      </p>
+      <ExportNote />
+      <p className={styles.muted}>Fix rows in the grid, then download: the files are written from the rows as they are now.</p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, kindCounts } from './format-text';
+import { formatSummary, kindCounts, systemPromptNote } from './format-text';
 
 describe('format summary', () => {
   it('says when the file is clean, and counts errors otherwise', () => {
@@ -12,5 +12,36 @@ describe('format summary', () => {
       { kind: 'invalid_json', count: 1 },
       { kind: 'missing_content', count: 3 },
     ]);
+  });
+});
+
+describe('systemPromptNote', () => {
+  const one = { systemPrompt: 'Be brief.', systemPrompts: 1, missingSystem: 0, rows: 30 };
+  it.each([
+    ['the file has one prompt, the export writes it', one, 'Be brief.', 'Every example has the same system prompt; the export writes it on every line.', false],
+    ['the Export panel has another', one, 'My prompt', "Every example has the same system prompt, but the export writes the Export panel's instead.", true],
+    [
+      'no system message at all',
+      { systemPrompt: null, systemPrompts: 0, missingSystem: 30, rows: 30 },
+      'Be brief.',
+      "The examples have no system message: the export adds the Export panel's system prompt to every line.",
+      false,
+    ],
+    [
+      'several prompts, some rows without',
+      { systemPrompt: null, systemPrompts: 3, missingSystem: 2, rows: 30 },
+      'Be brief.',
+      "The examples have 3 different system prompts and 2 have none: the export writes the Export panel's on every line.",
+      false,
+    ],
+    [
+      'one prompt, one row without',
+      { systemPrompt: null, systemPrompts: 1, missingSystem: 1, rows: 30 },
+      'Be brief.',
+      "29 examples share one system prompt and 1 has none: the export writes the Export panel's on every line.",
+      false,
+    ],
+  ])('%s', (_, info, current, text, offerFilePrompt) => {
+    expect(systemPromptNote(info, current)).toEqual({ text, offerFilePrompt });
   });
 });

@@ -1,4 +1,4 @@
-import type { FormatErrorKind, FormatNoteKind, FormatReport } from '@/lib/jsonl';
+import type { FormatErrorKind, FormatNoteKind, FormatReport, JsonlInfo } from '@/lib/jsonl';
 
 /** Each kind in a few words, with the notebook's name beside it for engineers comparing counts. */
 export const KIND_LABEL: Record<FormatErrorKind | FormatNoteKind, string> = {
@@ -30,4 +30,31 @@ export function formatSummary(report: Pick<FormatReport, 'errors' | 'examples'>)
 /** The counts per kind, in the report's order, for a short list. */
 export function kindCounts<K extends string>(counts: Partial<Record<K, number>>): { kind: K; count: number }[] {
   return (Object.entries(counts) as [K, number | undefined][]).flatMap(([kind, n]) => (n ? [{ kind, count: n }] : []));
+}
+
+/** The Format check card's note when the answers are free text (`answerModeOf(meta) === 'text'`). */
+export const FREE_TEXT_NOTE = 'The answers are free text, not labels: they are kept as they are; Manage labels and stratification do not apply.';
+
+/**
+ * Which system prompt the export writes on every line, said against what the file has: its one
+ * prompt (offered when the Export panel's differs), several, or none.
+ */
+export function systemPromptNote(
+  info: Pick<JsonlInfo, 'systemPrompt' | 'systemPrompts' | 'missingSystem' | 'rows'>,
+  current: string,
+): { text: string; offerFilePrompt: boolean } {
+  if (info.systemPrompt !== null) {
+    return info.systemPrompt === current
+      ? { text: 'Every example has the same system prompt; the export writes it on every line.', offerFilePrompt: false }
+      : { text: "Every example has the same system prompt, but the export writes the Export panel's instead.", offerFilePrompt: true };
+  }
+  if (info.systemPrompts === 0) {
+    return { text: "The examples have no system message: the export adds the Export panel's system prompt to every line.", offerFilePrompt: false };
+  }
+  const none = info.missingSystem > 0 ? ` and ${count(info.missingSystem)} ${info.missingSystem === 1 ? 'has' : 'have'} none` : '';
+  const have =
+    info.systemPrompts === 1
+      ? `${count(info.rows - info.missingSystem)} examples share one system prompt${none}`
+      : `The examples have ${count(info.systemPrompts)} different system prompts${none}`;
+  return { text: `${have}: the export writes the Export panel's on every line.`, offerFilePrompt: false };
 }

@@ -1,14 +1,15 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { displayValue } from '@/components/charts/chart-data';
-import { formatCount } from '@/components/export/export-form';
+import { formatCount } from '@/components/app/format';
 import type { Distribution, EditOp } from '@/lib/engine';
-import { checkLabelName, moveOp, relabelOp, rowsConcerned, type LabelItem, type SelectionActions } from './label-list';
+import { checkLabelName, labelName, moveOp, relabelOp, rowsConcerned, type LabelItem, type SelectionActions } from './label-list';
 import styles from './labels.module.css';
 
 interface Props {
   chosen: readonly LabelItem[];
+  /** Of `chosen`, how many Find hides from the list. */
+  hidden: number;
   actions: SelectionActions;
   distribution: Distribution;
   /** Label column indexes, top level first. */
@@ -19,11 +20,11 @@ interface Props {
 }
 
 /** The forms for the ticked labels: rename one, merge several, move sub-labels under another parent. */
-export function LabelActions({ chosen, actions, distribution, cols, readOnly, onApply, onClear }: Props) {
+export function LabelActions({ chosen, hidden, actions, distribution, cols, readOnly, onApply, onClear }: Props) {
   const id = useId();
   const [name, setName] = useState(actions.rename ? (chosen[0]?.value ?? '') : (actions.mostRows ?? ''));
   const [parent, setParent] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: 'name' | 'parent'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (chosen.length === 0) {
@@ -35,7 +36,8 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
   const column = distribution.labels[level]!;
   const existing = distribution.counts[level]?.values ?? [];
   const rows = rowsConcerned(chosen);
-  const what = chosen.length === 1 ? `${column} ${JSON.stringify(chosen[0]!.value)}${under(chosen[0]!)}` : `${chosen.length} ${column} labels`;
+  const what = chosen.length === 1 ? `${column} ${quoted(chosen[0]!.value)}${under(chosen[0]!)}` : `${chosen.length} ${column} labels`;
+  const parentColumn = distribution.labels[0]!;
 
   const run = async (op: EditOp, done: string): Promise<void> => {
     setBusy(true);
@@ -50,29 +52,41 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
     e.preventDefault();
     const checked = checkLabelName(name);
     if (!checked.ok) {
-      setError(checked.error);
+      setError({ field: 'name', text: checked.error });
       return;
     }
     const verb = actions.merge ? 'Merged' : 'Renamed';
-    void run(relabelOp(chosen, checked.name, cols), `${verb} ${what} to ${JSON.stringify(checked.name)}.`);
+    void run(relabelOp(chosen, checked.name, cols), `${verb} ${what} to ${quoted(checked.name)}.`);
   };
 
   const submitMove = (e: FormEvent): void => {
     e.preventDefault();
     if (parent === '') {
-      setError(`Choose the ${distribution.labels[0]} to move to.`);
+      setError({ field: 'parent', text: `Choose the ${parentColumn} to move to.` });
       return;
     }
-    void run(moveOp(chosen, parent, cols), `Moved ${what} to ${distribution.labels[0]} ${JSON.stringify(parent)}.`);
+    void run(moveOp(chosen, parent, cols), `Moved ${what} to ${parentColumn} ${quoted(parent)}.`);
   };
 
   const trimmed = name.trim();
-  const joins = trimmed !== '' && !chosen.some((c) => c.value === trimmed) ? existing.find((v) => v.value === trimmed) : undefined;
+  // Under one parent, a rename joins the label only where it already sits under that parent.
+  const siblings = chosen.every((c) => c.parent !== undefined && c.parent === chosen[0]!.parent)
+    ? (distribution.nested?.find((n) => n.parent === chosen[0]!.parent)?.children ?? [])
+    : existing;
+  const joins = trimmed !== '' && !chosen.some((c) => c.value === trimmed) ? siblings.find((v) => v.value === trimmed) : undefined;
+  // Moving to a parent a sub-label is already under changes nothing for it: not offered.
+  const currentParents = new Set(chosen.map((c) => c.parent));
+  const parents = (distribution.counts[0]?.values ?? []).filter((v) => !(currentParents.size === 1 && currentParents.has(v.value)));
+  const target = distribution.nested?.find((n) => n.parent === parent);
+  const alreadyThere = parent === '' ? [] : chosen.filter((c) => target?.children.some((ch) => ch.value === c.value));
+  const nameError = error?.field === 'name' ? error.text : null;
+  const parentError = error?.field === 'parent' ? error.text : null;
   const nameLabel = actions.merge ? 'Merge into' : 'New name';
   return (
     <div className={styles.actions}>
       <p className={styles.selection}>
-        <strong>{what}</strong> selected · {formatCount(rows)} {rows === 1 ? 'row' : 'rows'}{' '}
+        <strong>{what}</strong> selected · {formatCount(rows)} {rows === 1 ? 'row' : 'rows'}
+        {hidden > 0 ? ` (${hidden} hidden by Find)` : ''}{' '}
         <button type="button" className="link-button" onClick={onClear}>
           Clear selection
         </button>
@@ -85,8 +99,8 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
             className="input"
             list={`${id}-values`}
             value={name}
-            aria-invalid={error !== null && !actions.move ? true : undefined}
-            aria-describedby={`${id}-note`}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={`${id}-note${nameError ? ` ${id}-error` : ''}`}
             onChange={(e) => {
               setName(e.target.value);
               setError(null);
@@ -102,7 +116,7 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
           </button>
           <p id={`${id}-note`} className={styles.note}>
             {joins
-              ? `${JSON.stringify(trimmed)} already exists (${formatCount(joins.count)} rows): these rows join it.`
+              ? `${quoted(trimmed)} already exists (${formatCount(joins.count)} rows${chosen[0]!.parent !== undefined ? ` under ${quoted(chosen[0]!.parent)}` : ''}): these rows join it.`
               : chosen.some((c) => c.parent !== undefined && (c.parents ?? 0) > 1)
                 ? `Only under the ${distribution.labels[0]} shown; the same ${column} under other ${distribution.labels[0]} values stays as it is.`
                 : `Every row with ${chosen.length === 1 ? 'this label' : 'these labels'} changes.`}
@@ -116,26 +130,34 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
             id={`${id}-parent`}
             className="select"
             value={parent}
+            aria-invalid={parentError ? true : undefined}
+            aria-describedby={`${id}-move-note${parentError ? ` ${id}-error` : ''}`}
             onChange={(e) => {
               setParent(e.target.value);
               setError(null);
             }}
           >
-            <option value="">Choose a {distribution.labels[0]}…</option>
-            {(distribution.counts[0]?.values ?? []).map((v) => (
+            <option value="">Choose a {parentColumn}…</option>
+            {parents.map((v) => (
               <option key={v.value} value={v.value}>
-                {displayValue(v.value)} ({formatCount(v.count)})
+                {labelName(v.value)} ({formatCount(v.count)})
               </option>
             ))}
           </select>
           <button type="submit" className="btn" disabled={readOnly || busy}>
             Move
           </button>
+          <p id={`${id}-move-note`} className={styles.note}>
+            {chosen.some((c) => c.parent === undefined)
+              ? `Every row with ${chosen.length === 1 ? 'this' : 'these'} ${column}, under every ${parentColumn}, moves; the ${column} stays.`
+              : `The rows move with their ${column}, which stays as it is.`}
+            {alreadyThere.length > 0 ? ` ${alreadyThere.map((c) => quoted(c.value)).join(', ')} already ${alreadyThere.length === 1 ? 'sits' : 'sit'} under ${quoted(parent)}: the rows join ${alreadyThere.length === 1 ? 'it' : 'them'}.` : ''}
+          </p>
         </form>
       )}
       {error && (
-        <p role="alert" className={styles.problem}>
-          {error}
+        <p id={`${id}-error`} role="alert" className={styles.problem}>
+          {error.text}
         </p>
       )}
       {readOnly && <p className={styles.note}>This dataset is open in another tab: changes are paused here.</p>}
@@ -143,4 +165,6 @@ export function LabelActions({ chosen, actions, distribution, cols, readOnly, on
   );
 }
 
-const under = (item: LabelItem): string => (item.parent !== undefined ? ` under ${JSON.stringify(item.parent)}` : '');
+/** A label in a sentence: in quotes, "(empty)" for none. */
+const quoted = (value: string): string => (value === '' ? '(empty)' : `“${value}”`);
+const under = (item: LabelItem): string => (item.parent !== undefined ? ` under ${quoted(item.parent)}` : '');

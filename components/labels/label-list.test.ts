@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '@/lib/engine';
-import { checkLabelName, labelItems, moveOp, relabelOp, rowsConcerned, selectionActions } from './label-list';
+import { checkLabelName, labelItems, labelName, moveOp, relabelOp, rowsConcerned, selectionActions } from './label-list';
 
 // hwu64-like: "query" repeats under two scenarios.
 const distribution: Distribution = {
@@ -92,5 +92,16 @@ describe('selection and edits', () => {
   it('trims a typed name and refuses an empty one', () => {
     expect(checkLabelName('  Billing ')).toEqual({ ok: true, name: 'Billing' });
     expect(checkLabelName(' \t')).toMatchObject({ ok: false });
+  });
+});
+
+describe('labelName', () => {
+  it('quotes labels whose spaces would hide what they are', () => {
+    expect(labelName('Billing')).toBe('Billing');
+    expect(labelName('Billing & payments')).toBe('Billing & payments');
+    expect(labelName('Billing ')).toBe('“Billing ”');
+    expect(labelName('Bill  ing')).toBe('“Bill  ing”');
+    expect(labelName('Bill\tng')).toBe('“Bill\tng”');
+    expect(labelName('')).toBe('(empty)');
   });
 });

@@ -111,3 +111,15 @@ export function checkLabelName(text: string): { ok: true; name: string } | { ok:
 export function rowsConcerned(selected: readonly LabelItem[]): number {
   return selected.reduce((sum, s) => sum + s.count, 0);
 }
+
+/** Spaces at either end, repeated, or not plain: the slips that make two labels look the same. */
+const HIDDEN_SPACE = /^\s|\s$|\s{2}|[^\S ]/;
+
+/**
+ * A label for a sentence or an accessible name: "(empty)" for no text, in quotes when spaces would
+ * otherwise hide what it is ("“Billing ”" beside "Billing"), as it is otherwise.
+ */
+export function labelName(value: string): string {
+  if (value === '') return '(empty)';
+  return HIDDEN_SPACE.test(value) ? `“${value}”` : value;
+}

@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
-import { displayValue } from '@/components/charts/chart-data';
-import { formatCount } from '@/components/export/export-form';
+import { formatCount } from '@/components/app/format';
 import type { Distribution, EditOp } from '@/lib/engine';
-import { labelItems, MAX_ITEMS, selectionActions, type LabelItem, type LabelLayout } from './label-list';
+import { labelItems, labelName, MAX_ITEMS, selectionActions, type LabelItem, type LabelLayout } from './label-list';
+import { LabelText } from './label-text';
 import { LabelActions } from './label-actions';
 import styles from './labels.module.css';
 
@@ -30,16 +30,24 @@ export function LabelsDialog({ onClose }: Props) {
   const [layout, setLayout] = useState<LabelLayout>('tree');
   const [find, setFind] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [status, setStatus] = useState<{ text: string; undo: boolean }>({ text: '', undo: false });
+  const [status, setStatus] = useState<{ text: string; undo: boolean; error?: boolean }>({ text: '', undo: false });
+  const [busy, setBusy] = useState(false);
   const undoLabel = useTrainset((s) => s.status.undoLabel);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const findRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // Start where a long list is narrowed down.
+    findRef.current?.focus();
   }, []);
 
+  const all = useMemo(() => (distribution ? labelItems(distribution, layout) : []), [distribution, layout]);
   const items = useMemo(() => (distribution ? labelItems(distribution, layout, find) : []), [distribution, layout, find]);
-  const chosen = items.filter((i) => selected.has(i.key));
+  // Ticked labels stay ticked when Find hides them: the action applies to all of them.
+  const chosen = all.filter((i) => selected.has(i.key));
+  const hidden = chosen.length - items.filter((i) => selected.has(i.key)).length;
   const actions = selectionActions(chosen, levels);
   const cols = (distribution?.labels ?? []).map((l) => header.indexOf(l));
 
@@ -50,15 +58,38 @@ export function LabelsDialog({ onClose }: Props) {
     setSelected(next);
   };
 
-  const apply = async (op: EditOp, done: string): Promise<void> => {
-    if (readOnly) return;
-    const { status: before } = api.getState();
-    await api.getState().edit(op);
-    setSelected(new Set());
-    // An edit that changed nothing leaves the history where it was.
-    const changed = api.getState().status.revision !== before.revision;
-    setStatus(changed ? { text: done, undo: true } : { text: 'Nothing to change: those rows already have that label.', undo: false });
+  /** Run a change, wait for the counts to follow it, then say what happened (focus goes to that sentence). */
+  const run = async (action: () => Promise<{ text: string; undo: boolean }>): Promise<void> => {
+    setBusy(true);
+    try {
+      const result = await action();
+      await api.getState().refreshDerived();
+      setSelected(new Set());
+      setStatus(result);
+    } catch (e) {
+      setStatus({ text: `That could not be done, and nothing was changed: ${(e as Error).message}`, undo: false, error: true });
+    } finally {
+      setBusy(false);
+      statusRef.current?.focus();
+    }
   };
+
+  const apply = (op: EditOp, done: string): Promise<void> =>
+    run(async () => {
+      if (readOnly) return { text: 'This dataset is open in another tab: changes are paused here.', undo: false };
+      const { status: before } = api.getState();
+      await api.getState().edit(op);
+      // An edit that changed nothing leaves the history where it was.
+      const changed = api.getState().status.revision !== before.revision;
+      return changed ? { text: done, undo: true } : { text: 'Nothing to change: those rows already have that label.', undo: false };
+    });
+
+  const undo = (): Promise<void> =>
+    run(async () => {
+      const label = undoLabel;
+      await api.getState().undo();
+      return { text: `Undone: ${label}.`, undo: false };
+    });
 
   const title = `${id}-title`;
   return (
@@ -78,6 +109,7 @@ export function LabelsDialog({ onClose }: Props) {
           <>
             <p className={styles.summary}>{summaryText(distribution)} Rename, merge or move labels here: each change is one undo step.</p>
             <div className={styles.controls}>
+              {layoutChoices(distribution).length > 1 && (
               <fieldset className={styles.layouts}>
                 <legend className="visually-hidden">Show labels</legend>
                 {layoutChoices(distribution).map((choice) => (
@@ -95,32 +127,28 @@ export function LabelsDialog({ onClose }: Props) {
                   </label>
                 ))}
               </fieldset>
-              <input type="search" className="input" aria-label="Find a label" placeholder="Find a label" value={find} onChange={(e) => setFind(e.target.value)} />
+              )}
+              <input ref={findRef} type="search" className="input" aria-label="Find a label" placeholder="Find a label" value={find} onChange={(e) => setFind(e.target.value)} />
             </div>
-            <LabelTable items={items} layout={layout} distribution={distribution} selected={selected} onChoose={choose} />
+            <LabelTable items={items} layout={layout} distribution={distribution} selected={selected} busy={busy} onChoose={choose} />
             <LabelActions
-              key={[...selected].join('|')}
+              // A new form (with its default name) when what can be done changes, not on every tick.
+              key={actions.rename ? `rename:${chosen[0]!.key}` : actions.merge ? `merge:${chosen[0]!.level}` : 'none'}
               chosen={chosen}
+              hidden={hidden}
               actions={actions}
               distribution={distribution}
               cols={cols}
-              readOnly={readOnly}
+              readOnly={readOnly || busy}
               onApply={apply}
               onClear={() => setSelected(new Set())}
             />
             <div className={styles.statusLine}>
-              <p role="status" className={styles.status}>
+              <p ref={statusRef} tabIndex={-1} role={status.error ? 'alert' : 'status'} className={status.error ? styles.problem : styles.status}>
                 {status.text}
               </p>
               {status.undo && undoLabel && !readOnly && (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => {
-                    void api.getState().undo();
-                    setStatus({ text: `Undone: ${undoLabel}.`, undo: false });
-                  }}
-                >
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => void undo()}>
                   Undo
                 </button>
               )}
@@ -144,6 +172,7 @@ function layoutChoices(d: Distribution): { layout: LabelLayout; label: string }[
 }
 
 interface TableProps {
+  busy: boolean;
   items: readonly LabelItem[];
   layout: LabelLayout;
   distribution: Distribution;
@@ -151,13 +180,13 @@ interface TableProps {
   onChoose(item: LabelItem, on: boolean): void;
 }
 
-function LabelTable({ items, layout, distribution, selected, onChoose }: TableProps) {
+function LabelTable({ items, layout, distribution, selected, busy, onChoose }: TableProps) {
   const shown = items.slice(0, MAX_ITEMS);
   const parentColumn = distribution.labels[0] ?? '';
   const childColumn = distribution.labels[1] ?? '';
   if (items.length === 0) return <p className={styles.muted}>No label matches.</p>;
   return (
-    <div className={styles.scroller}>
+    <div className={styles.scroller} aria-busy={busy || undefined}>
       <table className={styles.table}>
         <caption className="visually-hidden">Labels and their row counts. Tick labels to rename, merge or move them.</caption>
         <thead>
@@ -174,19 +203,20 @@ function LabelTable({ items, layout, distribution, selected, onChoose }: TablePr
         <tbody>
           {shown.map((item) => {
             const column = item.level === 0 ? parentColumn : childColumn;
-            const where = item.parent !== undefined ? ` under ${displayValue(item.parent)}` : '';
+            const where = item.parent !== undefined ? ` under ${labelName(item.parent)}` : '';
             return (
               <tr key={item.key} className={item.parent !== undefined ? styles.child : layout === 'tree' ? styles.parent : undefined}>
                 <td className={styles.tick}>
                   <input
                     type="checkbox"
                     checked={selected.has(item.key)}
-                    aria-label={`${column} ${displayValue(item.value)}${where}, ${formatCount(item.count)} rows`}
+                    disabled={busy}
+                    aria-label={`${column} ${labelName(item.value)}${where}, ${formatCount(item.count)} rows`}
                     onChange={(e) => onChoose(item, e.target.checked)}
                   />
                 </td>
                 <td className={styles.name}>
-                  {displayValue(item.value)}
+                  <LabelText value={item.value} />
                   {item.parents !== undefined && item.parents > 1 && (
                     <span className={styles.badge} title={`This ${childColumn} appears under ${item.parents} ${parentColumn} values`}>
                       under {item.parents} {parentColumn} values

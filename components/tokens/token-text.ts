@@ -1,6 +1,6 @@
+import { formatCount as count } from '@/components/app/format';
 import type { TokenReport } from '@/lib/engine';
 
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** "$0.47", "$1,234.00", "less than $0.01". */
 export function formatCost(usd: number): string {

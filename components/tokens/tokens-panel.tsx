@@ -1,10 +1,17 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { DraftField } from '@/components/app/draft-field';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
-import { MODEL_PRESETS, findModel, DEFAULT_MODEL_ID } from '@/lib/tokens';
-import { estimateRows, parseEpochs, parsePrice } from './token-text';
+import { chosenModel } from '@/lib/engine';
+import { MODEL_PRESETS } from '@/lib/tokens';
+import { formatCount } from '@/components/app/format';
+import { useDelayed } from '@/components/app/use-delayed';
+import { estimateRows, formatCost, parseEpochs, parsePrice } from './token-text';
 import styles from './tokens.module.css';
+
+/** An optional number as a field shows it: empty for "the default". */
+const blankIfNull = (v: number | null): string => (v === null ? '' : String(v));
 
 /** Longest examples listed. */
 const LONGEST = 5;
@@ -21,7 +28,9 @@ export function TokensPanel() {
   const rows = useTrainset((s) => s.status.rows);
   const { report, stale, progress, error } = useTrainset((s) => ({ report: s.tokenReport, stale: s.tokenReportStale, progress: s.tokenProgress, error: s.tokenError }));
   const id = useId();
-  const model = findModel(choices.model) ?? findModel(DEFAULT_MODEL_ID)!;
+  const model = chosenModel(choices);
+  // Short counts (a small file after an edit) finish before the bar would be read: show it after a moment.
+  const showProgress = useDelayed(progress !== null, 300);
   const setTokens = (patch: Partial<typeof choices>): void => api.getState().setChoices({ tokens: { ...choices, ...patch } });
   const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
 
@@ -41,34 +50,58 @@ export function TokensPanel() {
             ))}
           </select>
         </div>
-        <PriceField key={`${model.id}-${choices.pricePerMillion}`} id={`${id}-price`} value={choices.pricePerMillion} fallback={model.price.value} onChange={(v) => setTokens({ pricePerMillion: v })} />
-        <EpochsField key={`epochs-${choices.epochs}`} id={`${id}-epochs`} value={choices.epochs} onChange={(v) => setTokens({ epochs: v })} />
+        <DraftField
+          id={`${id}-price`}
+          className={styles.field}
+          label="Price per 1M tokens (USD)"
+          value={choices.pricePerMillion}
+          format={blankIfNull}
+          parse={parsePrice}
+          onCommit={(v) => setTokens({ pricePerMillion: v })}
+          placeholder={String(model.price.value)}
+          errorClassName={styles.error}
+        />
+        <DraftField
+          id={`${id}-epochs`}
+          className={styles.field}
+          label="Epochs"
+          value={choices.epochs}
+          format={blankIfNull}
+          parse={parseEpochs}
+          onCommit={(v) => setTokens({ epochs: v })}
+          inputMode="numeric"
+          placeholder="auto"
+          errorClassName={styles.error}
+        />
       </div>
       <p className={styles.note}>
-        {model.encoding} tokenizer · {model.limit.value.toLocaleString('en-US')} tokens per example. Default price ${model.price.value} per 1M training tokens: {model.price.source.title}, {model.price.source.date}.{' '}
+        {model.encoding} tokenizer · {formatCount(model.limit.value)} tokens per example. Default price {formatCost(model.price.value)} per 1M training tokens: {model.price.source.title}, {model.price.source.date}.{' '}
         {model.note}
       </p>
       {target !== 'openai' && <p className={styles.note}>The files are for another service: these are OpenAI&apos;s counts and prices, an estimate only.</p>}
 
-      {progress ? (
+      {(!report || stale || (progress && showProgress)) && (
+        <p className={styles.action}>
+          {/* The button stays while counting (disabled), so keyboard focus is not lost. */}
+          <button type="button" className="btn btn-small" onClick={() => void api.getState().countTokens()} disabled={rows === 0 || progress !== null}>
+            {progress ? 'Counting…' : report ? 'Count again' : 'Count tokens'}
+          </button>{' '}
+          {stale ? 'The rows or settings changed since the last count.' : `About a second per 100,000 rows; ${formatCount(rows)} rows here.`}
+        </p>
+      )}
+      {progress && showProgress && (
         <div className={styles.progress}>
           <div role="progressbar" aria-label="Counting tokens" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className={styles.bar}>
             <span style={{ width: `${percent}%` }} />
           </div>
           <span>
-            Counting… {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} rows
+            Counting… {formatCount(progress.done)} of {formatCount(progress.total)} rows
           </span>
         </div>
-      ) : (
-        (!report || stale) && (
-          <p className={styles.action}>
-            <button type="button" className="btn btn-small" onClick={() => void api.getState().countTokens()} disabled={rows === 0}>
-              {report ? 'Count again' : 'Count tokens'}
-            </button>{' '}
-            {stale ? 'The rows or settings changed since the last count.' : `About a second per 100,000 rows; ${rows.toLocaleString('en-US')} rows here.`}
-          </p>
-        )
       )}
+      <p role="status" className="visually-hidden">
+        {report && !progress ? `Counted ${formatCount(report.examples)} examples: ${formatCount(report.totalTokens)} tokens, estimated cost ${formatCost(report.cost)}.` : ''}
+      </p>
       {error && (
         <p role="alert" className={styles.error}>
           {error}
@@ -94,18 +127,18 @@ function TokenEstimate() {
         ))}
       </dl>
       <p className={styles.note}>
-        {report.train ? 'Only the training file is billed; the validation file is free.' : 'The split cannot be made yet, so every row is billed.'} Price: ${report.pricePerMillion} per 1M tokens
+        {report.train ? 'Only the training file is billed; the validation file is free.' : 'The split cannot be made yet, so every row is billed.'} Price: {formatCost(report.pricePerMillion)} per 1M tokens
         {report.priceSource ? ` (${report.priceSource.title})` : ' (typed by you)'}.
       </p>
       {over > 0 ? (
         <p className={styles.warning}>
-          {over.toLocaleString('en-US')} {over === 1 ? 'example is' : 'examples are'} longer than {report.limit.toLocaleString('en-US')} tokens: training cuts {over === 1 ? 'it' : 'them'} short.{' '}
+          {formatCount(over)} {over === 1 ? 'example is' : 'examples are'} longer than {formatCount(report.limit)} tokens: training cuts {over === 1 ? 'it' : 'them'} short.{' '}
           <button type="button" className="link-button" onClick={() => void api.getState().showOnly(report.overLimitIds, 'examples over the token limit')}>
             Show {over === 1 ? 'it' : 'them'}
           </button>
         </p>
       ) : (
-        <p className={styles.ok}>No example is longer than the model&apos;s {report.limit.toLocaleString('en-US')} tokens.</p>
+        <p className={styles.ok}>No example is longer than the model&apos;s {formatCount(report.limit)} tokens.</p>
       )}
       {report.longest.length > 0 && (
         <>
@@ -116,78 +149,12 @@ function TokenEstimate() {
                 <button type="button" className="link-button" aria-label={`Show row ${l.row}: ${l.tokens} tokens`} onClick={() => void api.getState().showOnly([l.rowId], `row ${l.row}`)}>
                   Row {l.row}
                 </button>{' '}
-                <span className={styles.tokens}>{l.tokens.toLocaleString('en-US')} tokens</span> <span className={styles.text}>{l.text}</span>
+                <span className={styles.tokens}>{formatCount(l.tokens)} tokens</span> <span className={styles.text}>{l.text}</span>
               </li>
             ))}
           </ol>
         </>
       )}
     </>
-  );
-}
-
-function PriceField({ id, value, fallback, onChange }: { id: string; value: number | null; fallback: number; onChange(v: number | null): void }) {
-  const [text, setText] = useState(value === null ? '' : String(value));
-  const [error, setError] = useState<string | null>(null);
-  const commit = (): void => {
-    const p = parsePrice(text);
-    if (!p.ok) return setError(p.error);
-    setError(null);
-    if (p.value !== value) onChange(p.value);
-  };
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id}>Price per 1M tokens (USD)</label>
-      <input
-        id={id}
-        className="input"
-        inputMode="decimal"
-        placeholder={String(fallback)}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className={styles.error}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function EpochsField({ id, value, onChange }: { id: string; value: number | null; onChange(v: number | null): void }) {
-  const [text, setText] = useState(value === null ? '' : String(value));
-  const [error, setError] = useState<string | null>(null);
-  const commit = (): void => {
-    const p = parseEpochs(text);
-    if (!p.ok) return setError(p.error);
-    setError(null);
-    if (p.value !== value) onChange(p.value);
-  };
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id}>Epochs</label>
-      <input
-        id={id}
-        className="input"
-        inputMode="numeric"
-        placeholder="auto"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className={styles.error}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -2,6 +2,7 @@ import type { BadRow, CsvOptions, CsvProgress } from '../csv';
 import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
 import type { CheckReport, Fix, FixSample } from '../quality';
 import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
+import { parseChoices } from './choices';
 import { SessionStore } from './persist';
 import type {
   ColumnMapping,
@@ -106,8 +107,8 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
         meta,
         status: restored.status,
         length: engine.setView({}).length,
-        // A session saved before a setting existed lacks it: the default fills the gap.
-        choices: { ...DEFAULT_CHOICES, ...saved.choices },
+        // A session saved before a setting existed lacks it, damaged storage may hold anything: each field is checked.
+        choices: parseChoices(saved.choices, DEFAULT_CHOICES).choices,
         savedAt: saved.savedAt,
         droppedEdits: restored.dropped,
       };

@@ -189,3 +189,42 @@ describe('Engine: previews and downloads', () => {
     expect(engine.exportFiles(DEFAULT_CHOICES)).not.toBe(b);
   });
 });
+
+describe('Engine: a JSONL with free-text answers', () => {
+  const SYSTEM = 'You are a friendly support assistant.';
+  const pairs = Array.from({ length: 12 }, (_, i) => [`How do I reset router ${i}?`, `Hello! Hold the button ${i} s — then wait. "Done" ✓`] as const);
+  const jsonl = (system = SYSTEM) =>
+    `${pairs.map(([user, answer]) => JSON.stringify({ messages: [{ role: 'system', content: system }, { role: 'user', content: user }, { role: 'assistant', content: answer }] })).join('\n')}\n\n`;
+  const load = (): Engine => {
+    const engine = new Engine();
+    const r = engine.load(enc.encode(jsonl()), 'support.jsonl');
+    if (!r.ok) throw new Error(r.problem.message);
+    return engine;
+  };
+
+  it('writes each answer as it is and splits at random whatever the stratify choice', async () => {
+    const engine = load();
+    for (const stratify of ['first', 'all-labels', 'none'] as const) {
+      const choices: ExportChoices = { ...DEFAULT_CHOICES, systemPrompt: SYSTEM, stratify };
+      expect(engine.settings(choices)).toMatchObject({ labelColumns: ['assistant'], answer: 'text', stratify: null });
+      const out = engine.exportFiles(choices);
+      if (!out.ok) throw new Error(out.problems[0]!.message);
+      expect(out.summary).toMatchObject({ train: 9, validation: 3, perLabel: [] });
+      const lines = `${await blobText(out.train)}${await blobText(out.validation)}`.trim().split('\n');
+      const back = lines.map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages.map((m) => m.content));
+      expect(new Map(back.map(([system, user, answer]) => [user, [system, answer]]))).toEqual(new Map(pairs.map(([u, a]) => [u, [SYSTEM, a]])));
+    }
+  });
+
+  it('says which column holds the answers, and gives the file its own warning codes', () => {
+    const meta = load().loadedMeta!;
+    expect(meta.jsonl?.assistantColumn).toBe('assistant');
+    expect(meta.info.warnings.map((w) => w.code)).toEqual(['blank-lines']);
+  });
+
+  it('writes labels again once another column is mapped as the label', () => {
+    const engine = load();
+    engine.setMapping({ text: 'inquiry', labels: ['system'] });
+    expect(engine.settings(DEFAULT_CHOICES)).toMatchObject({ answer: 'labels', stratify: ['system'] });
+  });
+});

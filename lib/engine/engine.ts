@@ -1,5 +1,4 @@
-import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
-import { readJsonl } from '../jsonl';
+import type { BadRow, CsvInfo, CsvOptions, CsvProblem, CsvProgress } from '../csv';
 import {
   addRow,
   columnRanks,
@@ -26,8 +25,9 @@ import {
 } from '../dataset';
 import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
 import { checkInput, datasetTable, fixChange, fixSamples, runChecks, type CheckReport, type Fix, type FixSample } from '../quality';
-import { guessMapping } from './mapping';
-import { checkThresholds, chosenModel, countTokens, loadedCounter } from './tokens';
+import { answerModeOf, guessMapping } from './mapping';
+import { readTable, withRowIds } from './read-table';
+import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
 import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
   ColumnMapping,
@@ -36,7 +36,6 @@ import type {
   EditOp,
   ExportChoices,
   ExportResult,
-  JsonlMeta,
   LoadedMeta,
   RowView,
   SplitPreview,
@@ -116,7 +115,8 @@ export class Engine {
     /** False when re-reading a saved session (it is already saved). */
     save = true,
   ): LoadOutcome {
-    const read = isJsonlFile(fileName, bytes) ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
+    clearTokenCaches();
+    const read = readTable(bytes, fileName, options, onProgress);
     if (!read.ok) return read;
     const { header, columns, rowCount } = read;
     // Keep the file's data-row numbers when rows were set aside, so row 14 stays row 14.
@@ -219,9 +219,9 @@ export class Engine {
     if (!settings) return null;
     const input = checkInput(datasetTable(this.requireDataset()), settings);
     if (!input.ok) return null;
+    const { table, labels } = input.input;
     // The tokenizer is used once the user has counted tokens (it is loaded then); until then tokens are estimated.
-    const counter = loadedCounter(chosenModel(choices.tokens).encoding);
-    return runChecks(input.input, { thresholds: checkThresholds(choices), ...(counter ? { tokenCounter: counter } : {}) });
+    return runChecks(input.input, { thresholds: checkThresholds(choices), ...lengthCheckOptions(choices, settings, (r, c) => table.cell(r, c), labels) });
   }
 
   /**
@@ -369,13 +369,19 @@ export class Engine {
     };
   }
 
+  /**
+   * The export settings for these choices. Free-text answers (`answerModeOf`) are written as they
+   * are and never stratified by: each answer is its own class, so no stratified split exists.
+   */
   settings(choices: ExportChoices): ExportSettings | null {
     if (!this.mapping) return null;
     const labels = this.mapping.labels;
+    const answer = answerModeOf(this.meta);
     return {
       textColumn: this.mapping.text,
       labelColumns: labels,
-      stratify: choices.stratify === 'none' ? null : choices.stratify === 'all-labels' ? labels : [labels[0]!],
+      answer,
+      stratify: choices.stratify === 'none' || answer === 'text' ? null : choices.stratify === 'all-labels' ? labels : [labels[0]!],
       testSize: choices.testSize,
       seed: choices.seed,
       systemPrompt: choices.systemPrompt,
@@ -513,7 +519,7 @@ export class Engine {
 
 /** One example line (without its newline) for a row, as the exporter writes it. */
 function exampleLine(ds: Dataset, settings: ExportSettings, id: number): string {
-  const format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target);
+  const format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
   const col = (name: string): number => ds.header.indexOf(name);
   const labels = settings.labelColumns.map((l) => ds.cell(id, col(l)));
   return format.prefix + format.str(ds.cell(id, col(settings.textColumn))) + format.middle + format.assistant(settings.labelColumns, labels) + format.suffix.trimEnd();
@@ -530,119 +536,4 @@ function firstLines(batches: Generator<Uint8Array[]>): string[] {
     }
   }
   return text.split('\n').slice(0, PREVIEW_LINES).filter((l) => l !== '');
-}
-
-/** What `load` needs from a reader: the columns, where each row came from, and what it learned. */
-type TableRead =
-  | {
-      ok: true;
-      header: string[];
-      columns: string[][];
-      rowCount: number;
-      lines: Int32Array;
-      /** Data-row numbers, when they differ from 1..n (rows were set aside). */
-      numbers: Int32Array | undefined;
-      info: CsvInfo;
-      badRows: BadRow[];
-      /** Known without asking (a JSONL's roles say which column is which). */
-      mapping: ColumnMapping | null;
-      jsonl: JsonlMeta | null;
-    }
-  | { ok: false; problem: CsvProblem; info?: CsvInfo };
-
-function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
-  const columns: string[][] = [];
-  let lines: number[] = [];
-  let numbers: number[] = [];
-  const read = readCsvStream(
-    bytes,
-    options,
-    {
-      start(header) {
-        columns.length = 0;
-        header.forEach(() => columns.push([]));
-        lines = [];
-        numbers = [];
-      },
-      row(fields, dataRow, line) {
-        for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c]!);
-        lines.push(line);
-        numbers.push(dataRow);
-      },
-    },
-    onProgress,
-  );
-  if (!read.ok) return { ok: false, problem: read.problem, ...(read.info ? { info: read.info } : {}) };
-  return {
-    ok: true,
-    header: read.header,
-    columns,
-    rowCount: read.rowCount,
-    lines: Int32Array.from(lines),
-    numbers: read.badRows.length > 0 ? Int32Array.from(numbers) : undefined,
-    info: read.info,
-    badRows: read.badRows,
-    mapping: null,
-    jsonl: null,
-  };
-}
-
-/** Findings kept for the app's format panel (the counts are always complete). */
-const MAX_FORMAT_FINDINGS = 1000;
-
-function readJsonlTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
-  const read = readJsonl(bytes, { ...(options.encoding ? { encoding: options.encoding } : {}), maxFindings: MAX_FORMAT_FINDINGS }, (p) =>
-    onProgress?.({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.examples }),
-  );
-  if (!read.ok) {
-    const { code, message, line, column } = read.problem;
-    return { ok: false, problem: { code: code === 'no-examples' ? 'empty-file' : code, message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } };
-  }
-  const { table, info } = read;
-  return {
-    ok: true,
-    header: table.header,
-    columns: table.columns,
-    rowCount: table.rowCount,
-    lines: table.lines,
-    numbers: table.numbers,
-    // The file summary's facts: a JSONL has no delimiter; its warnings are about the whole file.
-    info: {
-      encoding: info.encoding,
-      encodingDetected: info.encodingDetected,
-      bom: info.bom,
-      delimiter: '',
-      delimiterDetected: false,
-      lineEndings: { ...info.lineEndings, cr: 0 },
-      warnings: info.warnings.map((w) => ({ code: 'not-pandas-readable' as const, message: w.message })),
-    },
-    // Lines that are not examples are listed in the format panel, not as CSV rows to repair.
-    badRows: [],
-    mapping: table.mapping,
-    jsonl: { info, format: read.format, badLines: read.badLines.slice(0, MAX_FORMAT_FINDINGS), findingRowIds: [] },
-  };
-}
-
-/** The grid row id of each format finding (-1 for a line that did not become a row). */
-function withRowIds(jsonl: JsonlMeta, ds: Dataset): JsonlMeta {
-  const idOf = (example: number): number => {
-    try {
-      return ds.idOfRowNumber(example);
-    } catch {
-      return -1;
-    }
-  };
-  return { ...jsonl, findingRowIds: jsonl.format.findings.map((f) => idOf(f.example)) };
-}
-
-/** A JSONL by its name, or by its first character when the name says nothing (a `{` cannot start a CSV header a user means). */
-export function isJsonlFile(fileName: string, bytes: Uint8Array): boolean {
-  if (/\.jsonl$/i.test(fileName)) return true;
-  if (/\.(csv|tsv|txt)$/i.test(fileName)) return false;
-  for (let i = 0; i < Math.min(bytes.length, 64); i++) {
-    const b = bytes[i]!;
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b;
-  }
-  return false;
 }

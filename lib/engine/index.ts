@@ -6,4 +6,5 @@ export * from './types';
 export { Engine, DEFAULT_CHOICES, joinBadRow, type LoadOutcome, type SessionState } from './engine';
 export type { EngineApi, RestoredSession } from './api';
 export { createEngineClient } from './client';
-export { guessMapping } from './mapping';
+export { answerModeOf, guessMapping } from './mapping';
+export { chosenModel, modelThresholds } from './tokens';

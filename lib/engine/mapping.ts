@@ -1,4 +1,6 @@
-import type { ColumnMapping } from './types';
+import type { AnswerMode } from '../export';
+import { answerMode } from '../jsonl';
+import type { ColumnMapping, LoadedMeta } from './types';
 
 const DEFAULT: ColumnMapping = { text: 'inquiry', labels: ['category', 'sub_category'] };
 const TEXT_NAMES = /^(inquiry|enquiry|text|utterance|question|message|query|instruction|prompt|input|sentence|narrative|body|description|complaint|consumer complaint narrative|content)$/i;
@@ -36,4 +38,13 @@ export function guessMapping(header: readonly string[], column: (col: number, ro
   const named = labelCandidates.filter((s) => LABEL_NAMES.test(s.name));
   const labels = (named.length > 0 ? named : labelCandidates).sort((a, b) => a.distinct - b.distinct).slice(0, 2);
   return { mapping: null, guess: { text: text?.name ?? header[0] ?? '', labels: labels.map((l) => l.name) } };
+}
+
+/**
+ * How the export writes the loaded file's answers as mapped: `text` for a JSONL whose free-text
+ * answers are the only label column (they are written as they are, and labels and stratification
+ * do not apply), otherwise `labels`. The engine's export settings and the UI both ask this.
+ */
+export function answerModeOf(meta: Pick<LoadedMeta, 'mapping' | 'jsonl'> | null | undefined): AnswerMode {
+  return meta?.jsonl && meta.mapping ? answerMode(meta.jsonl, meta.mapping.labels) : 'labels';
 }

@@ -1,11 +1,11 @@
 import type { Dataset } from '../dataset';
 import { exportDataset } from '../dataset';
 import type { ExportSettings } from '../export';
-import type { Thresholds, TokenCounter } from '../quality';
-import { estimateTraining, findModel, loadTokenCounter, DEFAULT_MODEL_ID, type ModelPreset, type TokenEncoding } from '../tokens';
+import type { CheckOptions, Thresholds, TokenCounter } from '../quality';
+import { estimateTraining, ExampleTokens, findModel, loadTokenCounter, DEFAULT_MODEL_ID, type ModelPreset, type TokenEncoding } from '../tokens';
 import type { ExportChoices, TokenChoices, TokenReport } from './types';
 
-/** Texts whose counts are remembered between counts (about 100 bytes each besides the text the dataset holds anyway). */
+/** Texts whose counts are remembered between counts (the cache keeps each text alive, so it is cleared on a new file). */
 const CACHE_MAX = 2_000_000;
 /** Characters of an example's text kept for the list of the longest. */
 const TEXT_SHOWN = 120;
@@ -15,7 +15,7 @@ const TEXT_SHOWN = 120;
  * again, so a second count of 100,000 rows takes milliseconds instead of a second or more.
  */
 class CachedCounter implements TokenCounter {
-  private readonly cache = new Map<string, number>();
+  readonly cache = new Map<string, number>();
   constructor(private readonly inner: TokenCounter) {}
   get name(): string {
     return this.inner.name;
@@ -47,6 +47,11 @@ export function cachedCounter(encoding: TokenEncoding): Promise<CachedCounter> {
   return c;
 }
 
+/** Forget remembered counts (a new file: the old texts must not stay in memory through the cache). */
+export function clearTokenCaches(): void {
+  for (const c of loaded.values()) c.cache.clear();
+}
+
 /** The counter if the user has counted tokens with this encoding already (the checks do not load it themselves). */
 export function loadedCounter(encoding: TokenEncoding): TokenCounter | undefined {
   return loaded.get(encoding);
@@ -57,8 +62,12 @@ export function loadedCounter(encoding: TokenEncoding): TokenCounter | undefined
  * files are for OpenAI (other targets have their own), then the user's changes.
  */
 export function checkThresholds(choices: Pick<ExportChoices, 'target' | 'tokens' | 'thresholds'>): Partial<Thresholds> {
-  const model = chosenModel(choices.tokens);
-  return { ...(choices.target === 'openai' ? { maxTokens: model.limit.value } : {}), ...choices.thresholds };
+  return { ...modelThresholds(choices), ...choices.thresholds };
+}
+
+/** What the chosen model sets among the thresholds: its token limit, when the files are for OpenAI. */
+export function modelThresholds(choices: Pick<ExportChoices, 'target' | 'tokens'>): Partial<Thresholds> {
+  return choices.target === 'openai' ? { maxTokens: chosenModel(choices.tokens).limit.value } : {};
 }
 
 /** The preset the choices name (the default model when the name is unknown, e.g. from an older save). */
@@ -82,7 +91,7 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
   const estimate = estimateTraining(
     { rowCount: live.length, text: (r) => ds.cell(live[r]!, textCol), label: (r, j) => ds.cell(live[r]!, labelCols[j]!) },
     counter,
-    { systemPrompt: settings.systemPrompt, labelColumns: settings.labelColumns, jsonStyle: settings.jsonStyle },
+    { systemPrompt: settings.systemPrompt, labelColumns: settings.labelColumns, jsonStyle: settings.jsonStyle, answer: settings.answer },
     {
       limit: model.limit.value,
       pricePerMillion,
@@ -118,4 +127,16 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
     priceSource: choices.pricePerMillion === null ? model.price.source : null,
     cost: cost.cost,
   };
+}
+
+/**
+ * The length check's token options once the model's tokenizer is loaded: whole examples (system
+ * prompt, answer and the chat format's tokens added to each message) compared with the limit, as
+ * the CLI's `check --model` and the Tokens panel count them. Empty until the user has counted.
+ */
+export function lengthCheckOptions(choices: Pick<ExportChoices, 'tokens'>, settings: ExportSettings, cell: (row: number, col: number) => string, labelCols: readonly number[]): Pick<CheckOptions, 'tokenCounter' | 'exampleOverhead'> {
+  const counter = loadedCounter(chosenModel(choices.tokens).encoding);
+  if (!counter) return {};
+  const examples = new ExampleTokens(counter, settings);
+  return { tokenCounter: counter, exampleOverhead: (row) => examples.overhead(labelCols.map((c) => cell(row, c))) };
 }

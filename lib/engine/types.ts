@@ -1,7 +1,7 @@
-import type { BadRow, CsvInfo } from '../csv';
+import type { BadRow, CsvInfo, CsvProblem } from '../csv';
 import type { LabelRef, ReplaceQuery, RowId, ViewQuery } from '../dataset';
 import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle, LimitSource } from '../export';
-import type { FormatReport, JsonlBadLine, JsonlInfo } from '../jsonl';
+import type { FormatReport, JsonlBadLine, JsonlInfo, JsonlWarning } from '../jsonl';
 import type { Thresholds } from '../quality';
 import type { TestSize } from '../split';
 
@@ -11,13 +11,21 @@ export interface ColumnMapping {
   labels: string[];
 }
 
+/** A warning about the whole file, with the code of the reader that gave it (CSV or JSONL). */
+export type FileWarning = CsvProblem | JsonlWarning;
+
+/** The file summary's facts: a CSV's, or a JSONL's in the same shape (no delimiter). */
+export interface FileInfo extends Omit<CsvInfo, 'warnings'> {
+  warnings: FileWarning[];
+}
+
 /** What the user sees after a file is read. */
 export interface LoadedMeta {
   fileName: string;
   fileSize: number;
   header: string[];
   rowCount: number;
-  info: CsvInfo;
+  info: FileInfo;
   /** Rows that could not be read (more fields than the header), with their lines. */
   badRows: BadRow[];
   /** Set when the columns could be mapped without asking (inquiry/category/sub_category present). */
@@ -35,6 +43,11 @@ export interface JsonlMeta {
   badLines: JsonlBadLine[];
   /** The grid row id of each of `format.findings` (-1 when its line did not become a row). */
   findingRowIds: number[];
+  /**
+   * The column holding the answers as written (`JsonlTable.assistantColumn`). Mapped as the only
+   * label column, the answers are free text: see `answerModeOf`.
+   */
+  assistantColumn: string | null;
 }
 
 /** One grid row. `edited` has bit `c` set when column `c` differs from the uploaded value. */

@@ -1,11 +1,12 @@
 import { compactJsonString, pythonJsonString } from './python-json';
 import type { ExportTarget } from './targets';
-import type { JsonStyle } from './types';
+import type { AnswerMode, JsonStyle } from './types';
 
 /**
  * One training example per line, in the target's envelope; the default (`openai`) is the notebook's
  * `{"messages": [system, user, assistant]}`. The answer is the labels as a JSON object *string*
- * (so it is escaped twice, as in the notebook), the same in every target.
+ * (so it is escaped twice, as in the notebook), or with `text` answers the answer as it is (escaped
+ * once, like the user message), the same in every target.
  * Every line is `prefix + user + middle + assistant + suffix`; prefix and middle are the same for
  * all rows, so they are built once.
  */
@@ -20,7 +21,10 @@ export interface ChatFormat {
   middle: string;
   /** After the assistant content, including the newline. */
   suffix: string;
-  /** The assistant content for one row's labels, as a JSON string literal. */
+  /**
+   * The assistant content for one row's label values (in `keys` order), as a JSON string literal:
+   * the labels' JSON object, or with `text` answers the one value itself.
+   */
   assistant(keys: readonly string[], values: readonly string[]): string;
 }
 
@@ -37,7 +41,7 @@ const COMPACT_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
  * are optional there, and an empty one is at best noise. The OpenAI layout keeps its empty system
  * message (the notebook's bytes) and Alpaca its empty `instruction` (every line keeps the same keys).
  */
-export function chatFormat(style: JsonStyle, systemPrompt: string, target: ExportTarget = 'openai'): ChatFormat {
+export function chatFormat(style: JsonStyle, systemPrompt: string, target: ExportTarget = 'openai', answer: AnswerMode = 'labels'): ChatFormat {
   const str = style === 'python' ? pythonJsonString : compactJsonString;
   // json.dumps defaults separate items with ", " and keys from values with ": ".
   const [comma, colon] = style === 'python' ? [', ', ': '] : [',', ':'];
@@ -78,6 +82,7 @@ export function chatFormat(style: JsonStyle, systemPrompt: string, target: Expor
     needsEscape: (s) => special.test(s),
     ...layout,
     assistant(keys, values) {
+      if (answer === 'text') return str(values[0] ?? '');
       const inner = keys.map((k, i) => `${str(k)}${colon}${str(values[i]!)}`).join(comma);
       return str(`{${inner}}`);
     },

@@ -8,7 +8,7 @@ import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from '.
 
 /** Cell problems kept for messages; the count of all of them is kept too. */
 const MAX_PROBLEMS = 200;
-/** Lines per batch × 3 parts: about 2 MB of output. */
+/** Lines per batch × 3 parts (5 with `text` answers): about 2 MB of output. */
 const PARTS_PER_BATCH = 3 * 8192;
 
 export interface ExportFiles {
@@ -35,12 +35,14 @@ export type CollectorStart =
 
 /**
  * Builds the train/validation JSONL from rows fed one at a time, holding per row only the escaped
- * user message and two small integer codes (its label combination and its stratification class).
- * The CLI feeds it straight from the CSV reader; the app feeds it the edited rows. Both get the same
- * bytes for the same data and settings.
+ * user message and two small integer codes (its label combination and its stratification class),
+ * or with `text` answers the escaped answer instead of the first code. The CLI feeds it straight
+ * from the CSV reader; the app feeds it the edited rows. Both get the same bytes for the same data
+ * and settings.
  *
  * It refuses, with the row, column and value, wherever the notebook would write NaN or a
- * type-inferred number/boolean, or where sklearn's split would raise.
+ * type-inferred number/boolean, or where sklearn's split would raise; a free-text answer is written
+ * as it is (no pandas reading it), so only an empty one is refused.
  */
 export class ExampleCollector {
   private readonly format: ChatFormat;
@@ -52,6 +54,8 @@ export class ExampleCollector {
 
   /** Each row's user message, already JSON-escaped, as UTF-8. */
   private readonly contents = new ByteStore();
+  /** With `text` answers: each row's answer, escaped like the message (free text rarely repeats). */
+  private readonly answers = new ByteStore();
   private readonly dataRows = new IntList();
   private readonly lines = new IntList();
   private readonly tupleCodes = new IntList();
@@ -75,7 +79,7 @@ export class ExampleCollector {
     /** False: check and split only, without keeping the messages (the files cannot be written). */
     private readonly keepText: boolean,
   ) {
-    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target);
+    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
     const col = (name: string): number => header.indexOf(name);
     this.textIndex = col(settings.textColumn);
     this.labelIndexes = settings.labelColumns.map(col);
@@ -87,7 +91,7 @@ export class ExampleCollector {
     // A stratify column's gap breaks the split before anything is written, so that role names it.
     settings.stratify?.forEach((c) => use(c, 'stratify'));
     use(settings.textColumn, 'text');
-    settings.labelColumns.forEach((c) => use(c, 'label'));
+    settings.labelColumns.forEach((c) => use(c, settings.answer === 'text' ? 'answer' : 'label'));
     this.used = [...used.values()];
   }
 
@@ -116,6 +120,13 @@ export class ExampleCollector {
     }
     if (settings.labelColumns.length === 0) {
       problems.push({ code: 'missing-column', message: 'no label column given: name at least one with --labels.' });
+    } else if (settings.answer === 'text' && settings.labelColumns.length > 1) {
+      problems.push({
+        code: 'answer-columns',
+        message:
+          `free-text answers are written as they are from one column, but ${settings.labelColumns.length} label columns are given ` +
+          `(${settings.labelColumns.map((c) => JSON.stringify(c)).join(', ')}). Name the answer column alone, or write the answers as labels.`,
+      });
     }
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true) };
@@ -125,7 +136,9 @@ export class ExampleCollector {
   add(fields: readonly string[], dataRow: number, line: number): void {
     for (const u of this.used) {
       const cell = fields[u.index] ?? '';
-      u.profiler.add(cell, dataRow);
+      // A free-text answer is written as it is: pandas plays no part, and only an empty one is missing.
+      if (u.role === 'answer' && cell !== '') continue;
+      if (u.role !== 'answer') u.profiler.add(cell, dataRow);
       if (isPandasNa(cell)) {
         // Judged at the end: in one rare column type pandas keeps NA strings as text.
         u.missingCount++;
@@ -133,15 +146,24 @@ export class ExampleCollector {
       }
     }
     const position = this.count++;
-    const text = fields[this.textIndex] ?? '';
-    if (!this.keepText) {
-      // Checking only: the message is looked at (above) but not escaped or kept.
-    } else if (!this.format.needsEscape(text)) this.contents.add(text, true);
-    else if (this.settings.jsonStyle === 'python') this.contents.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
-    else this.contents.add(this.format.str(text), false);
+    // Checking only (no keepText): the message is looked at (above) but not escaped or kept.
+    if (this.keepText) this.addEscaped(this.contents, fields[this.textIndex] ?? '');
     this.dataRows.push(dataRow);
     this.lines.push(line);
+    if (this.settings.answer === 'labels') this.addLabels(fields);
+    else if (this.keepText) this.addEscaped(this.answers, fields[this.labelIndexes[0]!] ?? '');
+    if (this.strataIndexes) this.addStratum(fields, this.strataIndexes, position);
+  }
 
+  /** `text` as a JSON string literal, UTF-8, into `store`. */
+  private addEscaped(store: ByteStore, text: string): void {
+    if (!this.format.needsEscape(text)) store.add(text, true);
+    else if (this.settings.jsonStyle === 'python') store.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
+    else store.add(this.format.str(text), false);
+  }
+
+  /** The row's label combination, as a code; each combination's answer is built once. */
+  private addLabels(fields: readonly string[]): void {
     const labels = this.labelIndexes.map((i) => fields[i] ?? '');
     // NUL cannot occur in a cell (the reader truncates at it), so it safely joins the key.
     const tupleKey = labels.length === 1 ? labels[0]! : labels.join('\0');
@@ -153,19 +175,19 @@ export class ExampleCollector {
       this.tupleFirstLabel.push(labels[0]!);
     }
     this.tupleCodes.push(tuple);
+  }
 
-    if (this.strataIndexes) {
-      // sklearn joins several stratify columns with one space (sklearn-split.md §4.2).
-      const key = this.strataIndexes.length === 1 ? (fields[this.strataIndexes[0]!] ?? '') : this.strataIndexes.map((i) => fields[i] ?? '').join(' ');
-      let code = this.strataIndex.get(key);
-      if (code === undefined) {
-        code = this.strataLabels.length;
-        this.strataIndex.set(key, code);
-        this.strataLabels.push(key);
-        this.strataFirstRow.push(position);
-      }
-      this.strataCodes.push(code);
+  private addStratum(fields: readonly string[], columns: number[], position: number): void {
+    // sklearn joins several stratify columns with one space (sklearn-split.md §4.2).
+    const key = columns.length === 1 ? (fields[columns[0]!] ?? '') : columns.map((i) => fields[i] ?? '').join(' ');
+    let code = this.strataIndex.get(key);
+    if (code === undefined) {
+      code = this.strataLabels.length;
+      this.strataIndex.set(key, code);
+      this.strataLabels.push(key);
+      this.strataFirstRow.push(position);
     }
+    this.strataCodes.push(code);
   }
 
   get rowCount(): number {
@@ -179,12 +201,12 @@ export class ExampleCollector {
 
   private missing(column: string, role: Role, value: string, dataRow: number, line: number): ExportProblem {
     const what = value === '' ? `${column} is empty` : `${column} is ${JSON.stringify(value)}, which pandas reads as a missing value (NaN)`;
-    const consequence =
-      role === 'text'
-        ? 'the notebook would write NaN as the user message, which is not valid JSON'
-        : role === 'label'
-          ? 'the notebook would write NaN into the JSON'
-          : 'the notebook\'s split would fail ("Input contains NaN")';
+    const consequence = {
+      text: 'the notebook would write NaN as the user message, which is not valid JSON',
+      label: 'the notebook would write NaN into the JSON',
+      answer: 'an example needs an answer to learn from',
+      stratify: 'the notebook\'s split would fail ("Input contains NaN")',
+    }[role];
     const fix = value === '' ? 'Fill it in or remove the row.' : 'Change the value or remove the row.';
     return { code: value === '' ? 'empty-cell' : 'na-cell', dataRow, ...(line > 0 ? { line } : {}), column, value, message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}` };
   }
@@ -193,9 +215,11 @@ export class ExampleCollector {
   finish(): ExportOutcome {
     const missing: ExportProblem[] = [];
     for (const u of this.used) {
-      const profile = u.profiler.result();
-      this.checkInferredType(u.name, profile);
-      if (profile.naIsText) continue;
+      if (u.role !== 'answer') {
+        const profile = u.profiler.result();
+        this.checkInferredType(u.name, profile);
+        if (profile.naIsText) continue;
+      }
       missing.push(...u.missing);
       this.problemCount += u.missingCount;
     }
@@ -300,19 +324,23 @@ export class ExampleCollector {
 
   /**
    * The file as batches of byte views: for each line, the fixed JSON before the message, the row's
-   * escaped message (a view into the store, not a copy) and the tail for its label combination.
+   * escaped message (a view into the store, not a copy) and the tail for its label combination
+   * (with `text` answers: the fixed JSON around the row's escaped answer, a view too).
    * Writers hand a batch to `writev` or `new Blob(parts)`, so no line is ever copied in JS.
    */
   private *chunks(order: Int32Array): Generator<Uint8Array[]> {
     if (!this.keepText) throw new Error('This export was started with keepText: false; it can split but not write files.');
     const encoder = new TextEncoder();
     const prefix = encoder.encode(this.format.prefix);
-    // Everything after the message depends only on the row's label combination: encode it once each.
+    const [middle, suffix] = [encoder.encode(this.format.middle), encoder.encode(this.format.suffix)];
+    // With labels everything after the message depends only on the row's label combination: encode it once each.
     const tails = this.tupleAssistant.map((a) => encoder.encode(this.format.middle + a + this.format.suffix));
+    const text = this.settings.answer === 'text';
     let parts: Uint8Array[] = [];
     for (let k = 0; k < order.length; k++) {
       const row = order[k]!;
-      parts.push(prefix, this.contents.view(row), tails[this.tupleCodes.get(row)]!);
+      if (text) parts.push(prefix, this.contents.view(row), middle, this.answers.view(row), suffix);
+      else parts.push(prefix, this.contents.view(row), tails[this.tupleCodes.get(row)]!);
       if (parts.length >= PARTS_PER_BATCH) {
         yield parts;
         parts = [];
@@ -322,6 +350,9 @@ export class ExampleCollector {
   }
 
   private summarize(train: Int32Array, test: Int32Array): ExportSummary {
+    const summary = { rows: this.count, train: train.length, validation: test.length, labelColumn: this.settings.labelColumns[0]! };
+    // Free-text answers are not classes: there is nothing to count per value.
+    if (this.settings.answer === 'text') return { ...summary, perLabel: [] };
     const labels = this.tupleFirstLabel;
     const byLabel = new Map<string, ClassCount>();
     const count = (rows: Int32Array, key: 'train' | 'validation'): void => {
@@ -337,11 +368,12 @@ export class ExampleCollector {
     count(train, 'train');
     count(test, 'validation');
     const perLabel = [...byLabel.values()].sort((a, b) => compareCodePoints(a.label, b.label));
-    return { rows: this.count, train: train.length, validation: test.length, perLabel, labelColumn: this.settings.labelColumns[0]! };
+    return { ...summary, perLabel };
   }
 }
 
-type Role = 'text' | 'label' | 'stratify';
+/** What the export does with a column: `answer` is the label column of `text` answers. */
+type Role = 'text' | 'label' | 'answer' | 'stratify';
 
 interface UsedColumn {
   name: string;

@@ -4,6 +4,13 @@ import type { ExportTarget } from './targets';
 /** Layout of the JSON text: Python's `json.dumps` defaults (the notebook's bytes) or compact UTF-8. */
 export type JsonStyle = 'python' | 'compact';
 
+/**
+ * What the assistant's answer is: `labels`, the label columns as a JSON object (the notebook's
+ * classification answer); or `text`, the one label column's cell as it is (free-text answers, such
+ * as a chat training file's replies).
+ */
+export type AnswerMode = 'labels' | 'text';
+
 /** The notebook's system prompt. */
 export const DEFAULT_SYSTEM_PROMPT =
   'Classify the user message into a category and sub-category and output the result as JSON.';
@@ -12,8 +19,10 @@ export const DEFAULT_SYSTEM_PROMPT =
 export interface ExportSettings {
   /** Column holding the user message. */
   textColumn: string;
-  /** Columns whose values form the assistant's JSON answer, in this key order. */
+  /** Columns whose values form the assistant's JSON answer, in this key order (`text` answers: the one answer column). */
   labelColumns: string[];
+  /** How the answer is written from `labelColumns`; `text` takes exactly one column. */
+  answer: AnswerMode;
   /** Columns to stratify by (joined with a space when several, as sklearn does), or null for none. */
   stratify: string[] | null;
   testSize: TestSize;
@@ -27,6 +36,7 @@ export interface ExportSettings {
 export const DEFAULT_SETTINGS: ExportSettings = {
   textColumn: 'inquiry',
   labelColumns: ['category', 'sub_category'],
+  answer: 'labels',
   stratify: ['category'],
   testSize: { kind: 'float', value: 0.2 },
   seed: 42,
@@ -37,6 +47,7 @@ export const DEFAULT_SETTINGS: ExportSettings = {
 
 export type ExportProblemCode =
   | 'missing-column'
+  | 'answer-columns'
   | 'empty-cell'
   | 'na-cell'
   | 'inferred-type'
@@ -71,7 +82,7 @@ export interface ExportSummary {
   rows: number;
   train: number;
   validation: number;
-  /** Rows per value of the first label column in each file, in code-point order. */
+  /** Rows per value of the first label column in each file, in code-point order (none with `text` answers). */
   perLabel: ClassCount[];
   labelColumn: string;
 }

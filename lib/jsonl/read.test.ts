@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../dataset';
 import { readJsonl } from './read';
+import { answerMode } from './table';
 import type { JsonlOptions, JsonlReadResult } from './types';
 
 const enc = new TextEncoder();
@@ -87,6 +88,27 @@ describe('readJsonl: the examples as a table', () => {
     expect(r.table.mapping).toEqual({ text: 'inquiry', labels: ['assistant'] });
     expect(r.info.labelKeys).toEqual([]);
     expect(r.format.notes).toEqual([]);
+  });
+
+  it('keeps an answer that is a JSON object as written when most answers are free text (read again from the file)', () => {
+    // Odd spacing, a CRLF line, a blank line and a multi-byte character before it: the answer comes back byte for byte.
+    const labels = '{ "category" :"Café",  "sub_category": "x" }';
+    const file = [line('Hi', 'Hello! How can I help?'), '', line('é?', labels), line('Bye', 'Goodbye.'), line('Again', '{"category": "A"}'), line('?', 'Sorry?')].join('\r\n');
+    for (const chunkBytes of [7, 4 << 20]) {
+      const r = read(file, { chunkBytes });
+      expect(r.table.header).toEqual(['inquiry', 'assistant', 'system']);
+      expect(rows(r).slice(1).map((row) => row[1])).toEqual(['Hello! How can I help?', labels, 'Goodbye.', '{"category": "A"}', 'Sorry?']);
+      expect(r.table.mapping.labels).toEqual(['assistant']);
+    }
+  });
+
+  it.each([
+    [['assistant'], 'text'],
+    [['category'], 'labels'],
+    [['assistant', 'category'], 'labels'],
+  ] as const)('answerMode: label columns %j of a table with an assistant column give %s answers', (labels, mode) => {
+    expect(answerMode({ assistantColumn: 'assistant' }, labels)).toBe(mode);
+    expect(answerMode({ assistantColumn: null }, labels)).toBe('labels');
   });
 
   it('keeps label columns when most answers are labels, and the odd answer in an assistant column', () => {

@@ -1,7 +1,7 @@
 import { decodeChunks, decodeWithFallback, encodingName, type Encoding, type ExpectedFile } from '../csv';
 import { ALLOWED_ROLES, checkExample } from './format-checks';
 import { parseJsonLine } from './json-line';
-import { TableBuilder } from './table';
+import { TableBuilder, type AnswersOf } from './table';
 import {
   FORMAT_ERROR_KINDS,
   FORMAT_NOTE_KINDS,
@@ -73,25 +73,56 @@ function readWith(
   onProgress?: (p: JsonlProgress) => void,
 ): Attempt | 'decode-error' {
   const reader = new LineReader(options);
-  let pending = '';
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   try {
-    for (const { text, bytesRead } of decodeChunks(bytes, encoding, bomLength, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
-      pending += text;
-      let start = 0;
-      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
-        const crlf = nl > start && pending.charCodeAt(nl - 1) === 13;
-        reader.line(pending.slice(start, crlf ? nl - 1 : nl), crlf);
-        start = nl + 1;
-      }
-      pending = pending.slice(start);
-      onProgress?.({ bytesRead, totalBytes: bytes.length, examples: reader.examples });
-    }
+    forEachLine(bytes, encoding, bomLength, chunkBytes, (text, crlf) => reader.line(text, crlf), (bytesRead) =>
+      onProgress?.({ bytesRead, totalBytes: bytes.length, examples: reader.examples }),
+    );
   } catch (e) {
     if (e instanceof TypeError) return 'decode-error';
     throw e;
   }
-  if (pending !== '') reader.line(pending, null);
-  return reader.finish(encoding, bomLength > 0, encodingDetected);
+  const roles = options.roles ?? ALLOWED_ROLES;
+  const answersOf = (wanted: readonly number[]): Map<number, string> => {
+    const want = new Set(wanted);
+    const answers = new Map<number, string>();
+    let line = 0;
+    forEachLine(bytes, encoding, bomLength, chunkBytes, (text) => {
+      if (!want.has(++line)) return;
+      const parsed = parseJsonLine(text);
+      const check = parsed.ok ? checkExample(parsed.value, roles, () => {}) : null;
+      if (check?.ok && check.parts.assistant !== null) answers.set(line, check.parts.assistant);
+    });
+    return answers;
+  };
+  return reader.finish(encoding, bomLength > 0, encodingDetected, answersOf);
+}
+
+/**
+ * Each physical line of the file without its terminator (`crlf` null for a last line without one),
+ * then `chunkDone` after each decoded chunk. Throws a TypeError where the bytes do not decode.
+ */
+function forEachLine(
+  bytes: Uint8Array,
+  encoding: Encoding,
+  bomLength: number,
+  chunkBytes: number,
+  line: (text: string, crlf: boolean | null) => void,
+  chunkDone?: (bytesRead: number) => void,
+): void {
+  let pending = '';
+  for (const { text, bytesRead } of decodeChunks(bytes, encoding, bomLength, chunkBytes)) {
+    pending += text;
+    let start = 0;
+    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
+      const crlf = nl > start && pending.charCodeAt(nl - 1) === 13;
+      line(pending.slice(start, crlf ? nl - 1 : nl), crlf);
+      start = nl + 1;
+    }
+    pending = pending.slice(start);
+    chunkDone?.(bytesRead);
+  }
+  if (pending !== '') line(pending, null);
 }
 
 /** Findings of one severity: complete counts, lists capped per kind (so a merge by line stays exact). */
@@ -183,11 +214,11 @@ class LineReader {
     if (this.bad.length < MAX_BAD_LINES_KEPT) this.bad.push(bad);
   }
 
-  finish(encoding: Encoding, bom: boolean, encodingDetected: boolean): Attempt {
+  finish(encoding: Encoding, bom: boolean, encodingDetected: boolean, answersOf: AnswersOf): Attempt {
     if (this.examples === 0) {
       return { ok: false, problem: { code: 'no-examples', message: 'the file has only blank lines. Choose a JSONL file with one {"messages": [...]} example a line.' } };
     }
-    const { table, facts } = this.table.finish();
+    const { table, facts } = this.table.finish(answersOf);
     const errors = this.errors.summary(FORMAT_ERROR_KINDS);
     const notes = this.notes.summary(FORMAT_NOTE_KINDS);
     const format: FormatReport = {

@@ -1,3 +1,4 @@
+import type { AnswerMode } from '../export';
 import { isObject, shortJson, type ExampleParts } from './format-checks';
 import { parseJsonLine } from './json-line';
 import type { FormatNoteKind, JsonlTable } from './types';
@@ -14,6 +15,9 @@ export const ASSISTANT_COLUMN = 'assistant';
 
 type Note = (kind: FormatNoteKind, line: number, example: number, message: string) => void;
 
+/** The assistant answers of these physical lines, read again from the file (line → answer). */
+export type AnswersOf = (lines: readonly number[]) => Map<number, string>;
+
 /** A JSON object whose values are all scalars: the labels of a classification answer. */
 type LabelObject = Record<string, unknown>;
 
@@ -28,16 +32,32 @@ export interface TableFacts {
 }
 
 /**
+ * How an export writes the answers of a table read from a JSONL with these label columns: as they
+ * are (`text`) when the only label column is the one holding the answers as written (they are free
+ * text), otherwise as labels. The app and the CLI both decide with this.
+ */
+export function answerMode(table: Pick<JsonlTable, 'assistantColumn'>, labels: readonly string[]): AnswerMode {
+  return table.assistantColumn !== null && labels.length === 1 && labels[0] === table.assistantColumn ? 'text' : 'labels';
+}
+
+/**
  * Collects the examples' parts, then decides the columns: when at least half of the assistant
  * answers are JSON objects of scalars, their keys (first-seen order) become label columns;
  * otherwise one `assistant` column holds the answers as they are. Nothing is lost either way: in the
  * first case the answers that are not such objects are kept in an `assistant` column too.
+ *
+ * Memory: rows share one string per distinct system prompt, and an answer that is labels is kept
+ * parsed only, not also as written (in the rare file where labels are the minority, those few
+ * answers are read again from the file at the end).
  */
 export class TableBuilder {
   private readonly lines: number[] = [];
   private readonly numbers: number[] = [];
   private readonly system: (string | null)[] = [];
+  /** One string per distinct system prompt, shared by the rows (JSON.parse makes a copy per line). */
+  private readonly prompts = new Map<string, string>();
   private readonly user: (string | null)[] = [];
+  /** The answer as written; null when there is none or it was parsed into `labels`. */
   private readonly assistant: (string | null)[] = [];
   private readonly labels: (LabelObject | null)[] = [];
   private readonly keys = new Map<string, true>();
@@ -50,10 +70,10 @@ export class TableBuilder {
   add(line: number, example: number, parts: ExampleParts): void {
     this.lines.push(line);
     this.numbers.push(example);
-    this.system.push(parts.system);
+    this.system.push(parts.system === null ? null : this.prompt(parts.system));
     this.user.push(parts.user);
-    this.assistant.push(parts.assistant);
     const labels = parts.assistant === null ? null : labelObject(parts.assistant);
+    this.assistant.push(labels ? null : parts.assistant);
     this.labels.push(labels);
     if (parts.assistant !== null) this.answers++;
     if (labels) {
@@ -71,9 +91,18 @@ export class TableBuilder {
     }
   }
 
-  finish(): { table: JsonlTable; facts: TableFacts } {
+  private prompt(text: string): string {
+    const shared = this.prompts.get(text);
+    if (shared !== undefined) return shared;
+    this.prompts.set(text, text);
+    return text;
+  }
+
+  /** @param answersOf reads answers again from the file: needed only when labels turn out to be the minority. */
+  finish(answersOf: AnswersOf): { table: JsonlTable; facts: TableFacts } {
     const n = this.lines.length;
     const labelMode = this.labelAnswers > 0 && this.labelAnswers * 2 >= this.answers;
+    if (!labelMode && this.labelAnswers > 0) this.restoreAnswers(answersOf);
     const keys = labelMode ? [...this.keys.keys()] : [];
     const needsRaw = !labelMode || this.labels.some((l, r) => l === null && this.assistant[r] !== null);
     const taken = new Set(keys);
@@ -102,7 +131,6 @@ export class TableBuilder {
       }
     }
     const systemCells = this.system.map((s) => s ?? '');
-    const prompts = new Set(this.system.filter((s): s is string => s !== null));
     const missingSystem = this.system.filter((s) => s === null).length;
     const columns = [textCells, ...labelCells, ...(rawCells ? [rawCells] : []), systemCells];
     return {
@@ -118,13 +146,20 @@ export class TableBuilder {
       },
       facts: {
         labelKeys: keys,
-        systemPrompts: prompts.size,
-        systemPrompt: missingSystem === 0 && prompts.size === 1 ? [...prompts][0]! : null,
+        systemPrompts: this.prompts.size,
+        systemPrompt: missingSystem === 0 && this.prompts.size === 1 ? [...this.prompts.keys()][0]! : null,
         missingSystem,
         missingUser: this.user.filter((u) => u === null).length,
         multiTurn: this.multiTurn,
       },
     };
+  }
+
+  /** The answers as written of the rows whose answers were parsed as labels: the answers are free text after all. */
+  private restoreAnswers(answersOf: AnswersOf): void {
+    const rows = this.labels.flatMap((l, r) => (l ? [r] : []));
+    const answers = answersOf(rows.map((r) => this.lines[r]!));
+    for (const r of rows) this.assistant[r] = answers.get(this.lines[r]!) ?? '';
   }
 
   /** One row's label cells; a missing or non-text value becomes a note. */

@@ -1,5 +1,5 @@
 import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
-import type { ExportTarget } from '../export';
+import type { AnswerMode, ExportTarget } from '../export';
 import { isBlank } from './chars';
 import { resolveThresholds, type Thresholds } from './thresholds';
 import type { CheckDetails, CheckId, CheckInput, CheckOptions, CheckResult, CheckTable, Fix, Severity } from './types';
@@ -44,6 +44,10 @@ export class CheckContext {
   readonly stratify: readonly number[] | null;
   /** The text, label and stratify columns, each once. */
   readonly used: readonly number[];
+  /** How the export writes the answers (`CheckInput.answer`). */
+  readonly answer: AnswerMode;
+  /** The used columns pandas would read (NA strings, inferred types): all but a free-text answer column. */
+  readonly pandasColumns: readonly number[];
   readonly t: Thresholds;
   readonly target: ExportTarget;
   private readonly valuesMemo = new Map<number, ColumnValues>();
@@ -59,6 +63,10 @@ export class CheckContext {
     this.labels = input.labels;
     this.stratify = input.stratify;
     this.used = [...new Set([input.text, ...input.labels, ...(input.stratify ?? [])])];
+    this.answer = input.answer ?? 'labels';
+    // A free-text answer is written as it is, not read through pandas (as the export does, unless it also stratifies by it).
+    const answerColumn = this.answer === 'text' ? input.labels[0] : undefined;
+    this.pandasColumns = this.used.filter((c) => c !== answerColumn || (input.stratify?.includes(c) ?? false));
     this.target = input.target ?? 'openai';
     this.t = resolveThresholds(options.thresholds, this.target);
   }

@@ -9,6 +9,8 @@ import type { CheckResult } from './types';
  * The rows listed are those of every class under a tenth (1/ratio) of the largest.
  */
 export function checkImbalance(ctx: CheckContext): CheckResult[] {
+  // Free-text answers are not classes (and are never stratified by).
+  if (ctx.answer === 'text' && ctx.classes() === null) return [];
   const classes = ctx.classes() ?? (ctx.labels.length > 0 ? ctx.values(ctx.labels[0]!) : null);
   if (classes === null) return [];
   const name = ctx.classes() !== null ? strataName(ctx) : ctx.name(ctx.labels[0]!);

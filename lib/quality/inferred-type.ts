@@ -12,7 +12,7 @@ export function checkInferredType(ctx: CheckContext): CheckResult[] {
   const positions: number[] = [];
   const found: { column: string; kind: string; value: string; row: number }[] = [];
   const columns: { column: string; count: number; kinds: Record<string, number> }[] = [];
-  for (const col of ctx.used) {
+  for (const col of ctx.pandasColumns) {
     const p = ctx.profile(col);
     if (!p.example || (p.kind !== 'int' && p.kind !== 'float' && p.kind !== 'bool')) continue;
     // The example is reported by its grid number; find its position (the first row holding it).

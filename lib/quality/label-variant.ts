@@ -90,6 +90,8 @@ interface FoldGroup {
  * variant gets a fix merging it into the common form.
  */
 export function checkLabelVariant(ctx: CheckContext): CheckResult[] {
+  // Free-text answers that differ only in case or punctuation are different answers, not variants of a label.
+  if (ctx.answer === 'text') return [];
   const positions: number[] = [];
   const fixes: FixDraft[] = [];
   const variants: LabelVariant[] = [];

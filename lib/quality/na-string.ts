@@ -14,7 +14,7 @@ const LISTED = 4;
 export function checkNaString(ctx: CheckContext): CheckResult[] {
   const positions: number[] = [];
   const columns: { column: string; count: number; values: { value: string; count: number }[] }[] = [];
-  for (const col of ctx.used) {
+  for (const col of ctx.pandasColumns) {
     // In one rare column type pandas keeps NA strings as text (see ColumnProfile.naIsText).
     if (ctx.profile(col).naIsText) continue;
     const found = ctx.matching(col, (v) => v !== '' && isPandasNa(v));

@@ -96,6 +96,27 @@ function expectWellFormed(report: CheckReport): void {
 
 const messyCell = fc.constantFrom('', ' ', 'NA', 'None', 'a', 'A', 'a ', 'a  b', 'billing', 'Billing', 'Biling', 'x\u00a0y', 'Ã©', 'call +44 20 7946 0958', '7', 'true', 'a@b.co');
 
+describe('runChecks with free-text answers', () => {
+  // Answers a chatbot gives: some repeat, some differ only in case or punctuation, one is "NA".
+  const answers = ['Sure!', 'sure.', 'NA', ...Array.from({ length: 37 }, () => 'Sure!')];
+  const rows = filler(40).map((r, i) => [r[0]!, answers[i]!]);
+  const spec = { header: ['inquiry', 'assistant'], labels: [1], stratify: null };
+  const ids = (report: CheckReport): string[] => report.checks.map((c) => c.id).sort();
+
+  it('skips the checks about label values and pandas, which do not apply to answers written as they are', () => {
+    expect(ids(check(rows, spec))).toEqual(['imbalance', 'label-variant', 'na-string', 'too-few-examples']);
+    expect(ids(check(rows, { ...spec, answer: 'text' }))).toEqual(['too-few-examples']);
+    const numbers = rows.map((r, i) => [r[0]!, String(i)]);
+    expect(ids(check(numbers, spec))).toEqual(['inferred-type', 'too-few-examples']);
+    expect(ids(check(numbers, { ...spec, answer: 'text' }))).toEqual(['too-few-examples']);
+  });
+
+  it('still refuses an empty answer', () => {
+    const report = check([...rows.slice(1), ['an empty answer', '']], { ...spec, answer: 'text' });
+    expect(finding(report, 'empty', 'error')?.rows).toEqual([40]);
+  });
+});
+
 describe('runChecks on any table', () => {
   it('gives well-formed reports and never throws', () => {
     fc.assert(

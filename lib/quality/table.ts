@@ -42,7 +42,7 @@ export function datasetTable(ds: Dataset): CheckTable {
 
 /** The part of the export settings the checks need; the format ones default as in {@link CheckInput}. */
 export type CheckSettings = Pick<ExportSettings, 'textColumn' | 'labelColumns' | 'stratify' | 'testSize'> &
-  Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle'>>;
+  Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle' | 'answer'>>;
 
 /** Column names → the indexes of {@link CheckInput}, or the names the header lacks. */
 export function checkInput(
@@ -64,6 +64,7 @@ export function checkInput(
       ...(settings.target !== undefined ? { target: settings.target } : {}),
       ...(settings.systemPrompt !== undefined ? { systemPrompt: settings.systemPrompt } : {}),
       ...(settings.jsonStyle !== undefined ? { jsonStyle: settings.jsonStyle } : {}),
+      ...(settings.answer !== undefined ? { answer: settings.answer } : {}),
     },
   };
 }

@@ -83,19 +83,24 @@ describe('target-limits: file sizes', () => {
 
   // The estimate's total is exact: the files' sizes shared out by their number of examples.
   it.each([
-    ['openai', 'python'],
-    ['vertex-gemini', 'python'],
-    ['bedrock', 'compact'],
-    ['alpaca', 'compact'],
-  ] as const)('%s, %s style: the two estimates add up to the bytes the export writes', (target, jsonStyle) => {
-    const rows = filler(40).map((r, i) => [['Où est "ma" commande?\n', 'naïve 😀 \\ test', 'plain text', '\u0001 tab\t'][i % 4]! + r[0], i % 3 ? 'billing' : 'Café', `sub ${i % 2}`]);
+    ['openai', 'python', 'labels'],
+    ['vertex-gemini', 'python', 'labels'],
+    ['bedrock', 'compact', 'labels'],
+    ['alpaca', 'compact', 'labels'],
+    ['openai', 'python', 'text'],
+    ['vertex-gemini', 'compact', 'text'],
+  ] as const)('%s, %s style, %s answers: the two estimates add up to the bytes the export writes', (target, jsonStyle, answer) => {
+    const labels = answer === 'text' ? ['Sure, "done" 😀\n', 'Café \\ ok', 'Yes.'] : ['billing', 'Café', 'billing'];
+    const rows = filler(40).map((r, i) => [['Où est "ma" commande?\n', 'naïve 😀 \\ test', 'plain text', '\u0001 tab\t'][i % 4]! + r[0], `${labels[i % 3]!}${answer === 'text' ? i : ''}`, `sub ${i % 2}`]);
     const systemPrompt = 'Réponds en "JSON"';
-    const report = check(rows, { stratify: null, target, jsonStyle, systemPrompt, options: { limits: { maxTrainFileBytes: 1, maxValidationFileBytes: 1 } } });
+    const labelColumns = answer === 'text' ? ['category'] : DEFAULT_SETTINGS.labelColumns;
+    const spec = { stratify: null, target, jsonStyle, systemPrompt, answer, labels: answer === 'text' ? [1] : [1, 2] };
+    const report = check(rows, { ...spec, options: { limits: { maxTrainFileBytes: 1, maxValidationFileBytes: 1 } } });
     const limits = report.checks.filter((c) => c.id === 'target-limits').flatMap((c) => c.details!.limits!);
     expect(limits.map((l) => l.name).sort()).toEqual(['maxTrainFileBytes', 'maxValidationFileBytes']);
     const estimated = limits.reduce((sum, l) => sum + l.actual, 0);
     const csv = ['inquiry,category,sub_category', ...rows.map((row) => row.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n');
-    const exported = exportCsv(new TextEncoder().encode(csv), { ...DEFAULT_SETTINGS, stratify: null, target, jsonStyle, systemPrompt });
+    const exported = exportCsv(new TextEncoder().encode(csv), { ...DEFAULT_SETTINGS, labelColumns, answer, stratify: null, target, jsonStyle, systemPrompt });
     if (!exported.ok) throw new Error('refused');
     const written = [...exported.files.train(), ...exported.files.validation()].flat().reduce((sum, part) => sum + part.length, 0);
     expect(estimated).toBe(written);

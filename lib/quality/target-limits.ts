@@ -126,7 +126,7 @@ function fileBytes(ctx: CheckContext, nTrain: number, nTest: number, maxTrain: n
   const n = ctx.rowCount;
   if (n === 0 || (maxTrain === Infinity && maxValidation === Infinity)) return null;
   const style = ctx.input.jsonStyle ?? 'python';
-  const format = chatFormat(style, ctx.input.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, ctx.target);
+  const format = chatFormat(style, ctx.input.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, ctx.target, ctx.answer);
   // python-style JSON is ASCII: its length is its size.
   const size = style === 'python' ? (s: string): number => s.length : utf8Length;
   const share = (total: number): { train: number; validation: number } => {
@@ -135,13 +135,18 @@ function fileBytes(ctx: CheckContext, nTrain: number, nTest: number, maxTrain: n
   };
   const fits = (f: { train: number; validation: number }): boolean => f.train <= maxTrain && f.validation <= maxValidation;
 
-  let total = n * size(format.prefix + format.middle + format.suffix) + answerBytes(ctx, (a) => size(format.assistant(labelNames(ctx), a)));
-  let textUnits = 0;
-  for (let r = 0; r < n; r++) textUnits += ctx.table.cell(r, ctx.text).length;
-  if (fits(share(total + 6 * textUnits + 2 * n))) return null;
-  for (let r = 0; r < n; r++) {
-    const text = ctx.table.cell(r, ctx.text);
-    total += format.needsEscape(text) ? size(format.str(text)) : size(text) + 2;
+  // Escaped row by row: the message, and a free-text answer too (labels repeat: measured once per combination).
+  const escaped = ctx.answer === 'text' ? [ctx.text, ctx.labels[0]!] : [ctx.text];
+  let total = n * size(format.prefix + format.middle + format.suffix);
+  if (ctx.answer === 'labels') total += answerBytes(ctx, (a) => size(format.assistant(labelNames(ctx), a)));
+  let units = 0;
+  for (const c of escaped) for (let r = 0; r < n; r++) units += ctx.table.cell(r, c).length;
+  if (fits(share(total + 6 * units + 2 * n * escaped.length))) return null;
+  for (const c of escaped) {
+    for (let r = 0; r < n; r++) {
+      const text = ctx.table.cell(r, c);
+      total += format.needsEscape(text) ? size(format.str(text)) : size(text) + 2;
+    }
   }
   return share(total);
 }

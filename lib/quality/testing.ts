@@ -2,7 +2,7 @@
  * Test support for this folder (imported only by `*.test.ts`): small tables written as rows, and
  * the one finding of a check in a report.
  */
-import type { ExportTarget, JsonStyle } from '../export';
+import type { AnswerMode, ExportTarget, JsonStyle } from '../export';
 import type { TestSize } from '../split';
 import { runChecks } from './run';
 import { columnsTable } from './table';
@@ -19,6 +19,7 @@ export interface TableSpec {
   target?: ExportTarget;
   systemPrompt?: string;
   jsonStyle?: JsonStyle;
+  answer?: AnswerMode;
   options?: CheckOptions;
 }
 
@@ -36,6 +37,7 @@ export function check(rows: readonly (readonly string[])[], spec: TableSpec = {}
       ...(spec.target ? { target: spec.target } : {}),
       ...(spec.systemPrompt !== undefined ? { systemPrompt: spec.systemPrompt } : {}),
       ...(spec.jsonStyle ? { jsonStyle: spec.jsonStyle } : {}),
+      ...(spec.answer ? { answer: spec.answer } : {}),
     },
     spec.options,
   );

@@ -1,4 +1,4 @@
-import type { ExportTarget, FileLimitName, JsonStyle, LimitSource } from '../export';
+import type { AnswerMode, ExportTarget, FileLimitName, JsonStyle, LimitSource } from '../export';
 import type { TestSize } from '../split';
 import type { Thresholds } from './thresholds';
 
@@ -64,6 +64,12 @@ export interface CheckInput {
   /** How the export will write the lines (defaults: the notebook's prompt, `python`), for the file-size estimate. */
   systemPrompt?: string;
   jsonStyle?: JsonStyle;
+  /**
+   * How the export writes the answers (default `labels`). With `text` the one label column holds
+   * free-text answers, written as they are: the checks about label values (variants, imbalance)
+   * and about pandas' reading of the column (NA strings, inferred types) do not apply to it.
+   */
+  answer?: AnswerMode;
 }
 
 /** Counts the tokens of a text, for the length check (the app passes gpt-tokenizer's `o200k_base`). */

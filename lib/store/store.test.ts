@@ -86,6 +86,29 @@ describe('the store on the real engine', () => {
   });
 });
 
+describe("a JSONL training file's system prompt", () => {
+  const jsonlFile = (system: string): File =>
+    new File(
+      [['Hi', 'Bye'].map((user) => JSON.stringify({ messages: [{ role: 'system', content: system }, { role: 'user', content: user }, { role: 'assistant', content: `${user}!` }] })).join('\n')],
+      'chat.jsonl',
+    );
+
+  it("replaces the default prompt, so the file is exported again with its own", async () => {
+    const { store } = await makeStore();
+    await store.getState().upload(jsonlFile('Be brief.'));
+    expect(store.getState().choices.systemPrompt).toBe('Be brief.');
+  });
+
+  it('leaves a prompt the user wrote, even when another file brought it', async () => {
+    const { store } = await makeStore();
+    store.getState().setChoices({ systemPrompt: 'My own prompt.' });
+    await store.getState().upload(jsonlFile('Be brief.'));
+    expect(store.getState().choices.systemPrompt).toBe('My own prompt.');
+    await store.getState().upload(jsonlFile('Be briefer.'));
+    expect(store.getState().choices.systemPrompt).toBe('My own prompt.');
+  });
+});
+
 describe('parseValidationShare', () => {
   it.each([
     ['20%', { kind: 'float', value: 0.2 }],

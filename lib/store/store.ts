@@ -1,6 +1,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ViewQuery } from '../dataset';
 import { DEFAULT_CHOICES, type EngineApi, type ExportChoices, type RowView } from '../engine';
+import { DEFAULT_SYSTEM_PROMPT } from '../export';
 import { parseTestSize, pythonFloatRepr } from '../split';
 import type { DatasetSlice, DownloadKind, ExportSlice, HistorySlice, TrainsetState, ViewSlice } from './types';
 
@@ -70,6 +71,8 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
   const cache = new RowCache();
   let generation = 0;
   let tokenGeneration = 0;
+  /** Encodings the checks have run with since they were loaded (the worker keeps them). */
+  const checkedWith = new Set<string>();
 
   const viewQuery = (s: TrainsetState): ViewQuery => ({
     ...(s.sort ? { sort: s.sort } : {}),
@@ -101,9 +104,10 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
           return;
         }
         set({ meta: outcome.meta, progress: null, restored: null, phase: outcome.meta.mapping ? 'ready' : 'mapping' });
-        // A training file read back keeps its own system prompt, so exporting it again changes only what was edited.
+        // A training file read back keeps its own system prompt, so exporting it again changes only what
+        // was edited; but a prompt the user wrote stays (the Format check card offers the file's).
         const prompt = outcome.meta.jsonl?.info.systemPrompt;
-        if (prompt != null && prompt !== get().choices.systemPrompt) get().setChoices({ systemPrompt: prompt });
+        if (prompt != null && get().choices.systemPrompt === DEFAULT_SYSTEM_PROMPT && prompt !== DEFAULT_SYSTEM_PROMPT) get().setChoices({ systemPrompt: prompt });
         await afterLoad();
       } catch (e) {
         set({
@@ -357,6 +361,11 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         const report = await deps.engine.tokens(get().choices);
         // A newer count started meanwhile (another edit): its result wins.
         if (generation === tokenGeneration) set({ tokenReport: report, tokenReportStale: false });
+        // The first count loads the tokenizer: the length check can now count instead of estimate.
+        if (report && !checkedWith.has(report.encoding) && get().checks) {
+          checkedWith.add(report.encoding);
+          void get().runChecks();
+        }
       } catch (e) {
         if (generation === tokenGeneration) set({ tokenError: `Tokens could not be counted: ${(e as Error).message}` });
       } finally {

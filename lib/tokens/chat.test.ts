@@ -94,6 +94,18 @@ describe('ExampleTokens', () => {
     expect(compact.overhead(['café', 'late'])).toBe(33 + 11);
   });
 
+  it.each(['python', 'compact'] as const)('with %s JSON counts a free-text answer as written: the answer itself, not an object of it', (style) => {
+    const answer = 'Bonjour ! Votre colis arrive demain, désolé du retard.';
+    const settings = { ...DEFAULT_SETTINGS, labelColumns: ['assistant'], answer: 'text' as const, jsonStyle: style };
+    const format = chatFormat(style, settings.systemPrompt, 'openai', 'text');
+    const line = format.prefix + format.str('Où est mon colis ?') + format.middle + format.assistant(settings.labelColumns, [answer]) + format.suffix;
+    const messages = (JSON.parse(line) as { messages: ChatMessage[] }).messages;
+    expect(messages[2]!.content).toBe(answer);
+    const tokens = new ExampleTokens(o200k, settings);
+    expect(tokens.count('Où est mon colis ?', [answer])).toBe(notebookTokens(o200k, messages));
+    expect(tokens.overhead([answer])).toBe(new ChatExampleCounter(o200k).overhead(settings.systemPrompt, answer));
+  });
+
   it('tokenizes each label combination once', () => {
     const counter = recording(o200k);
     const tokens = new ExampleTokens(counter, DEFAULT_SETTINGS);

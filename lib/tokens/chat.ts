@@ -77,13 +77,13 @@ export class ChatExampleCounter {
 }
 
 /** The settings that decide an example's text besides its user message. */
-export type ExampleSettings = Pick<ExportSettings, 'systemPrompt' | 'jsonStyle' | 'labelColumns'>;
+export type ExampleSettings = Pick<ExportSettings, 'systemPrompt' | 'jsonStyle' | 'labelColumns' | 'answer'>;
 
 /**
  * Token counts of the examples the export writes, from a row's user message and label values: the
- * assistant content is the labels' JSON object as `lib/export` writes it (with `python` style it is
- * ASCII-escaped, so "é" is the six characters `\u00e9` the model reads), computed once per label
- * combination.
+ * assistant content is the answer as `lib/export` writes it — the labels' JSON object (with
+ * `python` style it is ASCII-escaped, so "é" is the six characters `\u00e9` the model reads), or a
+ * free-text answer as it is (`answer: 'text'`) — computed once per label combination or answer.
  */
 export class ExampleTokens {
   private readonly chat: ChatExampleCounter;
@@ -95,7 +95,7 @@ export class ExampleTokens {
     private readonly settings: ExampleSettings,
   ) {
     this.chat = new ChatExampleCounter(counter);
-    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt);
+    this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, 'openai', settings.answer);
   }
 
   /** Tokens the example of a row with these labels adds to its user message's tokens. */

@@ -1,0 +1,69 @@
+import { isExportTarget } from '../export';
+import { THRESHOLD_INFO, type ThresholdName, type Thresholds } from '../quality';
+import { isValidSeed } from '../random';
+import type { ExportChoices, StratifyChoice, TokenChoices } from './types';
+
+const STRATIFY: readonly StratifyChoice[] = ['first', 'all-labels', 'none'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Settings read back from this browser's storage, checked field by field: a session saved by an
+ * older or newer build, or damaged storage, gives the default for each field that is missing or
+ * not valid (and says which), never an exception or an impossible setting.
+ */
+export function parseChoices(saved: unknown, defaults: ExportChoices): { choices: ExportChoices; dropped: string[] } {
+  const dropped: string[] = [];
+  const s = isObject(saved) ? saved : {};
+  const pick = <K extends keyof ExportChoices>(key: K, valid: (v: unknown) => boolean): ExportChoices[K] => {
+    if (!(key in s)) return defaults[key];
+    if (valid(s[key])) return s[key] as ExportChoices[K];
+    dropped.push(key);
+    return defaults[key];
+  };
+  const choices: ExportChoices = {
+    systemPrompt: pick('systemPrompt', (v) => typeof v === 'string'),
+    stratify: pick('stratify', (v) => STRATIFY.includes(v as StratifyChoice)),
+    testSize: pick('testSize', (v) => isObject(v) && (v.kind === 'float' || v.kind === 'int') && isNumber(v.value)),
+    seed: pick('seed', (v) => isNumber(v) && isValidSeed(v)),
+    jsonStyle: pick('jsonStyle', (v) => v === 'python' || v === 'compact'),
+    target: pick('target', (v) => typeof v === 'string' && isExportTarget(v)),
+    thresholds: parseThresholds(s.thresholds, dropped),
+    tokens: parseTokens(s.tokens, defaults.tokens, dropped),
+  };
+  return { choices, dropped };
+}
+
+function parseThresholds(v: unknown, dropped: string[]): Partial<Thresholds> {
+  if (v === undefined) return {};
+  if (!isObject(v)) {
+    dropped.push('thresholds');
+    return {};
+  }
+  const out: Partial<Thresholds> = {};
+  for (const [name, value] of Object.entries(v)) {
+    if (name in THRESHOLD_INFO && isNumber(value) && value >= 0) out[name as ThresholdName] = value;
+    else dropped.push(`thresholds.${name}`);
+  }
+  return out;
+}
+
+function parseTokens(v: unknown, defaults: TokenChoices, dropped: string[]): TokenChoices {
+  if (v === undefined) return defaults;
+  if (!isObject(v)) {
+    dropped.push('tokens');
+    return defaults;
+  }
+  const field = <K extends keyof TokenChoices>(key: K, valid: (x: unknown) => boolean): TokenChoices[K] => {
+    if (!(key in v)) return defaults[key];
+    if (valid(v[key])) return v[key] as TokenChoices[K];
+    dropped.push(`tokens.${key}`);
+    return defaults[key];
+  };
+  return {
+    model: field('model', (x) => typeof x === 'string'),
+    pricePerMillion: field('pricePerMillion', (x) => x === null || (isNumber(x) && x >= 0)),
+    epochs: field('epochs', (x) => x === null || (Number.isInteger(x) && (x as number) >= 1)),
+  };
+}

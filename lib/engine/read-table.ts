@@ -1,0 +1,130 @@
+import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
+import type { Dataset } from '../dataset';
+import { readJsonl } from '../jsonl';
+import type { ColumnMapping, FileInfo, JsonlMeta } from './types';
+
+/** What `Engine.load` needs from a reader: the columns, where each row came from, and what it learned. */
+export type TableRead =
+  | {
+      ok: true;
+      header: string[];
+      columns: string[][];
+      rowCount: number;
+      lines: Int32Array;
+      /** Data-row numbers, when they differ from 1..n (rows were set aside). */
+      numbers: Int32Array | undefined;
+      info: FileInfo;
+      badRows: BadRow[];
+      /** Known without asking (a JSONL's roles say which column is which). */
+      mapping: ColumnMapping | null;
+      jsonl: JsonlMeta | null;
+    }
+  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+
+/** Read an uploaded file as a table: a JSONL training file (see {@link isJsonlFile}) or a CSV. */
+export function readTable(bytes: Uint8Array, fileName: string, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
+  return isJsonlFile(fileName, bytes) ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
+}
+
+export function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
+  const columns: string[][] = [];
+  let lines: number[] = [];
+  let numbers: number[] = [];
+  const read = readCsvStream(
+    bytes,
+    options,
+    {
+      start(header) {
+        columns.length = 0;
+        header.forEach(() => columns.push([]));
+        lines = [];
+        numbers = [];
+      },
+      row(fields, dataRow, line) {
+        for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c]!);
+        lines.push(line);
+        numbers.push(dataRow);
+      },
+    },
+    onProgress,
+  );
+  if (!read.ok) return { ok: false, problem: read.problem, ...(read.info ? { info: read.info } : {}) };
+  return {
+    ok: true,
+    header: read.header,
+    columns,
+    rowCount: read.rowCount,
+    lines: Int32Array.from(lines),
+    numbers: read.badRows.length > 0 ? Int32Array.from(numbers) : undefined,
+    info: read.info,
+    badRows: read.badRows,
+    mapping: null,
+    jsonl: null,
+  };
+}
+
+/** Findings kept for the app's format panel (the counts are always complete). */
+const MAX_FORMAT_FINDINGS = 1000;
+
+export function readJsonlTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
+  const read = readJsonl(bytes, { ...(options.encoding ? { encoding: options.encoding } : {}), maxFindings: MAX_FORMAT_FINDINGS }, (p) =>
+    onProgress?.({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.examples }),
+  );
+  if (!read.ok) {
+    const { code, message, line, column } = read.problem;
+    return { ok: false, problem: { code: code === 'no-examples' ? 'empty-file' : code, message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } };
+  }
+  const { table, info } = read;
+  return {
+    ok: true,
+    header: table.header,
+    columns: table.columns,
+    rowCount: table.rowCount,
+    lines: table.lines,
+    numbers: table.numbers,
+    // The file summary's facts: a JSONL has no delimiter; its warnings (with their own codes) are about the whole file.
+    info: {
+      encoding: info.encoding,
+      encodingDetected: info.encodingDetected,
+      bom: info.bom,
+      delimiter: '',
+      delimiterDetected: false,
+      lineEndings: { ...info.lineEndings, cr: 0 },
+      warnings: info.warnings,
+    },
+    // Lines that are not examples are listed in the format panel, not as CSV rows to repair.
+    badRows: [],
+    mapping: table.mapping,
+    jsonl: {
+      info,
+      format: read.format,
+      badLines: read.badLines.slice(0, MAX_FORMAT_FINDINGS),
+      findingRowIds: [],
+      assistantColumn: table.assistantColumn,
+    },
+  };
+}
+
+/** The grid row id of each format finding (-1 for a line that did not become a row). */
+export function withRowIds(jsonl: JsonlMeta, ds: Dataset): JsonlMeta {
+  const idOf = (example: number): number => {
+    try {
+      return ds.idOfRowNumber(example);
+    } catch {
+      return -1;
+    }
+  };
+  return { ...jsonl, findingRowIds: jsonl.format.findings.map((f) => idOf(f.example)) };
+}
+
+/** A JSONL by its name, or by its first character when the name says nothing (a `{` cannot start a CSV header a user means). */
+export function isJsonlFile(fileName: string, bytes: Uint8Array): boolean {
+  if (/\.jsonl$/i.test(fileName)) return true;
+  if (/\.(csv|tsv|txt)$/i.test(fileName)) return false;
+  for (let i = 0; i < Math.min(bytes.length, 64); i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    return b === 0x7b;
+  }
+  return false;
+}
