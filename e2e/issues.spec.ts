@@ -110,3 +110,24 @@ test('the token limit follows the chosen model until the user sets one', async (
   await page.keyboard.press('Tab');
   await expect(issues.getByRole('button', { name: 'Hide thresholds' })).toBeVisible();
 });
+
+test('an error in Issues blocks the downloads, and says why, until the threshold is changed', async ({ page, start, grid, exportPanel }) => {
+  const issues = page.getByRole('region', { name: 'Issues' });
+  // 11 rows: the split leaves 8 training examples; OpenAI needs 10.
+  const rows = Array.from({ length: 11 }, (_, i) => `Where is parcel ${i}?,${i % 2 ? 'Shipping' : 'Billing'},Other`);
+  await start.open();
+  await start.upload(csvFile('small.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`));
+  await grid.expectLoaded();
+  await expect(exportPanel.button('Download train.jsonl')).toBeDisabled();
+  const blocked = exportPanel.panel.getByRole('region', { name: 'An error in Issues blocks the export' });
+  await expect(blocked).toContainText('8 training examples');
+
+  await issues.getByRole('button', { name: 'Thresholds' }).click();
+  const required = issues.getByRole('textbox', { name: 'Training examples required' });
+  await required.fill('5');
+  await required.press('Enter');
+  await exportPanel.expectReady();
+  await expect(blocked).toBeHidden();
+  const train = await exportPanel.download('Download train.jsonl');
+  expect(train.bytes.toString('utf8').trim().split('\n')).toHaveLength(8);
+});

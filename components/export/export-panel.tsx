@@ -1,7 +1,9 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTrainset } from '@/components/store/store-provider';
+import type { CheckResult } from '@/lib/quality';
+import { BlockingChecks } from './blocking-checks';
 import { CsvExport } from './csv-export';
 import { DownloadButton } from './download-button';
 import { downloadStatus, summaryText } from './export-form';
@@ -9,6 +11,8 @@ import { ExportProblems } from './export-problems';
 import { ExportSettings } from './export-settings';
 import { FilePreview } from './file-preview';
 import styles from './export.module.css';
+
+const NONE: CheckResult[] = [];
 
 /**
  * The export card: the settings that decide the files' bytes, the downloads, and either a preview
@@ -21,7 +25,10 @@ export function ExportPanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const id = useId();
 
-  const canExport = ready && split !== null && split.ok;
+  // An error-level check blocks the downloads even when the files could be written (issue: "error blocks the export").
+  const checks = useTrainset((s) => s.checks);
+  const blocking = useMemo(() => checks?.checks.filter((c) => c.severity === 'error') ?? NONE, [checks]);
+  const canExport = ready && split !== null && split.ok && blocking.length === 0;
   const status = busy ? downloadStatus(busy, null) : (failure ?? downloadStatus(null, lastDownload));
 
   return (
@@ -49,6 +56,7 @@ export function ExportPanel() {
       {/* Problems and previews share one slot with a reserved height, so the card does not jump as the split is recomputed. */}
       <div className={styles.resultSlot}>
         {ready && split && !split.ok && <ExportProblems problems={split.problems} count={split.problemCount} />}
+        {ready && split && split.ok && blocking.length > 0 && <BlockingChecks checks={blocking} />}
         {ready && split && split.ok && (
           <>
             <FilePreview fileName="train.jsonl" lines={split.preview.train} total={split.train} />
