@@ -7,6 +7,8 @@ import { readCsv } from '../lib/csv';
 import { clearViewCache, computeView, Dataset, exportDataset, nestedCounts, planReplace, setCell, toCsv, valueCounts } from '../lib/dataset';
 import { syntheticCsv } from '../lib/dataset/testing';
 import { DEFAULT_SETTINGS } from '../lib/export';
+import { cachedCounter, chosenModel, countTokens } from '../lib/engine/tokens';
+import { DEFAULT_MODEL_ID } from '../lib/tokens';
 
 const ms = (t0: number): string => `${(performance.now() - t0).toFixed(0)} ms`;
 const mb = (): string => `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`;
@@ -18,7 +20,15 @@ function time<T>(rows: [string, string][], what: string, f: () => T): T {
   return r;
 }
 
+async function timeAsync<T>(rows: [string, string][], what: string, f: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await f();
+  rows.push([what, ms(t0)]);
+  return r;
+}
+
 const sizes = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
+const tokenChoices = { model: DEFAULT_MODEL_ID, pricePerMillion: null, epochs: null };
 for (const n of sizes) {
   {
     const out: [string, string][] = [];
@@ -60,6 +70,11 @@ for (const n of sizes) {
     clearViewCache(ds);
     time(out, 'toCsv', () => toCsv(ds, { neutralizeFormulas: true }));
     time(out, 'exportDataset (collect + split)', () => exportDataset(ds, DEFAULT_SETTINGS));
+    // The Tokens and cost card: the first count tokenizes every text; later ones only edited texts.
+    await timeAsync(out, `load the ${DEFAULT_MODEL_ID} tokenizer`, () => cachedCounter(chosenModel(tokenChoices).encoding));
+    await timeAsync(out, 'count tokens and cost (first count)', () => countTokens(ds, DEFAULT_SETTINGS, tokenChoices));
+    ds.apply(setCell(ds, 3, 0, 'a text typed after the first count')!);
+    await timeAsync(out, 'count tokens again after an edit', () => countTokens(ds, DEFAULT_SETTINGS, tokenChoices));
     out.push(['heap at the end', mb()]);
     console.log(`\n${n.toLocaleString('en')} rows\n${out.map(([k, v]) => `  ${k.padEnd(52)} ${v.padStart(9)}`).join('\n')}`);
   }
