@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHOICES, Engine } from './engine';
+import { syntheticCsv } from '../dataset/testing';
 import { guessMapping } from './mapping';
 import type { ExportChoices } from './types';
 
@@ -226,5 +227,38 @@ describe('Engine: a JSONL with free-text answers', () => {
     const engine = load();
     engine.setMapping({ text: 'inquiry', labels: ['system'] });
     expect(engine.settings(DEFAULT_CHOICES)).toMatchObject({ answer: 'labels', stratify: ['system'] });
+  });
+});
+
+describe('Engine: counting tokens beside other work', () => {
+  const big = (): Engine => loaded(syntheticCsv(40_000, 7));
+
+  it('counts every example as the CLI does, and a recount after an edit sees the edit', async () => {
+    const engine = loaded(CSV);
+    const first = (await engine.tokens(DEFAULT_CHOICES))!;
+    expect(first).toMatchObject({ examples: 20, model: 'gpt-4o-mini-2024-07-18', encoding: 'o200k_base', train: { examples: 16 } });
+    engine.edit({ kind: 'set', id: 0, col: 0, value: `${'a long question '.repeat(20)}` });
+    const second = (await engine.tokens(DEFAULT_CHOICES))!;
+    expect(second.totalTokens).toBeGreaterThan(first.totalTokens);
+    expect(second.longest[0]).toMatchObject({ rowId: 0, row: 1 });
+  });
+
+  it('a newer count makes the older one stop (it returns null)', async () => {
+    const engine = big();
+    const older = engine.tokens(DEFAULT_CHOICES);
+    const newer = engine.tokens(DEFAULT_CHOICES);
+    expect(await older).toBeNull();
+    expect((await newer)!.examples).toBe(40_000);
+  });
+
+  it('edits made while it counts leave the report on the revision it started from', async () => {
+    const engine = big();
+    const counting = engine.tokens(DEFAULT_CHOICES);
+    // Let it count a slice, then edit between two slices, as a user typing meanwhile would.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const { status } = engine.edit({ kind: 'set', id: 3, col: 0, value: 'typed while counting' });
+    const report = (await counting)!;
+    expect(report.examples).toBe(40_000);
+    expect(report.revision).toBeLessThan(status.revision);
   });
 });

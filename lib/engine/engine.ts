@@ -95,6 +95,8 @@ export class Engine {
   private ds: Dataset | null = null;
   private history = new History();
   private meta: LoadedMeta | null = null;
+  /** Token counts started, so a superseded count can stop. */
+  private tokenRuns = 0;
   private mapping: ColumnMapping | null = null;
   private view: Int32Array = new Int32Array(0);
   private query: ViewQuery = {};
@@ -115,6 +117,8 @@ export class Engine {
     /** False when re-reading a saved session (it is already saved). */
     save = true,
   ): LoadOutcome {
+    // A count of the previous file stops; the new file's texts start a fresh cache.
+    this.tokenRuns++;
     clearTokenCaches();
     const read = readTable(bytes, fileName, options, onProgress);
     if (!read.ok) return read;
@@ -231,7 +235,15 @@ export class Engine {
   async tokens(choices: ExportChoices, onProgress?: (done: number, total: number) => void): Promise<TokenReport | null> {
     const settings = this.settings(choices);
     if (!settings) return null;
-    return countTokens(this.requireDataset(), settings, choices.tokens, onProgress);
+    // A newer count makes this one pointless: it stops at its next pause.
+    const run = ++this.tokenRuns;
+    return countTokens(
+      this.requireDataset(),
+      settings,
+      choices.tokens,
+      { ...(onProgress ? { onProgress } : {}), pause: () => new Promise((resolve) => setTimeout(resolve, 0)), cancelled: () => run !== this.tokenRuns },
+      this.revision,
+    );
   }
 
   /** What a proposed fix would change now: rows and the first cells before and after. */

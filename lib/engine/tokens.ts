@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset';
 import { exportDataset } from '../dataset';
 import type { ExportSettings } from '../export';
 import type { CheckOptions, Thresholds, TokenCounter } from '../quality';
-import { estimateTraining, ExampleTokens, findModel, loadTokenCounter, DEFAULT_MODEL_ID, type ModelPreset, type TokenEncoding } from '../tokens';
+import { estimateTrainingSteps, ExampleTokens, findModel, loadTokenCounter, DEFAULT_MODEL_ID, type ModelPreset, type TokenEncoding } from '../tokens';
 import type { ExportChoices, TokenChoices, TokenReport } from './types';
 
 /** Texts whose counts are remembered between counts (the cache keeps each text alive, so it is cleared on a new file). */
@@ -75,12 +75,28 @@ export function chosenModel(choices: TokenChoices): ModelPreset {
   return findModel(choices.model) ?? findModel(DEFAULT_MODEL_ID)!;
 }
 
+/** How long a slice of counting may hold the worker before it lets other requests (scrolling) in. */
+const SLICE_MS = 40;
+
+export interface CountOptions {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Between slices: wait for this (e.g. a macrotask, so the worker answers the requests queued
+   * meanwhile); without it the count runs in one go.
+   */
+  pause?: () => Promise<void>;
+  /** Checked between slices: true when a newer count has made this one pointless (it then returns null). */
+  cancelled?: () => boolean;
+}
+
 /**
  * Count every live row's training example with the model's tokenizer and estimate the training
  * cost on the rows the export's split puts in the training file (all rows when the split cannot be
- * made, which the report says).
+ * made, which the report says). The rows are the live rows when it starts; edits made while it
+ * runs (between slices) are not in the report, whose `revision` says which state it describes.
  */
-export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, onProgress?: (done: number, total: number) => void): Promise<TokenReport> {
+export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, options: CountOptions = {}, revision = 0): Promise<TokenReport | null> {
+  const { onProgress, pause, cancelled } = options;
   const model = chosenModel(choices);
   const counter = await cachedCounter(model.encoding);
   const live = ds.liveIds();
@@ -88,7 +104,7 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
   const labelCols = settings.labelColumns.map((l) => ds.header.indexOf(l));
   const split = exportDataset(ds, settings, { keepText: false });
   const pricePerMillion = choices.pricePerMillion ?? model.price.value;
-  const estimate = estimateTraining(
+  const steps = estimateTrainingSteps(
     { rowCount: live.length, text: (r) => ds.cell(live[r]!, textCol), label: (r, j) => ds.cell(live[r]!, labelCols[j]!) },
     counter,
     { systemPrompt: settings.systemPrompt, labelColumns: settings.labelColumns, jsonStyle: settings.jsonStyle, answer: settings.answer },
@@ -97,15 +113,27 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
       pricePerMillion,
       ...(choices.epochs !== null ? { epochs: choices.epochs } : {}),
       trainRows: split.ok ? split.files.trainRows : null,
-      onProgress: (done) => onProgress?.(done, live.length),
     },
   );
-  const { all, train, cost } = estimate;
+  let sliceStart = Date.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (pause && Date.now() - sliceStart > SLICE_MS) {
+      onProgress?.(step.value, live.length);
+      await pause();
+      if (cancelled?.()) return null;
+      sliceStart = Date.now();
+    }
+    step = steps.next();
+  }
+  onProgress?.(live.length, live.length);
+  const { all, train, cost } = step.value;
   const text = (id: number): string => {
     const t = ds.cell(id, textCol);
     return t.length > TEXT_SHOWN ? `${t.slice(0, TEXT_SHOWN - 1)}…` : t;
   };
   return {
+    revision,
     model: model.id,
     modelName: model.name,
     encoding: model.encoding,

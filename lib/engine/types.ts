@@ -106,6 +106,8 @@ export interface TokenChoices {
 
 /** Tokens and cost of the training examples, as OpenAI's data-preparation notebook counts them. */
 export interface TokenReport {
+  /** The dataset's revision the count describes (rows edited since make it stale). */
+  revision: number;
   model: string;
   modelName: string;
   encoding: string;

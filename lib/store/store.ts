@@ -360,7 +360,8 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       try {
         const report = await deps.engine.tokens(get().choices);
         // A newer count started meanwhile (another edit): its result wins.
-        if (generation === tokenGeneration) set({ tokenReport: report, tokenReportStale: false });
+        // Edits made while it counted are not in it: then it is shown, marked stale.
+        if (generation === tokenGeneration && report) set({ tokenReport: report, tokenReportStale: report.revision !== get().status.revision });
         // The first count loads the tokenizer: the length check can now count instead of estimate.
         if (report && !checkedWith.has(report.encoding) && get().checks) {
           checkedWith.add(report.encoding);

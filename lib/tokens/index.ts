@@ -19,4 +19,4 @@ export {
 } from './chat';
 export { TokenTally, type LongExample, type TallyOptions, type TokenSummary } from './tally';
 export { defaultEpochs, estimateCost, type CostEstimate, type CostOptions } from './estimate';
-export { estimateTraining, type ExampleRows, type TrainingEstimate, type TrainingOptions } from './training';
+export { estimateTraining, estimateTrainingSteps, TRAINING_STEP_ROWS, type ExampleRows, type TrainingEstimate, type TrainingOptions } from './training';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../export';
 import type { TokenCounter } from '../quality';
-import { estimateTraining, type ExampleRows } from './training';
+import { estimateTraining, estimateTrainingSteps, TRAINING_STEP_ROWS, type ExampleRows } from './training';
 
 /** One token per word: the sums below can be checked by eye. */
 const words: TokenCounter = { name: 'words', count: (t) => (t.trim() === '' ? 0 : t.trim().split(/\s+/).length) };
@@ -49,5 +49,19 @@ describe('estimateTraining', () => {
     const many = rowsOf(Array.from({ length: 20_000 }, () => ['hello', 'a', 'b']));
     estimateTraining(many, words, DEFAULT_SETTINGS, { limit: 100, pricePerMillion: 1, trainRows: null, onProgress: (n) => seen.push(n) });
     expect(seen).toEqual([10_000, 20_000]);
+  });
+
+  it('can be run a slice at a time, with the same result', () => {
+    const many = rowsOf(Array.from({ length: 2 * TRAINING_STEP_ROWS + 7 }, (_, i) => [`hello number ${i % 13}`, i % 2 ? 'a' : 'b', 'c']));
+    const options = { limit: 100, pricePerMillion: 1, trainRows: [0, 5, 9_999] };
+    const steps = estimateTrainingSteps(many, words, DEFAULT_SETTINGS, options);
+    const yielded: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      yielded.push(step.value);
+      step = steps.next();
+    }
+    expect(yielded).toEqual([TRAINING_STEP_ROWS, 2 * TRAINING_STEP_ROWS]);
+    expect(step.value).toEqual(estimateTraining(many, words, DEFAULT_SETTINGS, options));
   });
 });

@@ -48,6 +48,22 @@ export interface TrainingEstimate {
  * takes: about 10 µs a row for 150-character messages.
  */
 export function estimateTraining(rows: ExampleRows, counter: TokenCounter, settings: ExampleSettings, options: TrainingOptions): TrainingEstimate {
+  const steps = estimateTrainingSteps(rows, counter, settings, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows counted between two steps of {@link estimateTrainingSteps}. */
+export const TRAINING_STEP_ROWS = 5000;
+
+/**
+ * {@link estimateTraining} one slice at a time: yields the number of rows counted after every
+ * {@link TRAINING_STEP_ROWS}, and returns the estimate. A worker can pause between slices to answer
+ * other requests, or stop when the count is no longer wanted.
+ */
+export function* estimateTrainingSteps(rows: ExampleRows, counter: TokenCounter, settings: ExampleSettings, options: TrainingOptions): Generator<number, TrainingEstimate> {
   const { limit, trainRows, onProgress } = options;
   const n = rows.rowCount;
   const examples = new ExampleTokens(counter, settings);
@@ -66,6 +82,7 @@ export function estimateTraining(rows: ExampleRows, counter: TokenCounter, setti
     const tokens = overhead[r]! + counter.count(rows.text(r));
     all.add(tokens, r);
     if (inTrain?.[r]) train!.add(tokens, r);
+    if ((r + 1) % TRAINING_STEP_ROWS === 0 && r + 1 < n) yield r + 1;
   }
   const billed = (train ?? all).summary();
   return {
