@@ -26,7 +26,7 @@ test('a training file read back is exported again with the same lines', async ({
   expect([...lines(train.bytes), ...lines(validation.bytes)].sort()).toEqual(lines(original).sort());
 });
 
-test('a broken training file: errors by line, the row shown in the grid, fixed, exported', async ({ page, start, grid, exportPanel }) => {
+test('a broken training file: errors by line, the row shown in the grid, fixed, exported', async ({ page, start, grid, exportPanel, axe }) => {
   const line = (user: string, category: string, sub: string) =>
     JSON.stringify({
       messages: [
@@ -56,6 +56,7 @@ test('a broken training file: errors by line, the row shown in the grid, fixed, 
     await expect(format).toContainText('1 line is not an example and is left out');
     await expect(format).toContainText('Line 26, column');
     await grid.expectRows(26);
+    await axe('format check');
   });
 
   await test.step('show the row without an answer, give it its labels', async () => {
