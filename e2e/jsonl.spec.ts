@@ -70,6 +70,9 @@ test('a broken training file: errors by line, the row shown in the grid, fixed, 
   await test.step('the line with an unknown role has no user message: type it in', async () => {
     await format.getByRole('button', { name: 'Show row 27' }).click();
     await grid.editText(27, 'inquiry', 'Hello, I want my money back');
+    // The card still shows the file as uploaded, and says which rows were fixed since.
+    await expect(format.getByRole('listitem').filter({ hasText: 'Line 25:' })).toContainText('row edited since');
+    await expect(format).toContainText('Every row below has been edited or deleted since');
   });
 
   await test.step('download: the fixed row is in the files, with its new answer', async () => {

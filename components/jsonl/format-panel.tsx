@@ -20,13 +20,17 @@ export function FormatPanel() {
   const api = useTrainsetApi();
   const headingId = useId();
   const [all, setAll] = useState(false);
+  const states = useTrainset((s) => s.formatStates);
   if (!jsonl) return null;
   const { format, badLines, findingRowIds } = jsonl;
   const errors = kindCounts(format.errors);
   const notes = kindCounts(format.warnings);
   // Lines set aside are listed once, below, with their text; the rest can be shown in the grid.
   const setAside = new Set(badLines.map((b) => b.line));
-  const listed = format.findings.map((f, i) => ({ f, rowId: findingRowIds[i] ?? -1 })).filter(({ f }) => !setAside.has(f.line));
+  const listed = format.findings
+    .map((f, i) => ({ f, rowId: findingRowIds[i] ?? -1, state: states?.[i] ?? 'open' }))
+    .filter(({ f }) => !setAside.has(f.line));
+  const handled = listed.filter((l) => l.state === 'edited' || l.state === 'deleted').length;
   const shown = all ? listed : listed.slice(0, LISTED);
   const clean = errors.length === 0;
   return (
@@ -38,6 +42,12 @@ export function FormatPanel() {
         {clean && <span aria-hidden="true">✓ </span>}
         {formatSummary(format)}, by OpenAI&apos;s data-preparation checks, as uploaded.
       </p>
+      {handled > 0 && (
+        <p className={styles.muted}>
+          {handled === listed.length ? 'Every row below has been' : `${handled} of the ${listed.length} rows below have been`} edited or deleted since: the
+          Issues panel and the export see the rows as they are now.
+        </p>
+      )}
       {errors.length > 0 && (
         <ul className={styles.kinds} aria-label="Format errors by kind">
           {errors.map((e) => (
@@ -49,11 +59,13 @@ export function FormatPanel() {
       )}
       {shown.length > 0 && (
         <ol className={styles.findings} aria-label="Format errors by line">
-          {shown.map(({ f, rowId }) => {
+          {shown.map(({ f, rowId, state }) => {
             return (
-              <li key={`${f.line}-${f.kind}-${f.messageIndex ?? 0}`}>
+              <li key={`${f.line}-${f.kind}-${f.messageIndex ?? 0}`} className={state === 'open' || state === 'none' ? undefined : styles.handled}>
                 <span className={styles.where}>Line {f.line.toLocaleString('en-US')}:</span> {sentence(f.message)}{' '}
-                {rowId >= 0 && (
+                {state === 'edited' && <span className={styles.badge}>row edited since</span>}
+                {state === 'deleted' && <span className={styles.badge}>row deleted</span>}{' '}
+                {rowId >= 0 && state !== 'deleted' && (
                   <button type="button" className={`link-button ${styles.link}`} onClick={() => void api.getState().showOnly([rowId], `line ${f.line}`)}>
                     Show row {f.example}
                   </button>

@@ -13,6 +13,7 @@ import type {
   ExportResult,
   LoadedMeta,
   RowView,
+  FindingState,
   SplitPreview,
   TaskProgress,
   TokenReport,
@@ -60,6 +61,7 @@ export interface EngineApi {
   applyFix(fix: Fix): Promise<Edited>;
   previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
   tokens(choices: ExportChoices): Promise<TokenReport | null>;
+  formatFindingStates(): Promise<FindingState[]>;
 }
 
 export type ProgressListener = (p: CsvProgress | TaskProgress) => void;
@@ -174,6 +176,9 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
     },
     async previewFix(fix) {
       return engine.previewFix(fix);
+    },
+    async formatFindingStates() {
+      return engine.formatFindingStates();
     },
     async tokens(choices) {
       return engine.tokens(choices, (done, total) => onProgress({ task: 'tokens', done, total }));

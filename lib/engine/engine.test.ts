@@ -262,3 +262,23 @@ describe('Engine: counting tokens beside other work', () => {
     expect(report.revision).toBeLessThan(status.revision);
   });
 });
+
+describe('Engine: a JSONL training file', () => {
+  const line = (user: string, answer?: string) =>
+    JSON.stringify({ messages: [{ role: 'user', content: user }, ...(answer === undefined ? [] : [{ role: 'assistant', content: answer }])] });
+
+  it('loads its examples as rows, and follows what became of each format finding', () => {
+    const engine = new Engine();
+    const file = [line('a', '{"category": "x"}'), line('no answer'), 'not json', line('also none'), line('b', '{"category": "y"}')].join('\n');
+    const r = engine.load(enc.encode(file), 'train.jsonl');
+    expect(r.ok && r.meta.mapping).toEqual({ text: 'inquiry', labels: ['category'] });
+    expect(r.ok && r.meta.jsonl?.format.errors).toMatchObject({ invalid_json: 1, example_missing_assistant_message: 2 });
+    expect(engine.status().rows).toBe(4);
+    const states = () => engine.formatFindingStates();
+    expect(states()).toEqual(['open', 'none', 'open']);
+    // Row numbers are example numbers: the two rows without an answer are rows 2 and 4.
+    engine.edit({ kind: 'set', id: engine.loadedMeta!.jsonl!.findingRowIds[0]!, col: 1, value: 'x' });
+    engine.edit({ kind: 'delete', ids: [engine.loadedMeta!.jsonl!.findingRowIds[2]!] });
+    expect(states()).toEqual(['edited', 'none', 'deleted']);
+  });
+});

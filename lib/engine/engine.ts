@@ -39,6 +39,7 @@ import type {
   LoadedMeta,
   RowView,
   SplitPreview,
+  FindingState,
   TokenReport,
   ViewResult,
 } from './types';
@@ -244,6 +245,16 @@ export class Engine {
       { ...(onProgress ? { onProgress } : {}), pause: () => new Promise((resolve) => setTimeout(resolve, 0)), cancelled: () => run !== this.tokenRuns },
       this.revision,
     );
+  }
+
+  /**
+   * For a JSONL file, what became of the row of each format finding since it was read: still as
+   * uploaded, edited, deleted, or `none` (its line did not become a row).
+   */
+  formatFindingStates(): FindingState[] {
+    const ids = this.meta?.jsonl?.findingRowIds ?? [];
+    const ds = this.requireDataset();
+    return ids.map((id) => (id < 0 ? 'none' : !ds.isLive(id) ? 'deleted' : ds.rowEdited(id) ? 'edited' : 'open'));
   }
 
   /** What a proposed fix would change now: rows and the first cells before and after. */

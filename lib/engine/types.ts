@@ -36,6 +36,9 @@ export interface LoadedMeta {
   jsonl?: JsonlMeta;
 }
 
+/** What became of a format finding's row since the file was read. */
+export type FindingState = 'open' | 'edited' | 'deleted' | 'none';
+
 /** A JSONL file's reading: its facts, the format checks' findings by line, the lines set aside. */
 export interface JsonlMeta {
   info: JsonlInfo;

@@ -350,6 +350,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     lastDownload: null,
     checks: null,
     checksOnDemand: false,
+    formatStates: null,
     tokenReport: null,
     tokenReportStale: false,
     tokenProgress: null,
@@ -398,12 +399,13 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
       const s = get();
       if (s.phase !== 'ready') return;
       const auto = s.status.rows <= AUTO_CHECK_MAX_ROWS;
-      const [distribution, split, checks] = await Promise.all([
+      const [distribution, split, checks, formatStates] = await Promise.all([
         deps.engine.distribution(),
         deps.engine.splitPreview(s.choices),
         auto ? deps.engine.checks(s.choices) : Promise.resolve(null),
+        s.meta?.jsonl ? deps.engine.formatFindingStates() : Promise.resolve(null),
       ]);
-      set({ distribution, split, checks, checksOnDemand: !auto, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
+      set({ distribution, split, checks, formatStates, checksOnDemand: !auto, exportProblems: null, ...(split.ok ? { preview: split.preview } : {}) });
       // Small datasets are counted after every change; larger ones when asked (then kept, marked stale).
       if (s.status.rows <= AUTO_TOKENS_MAX_ROWS) void get().countTokens();
       else if (get().tokenReport) set({ tokenReportStale: true });

@@ -8,6 +8,7 @@ import type {
   ExportChoices,
   LoadedMeta,
   RowView,
+  FindingState,
   SplitPreview,
   TaskProgress,
   TokenReport,
@@ -110,6 +111,8 @@ export interface ExportSlice {
   applyFix(fix: Fix): Promise<void>;
   /** What a fix would change now (the first cells before and after), shown before it is applied. */
   previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
+  /** For a JSONL file: what became of each format finding's row (refreshed with the charts). */
+  formatStates: FindingState[] | null;
   /** Tokens and cost of the current rows for the chosen model (null until counted). */
   tokenReport: TokenReport | null;
   /** True when rows or settings changed since `tokenReport` was made. */
