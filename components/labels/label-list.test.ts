@@ -105,3 +105,16 @@ describe('labelName', () => {
     expect(labelName('')).toBe('(empty)');
   });
 });
+
+describe('a third label column', () => {
+  it('is listed on its own and renamed in its own column', () => {
+    const three: Distribution = { ...distribution, labels: [...distribution.labels, 'priority'], counts: [...distribution.counts, { column: 'priority', values: [{ value: 'hgih', count: 1 }, { value: 'high', count: 9 }] }] };
+    const items = labelItems(three, 2);
+    expect(items.map((i) => [i.value, i.level])).toEqual([
+      ['high', 2],
+      ['hgih', 2],
+    ]);
+    expect(selectionActions([items[1]!], 3)).toMatchObject({ rename: true, move: false });
+    expect(relabelOp([items[1]!], 'high', [1, 2, 3])).toEqual({ kind: 'relabel', col: 3, refs: [{ value: 'hgih' }], to: 'high' });
+  });
+});

@@ -1,13 +1,14 @@
 import type { Distribution, EditOp, LabelRef } from '@/lib/engine';
 
-/** What the Labels dialog lists: the tree (first level → second level) or one level's values. */
-export type LabelLayout = 'tree' | 0 | 1;
+/** What the Labels dialog lists: the tree (first level → second level) or one level's values (0 = first label column). */
+export type LabelLayout = 'tree' | number;
 
 /** One line of the list: a label value, with its parent when it sits in the tree under one. */
 export interface LabelItem {
   /** Unique within a layout: level, parent and value. */
   key: string;
-  level: 0 | 1;
+  /** The label column's position among the label columns (0 = the first). */
+  level: number;
   value: string;
   parent?: string;
   count: number;

@@ -167,7 +167,8 @@ function summaryText(d: Distribution): string {
 function layoutChoices(d: Distribution): { layout: LabelLayout; label: string }[] {
   const out: { layout: LabelLayout; label: string }[] = [];
   if (d.nested) out.push({ layout: 'tree', label: `Tree: ${d.labels[0]} → ${d.labels[1]}` });
-  d.labels.slice(0, 2).forEach((l, i) => out.push({ layout: (i === 0 && !d.nested ? 'tree' : i) as LabelLayout, label: l }));
+  // Every label column can be listed on its own; the tree shows the first two.
+  d.labels.forEach((l, i) => out.push({ layout: i === 0 && !d.nested ? 'tree' : i, label: l }));
   return out;
 }
 
