@@ -104,7 +104,7 @@ export function IssuesPanel() {
       )}
       <button
         type="button"
-        className={styles.linkButton}
+        className={`${styles.linkButton} ${styles.thresholdsToggle}`}
         aria-expanded={showThresholds}
         aria-controls={thresholdsId}
         onClick={() => setShowThresholds(!showThresholds)}
