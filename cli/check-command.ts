@@ -5,7 +5,7 @@ import { ExampleCollector, type ExportProblem, type ExportSettings } from '../li
 import { pythonFloatRepr } from '../lib/split';
 import { columnsTable, hasErrors, runChecks, type CheckReport, type CheckResult, type Fix } from '../lib/quality';
 import { checkJsonl } from './check-jsonl';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom, withThresholds } from './options';
 import { countTokens, TOKEN_OPTIONS, tokenChoiceFrom, tokensJson, tokensSection, type TokenCount } from './token-report';
 import { USAGE, UsageError } from './usage';
 
@@ -19,17 +19,19 @@ const ROWS_SHOWN = 10;
  * read at all is refused (exit 1, a message on stderr, nothing on stdout).
  */
 export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values: parsed, positionals } = parseArgs({
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, json: { type: 'boolean' } },
+    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, ...THRESHOLD_OPTIONS, json: { type: 'boolean' } },
   });
+  const { threshold, ...values } = parsed;
+  const thresholds = thresholdsFrom(threshold);
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'check needs the CSV file to read' : `check takes one file, got ${positionals.length}`);
   }
   const file = positionals[0]!;
-  if (/\.jsonl$/i.test(file)) return checkJsonl(file, values);
+  if (/\.jsonl$/i.test(file)) return checkJsonl(file, values, thresholds);
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
   const tokenChoice = tokenChoiceFrom(values, settings);
@@ -62,7 +64,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       systemPrompt: settings.systemPrompt,
       jsonStyle: settings.jsonStyle,
     },
-    tokens?.checkOptions,
+    withThresholds(tokens?.checkOptions, thresholds),
   );
   process.stdout.write(
     values.json ? `${JSON.stringify({ ...forJson(report), tokens: tokens ? tokensJson(tokens) : null })}\n` : humanReport(name, settings, report, tokens),

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { type ExportSettings } from '../lib/export';
 import { answerMode, readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
-import { columnsTable, hasErrors, runChecks } from '../lib/quality';
+import { columnsTable, hasErrors, runChecks, type Thresholds } from '../lib/quality';
 import { forJson, humanReport } from './check-command';
-import { csvOptionsFrom, readInput, settingsFrom } from './options';
+import { csvOptionsFrom, readInput, settingsFrom, withThresholds } from './options';
 import { countTokens, tokenChoiceFrom, tokensJson } from './token-report';
 import { UsageError } from './usage';
 
@@ -22,7 +22,7 @@ const CSV_ONLY = ['text', 'labels', 'delimiter'] as const;
  * as the text, the keys of the assistant's JSON answers as the labels, stratified by the first.
  * Exit 1 on any format error or error-level check, or a file that cannot be read; 0 otherwise.
  */
-export async function checkJsonl(file: string, values: Record<string, string | boolean | undefined>): Promise<number> {
+export async function checkJsonl(file: string, values: Record<string, string | boolean | undefined>, thresholds: Partial<Thresholds> = {}): Promise<number> {
   const given = CSV_ONLY.filter((o) => values[o] !== undefined);
   if (given.length > 0) {
     throw new UsageError(
@@ -65,7 +65,7 @@ export async function checkJsonl(file: string, values: Record<string, string | b
     jsonStyle: settings.jsonStyle,
     answer: settings.answer,
   };
-  const report = runChecks(input, tokens?.checkOptions);
+  const report = runChecks(input, withThresholds(tokens?.checkOptions, thresholds));
   const formatErrors = Object.keys(format.errors).length > 0;
   process.stdout.write(
     values.json

@@ -132,6 +132,9 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
     ['a missing file', ['check', 'does-not-exist.csv'], /cannot read "does-not-exist\.csv": no such file/],
     ['a test size that is not a number', ['check', 'x.csv', '--test-size', 'ten'], /--test-size must be a share such as 0\.2 or a row count/],
     ['a missing JSONL file', ['check', 'train.jsonl'], /cannot read "train\.jsonl": no such file/],
+    ['an unknown threshold', ['check', 'x.csv', '--threshold', 'fewRows=5'], /--threshold: unknown threshold "fewRows"; use one of minClassRows, fewClassRows/],
+    ['a threshold without a value', ['check', 'x.csv', '--threshold', 'fewClassRows'], /--threshold fewClassRows needs a value: --threshold fewClassRows=10/],
+    ['a threshold that is not a whole number', ['check', 'x.csv', '--threshold', 'fewClassRows=2.5'], /--threshold fewClassRows: Type a whole number/],
   ])('%s', (_name, args, message) => {
     const r = trainset(args);
     expect(r.status).toBe(2);
@@ -152,5 +155,18 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
     const r = trainset(['--help']);
     expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv> \[--json\]/);
     expect(r.stdout).toMatch(/Exit status of check: 0 no errors/);
+  });
+});
+
+describe('trainset check --threshold', () => {
+  it('changes the numbers the checks compare against, as Thresholds in the app do', () => {
+    const csv = csvFile('clean.csv', `inquiry,category,sub_category\n${clean.join('\n')}\n`);
+    const ids = (args: string[]): string[] => (JSON.parse(trainset(['check', csv, '--json', ...args]).stdout) as { checks: { id: string; severity: string }[] }).checks.map((c) => `${c.severity} ${c.id}`);
+    // 35 rows a class: quiet by default, "rare" under 40; 56 training examples: an error when 60 are required.
+    expect(ids([])).not.toContain('warning rare-class');
+    expect(ids(['--threshold', 'fewClassRows=40'])).toContain('warning rare-class');
+    const strict = trainset(['check', csv, '--threshold', 'fewClassRows=40', '--threshold', 'minTrainExamples=60']);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/error {4}too-few-examples/);
   });
 });

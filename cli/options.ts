@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
 import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, type ExportProblem, type ExportSettings } from '../lib/export';
+import { isThresholdName, parseThreshold, THRESHOLD_INFO, type CheckOptions, type Thresholds } from '../lib/quality';
 import { parseTestSize } from '../lib/split';
 import { UsageError } from './usage';
 
@@ -20,6 +21,31 @@ export const CSV_OPTIONS = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
 } as const;
+
+/** `check --threshold NAME=VALUE`, repeatable: the numbers the checks compare against (lib/quality/thresholds.ts). */
+export const THRESHOLD_OPTIONS = { threshold: { type: 'string', multiple: true } } as const;
+
+/** The thresholds given with --threshold, each checked as the app's field checks it. */
+export function thresholdsFrom(given: readonly string[] | undefined): Partial<Thresholds> {
+  const out: Partial<Thresholds> = {};
+  for (const item of given ?? []) {
+    const eq = item.indexOf('=');
+    const name = eq < 0 ? item : item.slice(0, eq);
+    if (!isThresholdName(name)) {
+      throw new UsageError(`--threshold: unknown threshold ${JSON.stringify(name)}; use one of ${Object.keys(THRESHOLD_INFO).join(', ')} (as NAME=VALUE)`);
+    }
+    if (eq < 0) throw new UsageError(`--threshold ${name} needs a value: --threshold ${name}=${THRESHOLD_INFO[name].value}`);
+    const parsed = parseThreshold(name, item.slice(eq + 1));
+    if (!parsed.ok) throw new UsageError(`--threshold ${name}: ${parsed.error}`);
+    out[name] = parsed.value;
+  }
+  return out;
+}
+
+/** Check options with the user's thresholds over those a model sets (its token limit). */
+export function withThresholds(options: CheckOptions | undefined, user: Partial<Thresholds>): CheckOptions {
+  return { ...options, thresholds: { ...options?.thresholds, ...user } };
+}
 
 const ENCODINGS: Record<string, Encoding> = {
   'utf-8': 'utf-8',

@@ -6,8 +6,10 @@ export const USAGE = `Usage:
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
+                     [--threshold NAME=VALUE ...]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
+                     [--threshold NAME=VALUE ...]
   npx trainset --help
 `;
 
@@ -19,8 +21,10 @@ export const HELP = `Usage:
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
+                     [--threshold NAME=VALUE ...]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
+                     [--threshold NAME=VALUE ...]
   npx trainset --help
 
 Turns a labelled CSV into chat-format train.jsonl and validation.jsonl (or another service's layout:
@@ -61,6 +65,10 @@ the column, split, format (--target, --system, --json-style) and reading options
 is accepted and changes nothing), plus:
   --json               print exactly one JSON object: {"rows": N, "checks": [{"id", "severity",
                        "count", "rows", "message", "fixes"?, "details"?}, ...], "tokens": {...}}
+  --threshold N=V      change a number a check compares against, e.g. --threshold fewClassRows=5
+                       (repeatable). Names, defaults and why: lib/quality/thresholds.ts, or the
+                       app's Issues panel > Thresholds. The target's and the model's limits are the
+                       defaults of minTrainExamples, fewTrainExamples and maxTokens.
   --model ID|none      count tokens and estimate the training cost for this OpenAI model (default:
                        none, which keeps check fast; e.g. --model gpt-4o-mini-2024-07-18):
                        whole examples, system prompt and answer included, counted with the
