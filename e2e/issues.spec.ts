@@ -93,6 +93,13 @@ test('change a threshold: the checks follow at once, and the change is kept afte
   await issues.getByRole('button', { name: 'Thresholds (1 changed)' }).click();
   await issues.getByRole('button', { name: /^Reset the changed threshold/ }).click();
   await expect(issues).toContainText('value has fewer than 10 rows');
+  // Reset puts the keyboard on the first field, which shows its default; leaving it changes nothing.
+  const first = issues.getByRole('textbox', { name: 'Rows a class needs for the split' });
+  await expect(first).toBeFocused();
+  await expect(first).toHaveValue('2');
+  await page.keyboard.press('Tab');
+  await expect(issues.getByRole('button', { name: 'Hide thresholds' })).toBeVisible();
+  await expect(field).toHaveValue('10');
 });
 
 test('the token limit follows the chosen model until the user sets one', async ({ page, start, grid }) => {

@@ -27,31 +27,34 @@ interface Props<T> {
 
 /**
  * A text field holding a draft of a stored value: typing does not change the store, Enter or
- * leaving the field commits a valid value, an invalid one says why under the field. While the
- * field is not being edited it follows the store (a new default, an undo, a reset), so it never
- * shows a stale value nor commits one the user did not type. Its element is never remounted, so
- * focus stays where it is after Enter.
+ * leaving the field commits a valid value, an invalid one says why under the field. Until the user
+ * types in it, the field follows the store (a new default, an undo, a reset), even while focused,
+ * so it never shows a stale value nor commits one the user did not type. Its element is never
+ * remounted, so focus stays where it is after Enter.
  */
 export function DraftField<T>(props: Props<T>) {
   const { id, label, value, format, parse, onCommit } = props;
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | null>(null);
-  const editing = useRef(false);
+  /** True from the user's first keystroke until the text is committed or given up. */
+  const dirty = useRef(false);
   const shown = format(value);
 
   useEffect(() => {
-    if (editing.current) return;
+    if (dirty.current) return;
     setText(shown);
     setError(null);
   }, [shown]);
 
   const commit = (): void => {
+    if (!dirty.current) return;
     const parsed = parse(text);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
     setError(null);
+    dirty.current = false;
     if (format(parsed.value) !== shown) onCommit(parsed.value);
     else setText(shown);
   };
@@ -73,14 +76,11 @@ export function DraftField<T>(props: Props<T>) {
         disabled={props.disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
-        onChange={(e) => setText(e.target.value)}
-        onFocus={() => {
-          editing.current = true;
+        onChange={(e) => {
+          dirty.current = true;
+          setText(e.target.value);
         }}
-        onBlur={() => {
-          editing.current = false;
-          commit();
-        }}
+        onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
         }}

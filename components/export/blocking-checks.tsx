@@ -2,8 +2,15 @@
 
 import { useId } from 'react';
 import { useTrainsetApi } from '@/components/store/store-provider';
-import type { CheckResult } from '@/lib/quality';
+import type { CheckId, CheckResult } from '@/lib/quality';
 import styles from './export.module.css';
+
+/** What to do about an error, beyond its own message, where there is more than fixing rows. */
+const WAY_OUT: Partial<Record<CheckId, string>> = {
+  'too-few-examples': 'Add examples, give the validation file fewer rows (Validation share), or, if your service needs fewer, change "Training examples required" under Issues › Thresholds.',
+  'target-limits': 'Choose another service under Format for, change the Validation share, or remove rows.',
+  'rare-class': 'Relabel or remove the rows, or stratify by nothing (Stratify by).',
+};
 
 /**
  * The quality checks' errors that block the downloads although the files could be written (too
@@ -25,15 +32,15 @@ export function BlockingChecks({ checks }: { checks: readonly CheckResult[] }) {
             {c.rowIds.length > 0 && (
               <>
                 {' '}
-                <button type="button" className={styles.linkButton} onClick={() => void api.getState().showOnly(c.rowIds, `${c.id} rows`)}>
+                <button type="button" className={styles.linkButton} onClick={() => void api.getState().showOnly(c.rowIds, 'Rows of an error that blocks the export')}>
                   Show {c.rowIds.length === 1 ? 'the row' : `${c.rowIds.length.toLocaleString('en-US')} rows`}
                 </button>
               </>
-            )}
+            )}{' '}
+            <span className={styles.help}>{WAY_OUT[c.id] ?? 'Fix the rows concerned.'}</span>
           </li>
         ))}
       </ul>
-      <p className={styles.help}>Fix them, or change the number a check uses under Issues › Thresholds if it does not apply to you.</p>
     </section>
   );
 }

@@ -29,7 +29,9 @@ export function ExportPanel() {
   const checks = useTrainset((s) => s.checks);
   const blocking = useMemo(() => checks?.checks.filter((c) => c.severity === 'error') ?? NONE, [checks]);
   const canExport = ready && split !== null && split.ok && blocking.length === 0;
-  const status = busy ? downloadStatus(busy, null) : (failure ?? downloadStatus(null, lastDownload));
+  const onDemand = useTrainset((s) => s.checksOnDemand && s.checks === null);
+  const blockedNote = ready && split?.ok && blocking.length > 0 ? `Downloads are blocked by ${blocking.length === 1 ? 'an error' : `${blocking.length} errors`} in Issues: see below.` : null;
+  const status = busy ? downloadStatus(busy, null) : (failure ?? blockedNote ?? downloadStatus(null, lastDownload));
 
   return (
     <section className={`card ${styles.panel}`} aria-labelledby={`${id}-title`}>
@@ -64,6 +66,12 @@ export function ExportPanel() {
           </>
         )}
       </div>
+
+      {ready && onDemand && (
+        <p className={styles.help}>
+          The quality checks have not run on this large file (Issues › Check the rows). Run them before you export: an error they find blocks the downloads.
+        </p>
+      )}
 
       <CsvExport disabled={!ready} onFailure={setFailure} />
     </section>

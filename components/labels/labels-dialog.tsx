@@ -63,9 +63,13 @@ export function LabelsDialog({ onClose }: Props) {
     setBusy(true);
     try {
       const result = await action();
-      await api.getState().refreshDerived();
       setSelected(new Set());
       setStatus(result);
+      // The change is made; if the counts cannot be refreshed now, the next change refreshes them.
+      await api
+        .getState()
+        .refreshDerived()
+        .catch(() => undefined);
     } catch (e) {
       setStatus({ text: `That could not be done, and nothing was changed: ${(e as Error).message}`, undo: false, error: true });
     } finally {
@@ -203,7 +207,7 @@ function LabelTable({ items, layout, distribution, selected, busy, onChoose }: T
         </thead>
         <tbody>
           {shown.map((item) => {
-            const column = item.level === 0 ? parentColumn : childColumn;
+            const column = distribution.labels[item.level] ?? childColumn;
             const where = item.parent !== undefined ? ` under ${labelName(item.parent)}` : '';
             return (
               <tr key={item.key} className={item.parent !== undefined ? styles.child : layout === 'tree' ? styles.parent : undefined}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { DraftField } from '@/components/app/draft-field';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { chosenModel } from '@/lib/engine';
@@ -31,6 +31,8 @@ export function TokensPanel() {
   const model = chosenModel(choices);
   // Short counts (a small file after an edit) finish before the bar would be read: show it after a moment.
   const showProgress = useDelayed(progress !== null, 300);
+  const [asked, setAsked] = useState(false);
+  const [announced, setAnnounced] = useState('');
   const setTokens = (patch: Partial<typeof choices>): void => api.getState().setChoices({ tokens: { ...choices, ...patch } });
   const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
 
@@ -80,13 +82,28 @@ export function TokensPanel() {
       </p>
       {target !== 'openai' && <p className={styles.note}>The files are for another service: these are OpenAI&apos;s counts and prices, an estimate only.</p>}
 
-      {(!report || stale || (progress && showProgress)) && (
+      {(!report || stale || (progress && showProgress) || asked) && (
         <p className={styles.action}>
-          {/* The button stays while counting (disabled), so keyboard focus is not lost. */}
-          <button type="button" className="btn btn-small" onClick={() => void api.getState().countTokens()} disabled={rows === 0 || progress !== null}>
+          {/* Once pressed, the button stays (disabled while counting), so keyboard focus is not lost. */}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setAsked(true);
+              void api
+                .getState()
+                .countTokens()
+                .then(() => {
+                  const r = api.getState().tokenReport;
+                  // Said once, for the count the user asked for (not after every automatic recount).
+                  if (r) setAnnounced(`Counted ${formatCount(r.examples)} examples: ${formatCount(r.totalTokens)} tokens, estimated cost ${formatCost(r.cost)}.`);
+                });
+            }}
+            disabled={rows === 0 || progress !== null}
+          >
             {progress ? 'Counting…' : report ? 'Count again' : 'Count tokens'}
           </button>{' '}
-          {stale ? 'The rows or settings changed since the last count.' : `About a second per 100,000 rows; ${formatCount(rows)} rows here.`}
+          {stale ? 'The rows or settings changed since the last count.' : report && !progress ? '' : `About a second per 100,000 rows; ${formatCount(rows)} rows here.`}
         </p>
       )}
       {progress && showProgress && (
@@ -100,7 +117,7 @@ export function TokensPanel() {
         </div>
       )}
       <p role="status" className="visually-hidden">
-        {report && !progress ? `Counted ${formatCount(report.examples)} examples: ${formatCount(report.totalTokens)} tokens, estimated cost ${formatCost(report.cost)}.` : ''}
+        {announced}
       </p>
       {error && (
         <p role="alert" className={styles.error}>

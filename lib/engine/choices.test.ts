@@ -28,6 +28,14 @@ describe('parseChoices: settings read back from storage', () => {
     expect(dropped).toEqual(['stratify', 'testSize', 'seed', 'target', 'thresholds.fewClassRows', 'thresholds.nope', 'tokens.epochs']);
   });
 
+  it('refuses values no field would take: a share of 5, inherited names, a share threshold over 1', () => {
+    const { choices, dropped } = parseChoices({ testSize: { kind: 'float', value: 5 }, thresholds: { toString: 1, variantMaxShare: 7, charsPerToken: 0, fewClassRows: 4 } }, DEFAULT_CHOICES);
+    expect(choices.testSize).toEqual(DEFAULT_CHOICES.testSize);
+    expect(choices.thresholds).toEqual({ fewClassRows: 4 });
+    expect(dropped).toEqual(['testSize', 'thresholds.toString', 'thresholds.variantMaxShare', 'thresholds.charsPerToken']);
+    expect(parseChoices({ testSize: { kind: 'int', value: 40 } }, DEFAULT_CHOICES).choices.testSize).toEqual({ kind: 'int', value: 40 });
+  });
+
   it('takes anything that is not an object as nothing saved', () => {
     expect(parseChoices(null, DEFAULT_CHOICES).choices).toEqual(DEFAULT_CHOICES);
     expect(parseChoices('garbage', DEFAULT_CHOICES).choices).toEqual(DEFAULT_CHOICES);

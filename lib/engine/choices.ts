@@ -1,5 +1,5 @@
 import { isExportTarget } from '../export';
-import { THRESHOLD_INFO, type ThresholdName, type Thresholds } from '../quality';
+import { isThresholdName, parseThreshold, type Thresholds } from '../quality';
 import { isValidSeed } from '../random';
 import type { ExportChoices, StratifyChoice, TokenChoices } from './types';
 
@@ -25,7 +25,8 @@ export function parseChoices(saved: unknown, defaults: ExportChoices): { choices
   const choices: ExportChoices = {
     systemPrompt: pick('systemPrompt', (v) => typeof v === 'string'),
     stratify: pick('stratify', (v) => STRATIFY.includes(v as StratifyChoice)),
-    testSize: pick('testSize', (v) => isObject(v) && (v.kind === 'float' || v.kind === 'int') && isNumber(v.value)),
+    // The validation share a split can use: 0 < x < 1, or a whole number of rows.
+    testSize: pick('testSize', (v) => isObject(v) && isNumber(v.value) && ((v.kind === 'float' && v.value > 0 && v.value < 1) || (v.kind === 'int' && Number.isInteger(v.value) && v.value >= 1))),
     seed: pick('seed', (v) => isNumber(v) && isValidSeed(v)),
     jsonStyle: pick('jsonStyle', (v) => v === 'python' || v === 'compact'),
     target: pick('target', (v) => typeof v === 'string' && isExportTarget(v)),
@@ -43,7 +44,8 @@ function parseThresholds(v: unknown, dropped: string[]): Partial<Thresholds> {
   }
   const out: Partial<Thresholds> = {};
   for (const [name, value] of Object.entries(v)) {
-    if (name in THRESHOLD_INFO && isNumber(value) && value >= 0) out[name as ThresholdName] = value;
+    // Each value as the app's field would take it (a share up to 1, whole counts, …).
+    if (isThresholdName(name) && isNumber(value) && parseThreshold(name, String(value)).ok) out[name] = value;
     else dropped.push(`thresholds.${name}`);
   }
   return out;

@@ -118,11 +118,12 @@ export class Engine {
     /** False when re-reading a saved session (it is already saved). */
     save = true,
   ): LoadOutcome {
+    const read = readTable(bytes, fileName, options, onProgress);
+    // A file that cannot be read changes nothing: the loaded data and its running count stay.
+    if (!read.ok) return read;
     // A count of the previous file stops; the new file's texts start a fresh cache.
     this.tokenRuns++;
     clearTokenCaches();
-    const read = readTable(bytes, fileName, options, onProgress);
-    if (!read.ok) return read;
     const { header, columns, rowCount } = read;
     // Keep the file's data-row numbers when rows were set aside, so row 14 stays row 14.
     const ds = Dataset.fromColumns(header, columns, read.lines, read.numbers);
@@ -243,7 +244,7 @@ export class Engine {
       settings,
       choices.tokens,
       { ...(onProgress ? { onProgress } : {}), pause: () => new Promise((resolve) => setTimeout(resolve, 0)), cancelled: () => run !== this.tokenRuns },
-      this.revision,
+      () => this.revision,
     );
   }
 

@@ -95,17 +95,23 @@ export interface CountOptions {
  * made, which the report says). The rows are the live rows when it starts; edits made while it
  * runs (between slices) are not in the report, whose `revision` says which state it describes.
  */
-export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, options: CountOptions = {}, revision = 0): Promise<TokenReport | null> {
+export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, options: CountOptions = {}, revisionNow: () => number = () => 0): Promise<TokenReport | null> {
   const { onProgress, pause, cancelled } = options;
   const model = chosenModel(choices);
   const counter = await cachedCounter(model.encoding);
+  // Loading the tokenizer takes a moment: a newer count (or a new file) may have come meanwhile.
+  if (cancelled?.()) return null;
+  // The rows are read from here on: the report describes the data as it is now.
+  const revision = revisionNow();
   const live = ds.liveIds();
+  // An id can stop existing while the count pauses (undoing an added row); it then counts as empty.
+  const cell = (id: number, col: number): string => (id < ds.capacity ? ds.cell(id, col) : '');
   const textCol = ds.header.indexOf(settings.textColumn);
   const labelCols = settings.labelColumns.map((l) => ds.header.indexOf(l));
   const split = exportDataset(ds, settings, { keepText: false });
   const pricePerMillion = choices.pricePerMillion ?? model.price.value;
   const steps = estimateTrainingSteps(
-    { rowCount: live.length, text: (r) => ds.cell(live[r]!, textCol), label: (r, j) => ds.cell(live[r]!, labelCols[j]!) },
+    { rowCount: live.length, text: (r) => cell(live[r]!, textCol), label: (r, j) => cell(live[r]!, labelCols[j]!) },
     counter,
     { systemPrompt: settings.systemPrompt, labelColumns: settings.labelColumns, jsonStyle: settings.jsonStyle, answer: settings.answer },
     {
@@ -129,7 +135,7 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
   onProgress?.(live.length, live.length);
   const { all, train, cost } = step.value;
   const text = (id: number): string => {
-    const t = ds.cell(id, textCol);
+    const t = cell(id, textCol);
     return t.length > TEXT_SHOWN ? `${t.slice(0, TEXT_SHOWN - 1)}…` : t;
   };
   return {
@@ -145,8 +151,11 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
     mean: all.mean,
     median: all.median,
     max: all.max,
-    longest: all.longest.map((l) => ({ rowId: live[l.position]!, row: ds.rowNumber(live[l.position]!), tokens: l.tokens, text: text(live[l.position]!) })),
-    overLimitIds: all.overLimit.map((p) => live[p]!),
+    // Rows gone since the count started are left out of the lists (the report is then stale anyway).
+    longest: all.longest
+      .filter((l) => ds.isLive(live[l.position]!))
+      .map((l) => ({ rowId: live[l.position]!, row: ds.rowNumber(live[l.position]!), tokens: l.tokens, text: text(live[l.position]!) })),
+    overLimitIds: all.overLimit.map((p) => live[p]!).filter((id) => ds.isLive(id)),
     train: train ? { examples: train.examples, totalTokens: train.totalTokens } : null,
     epochs: cost.epochs,
     defaultEpochs: cost.defaultEpochs,

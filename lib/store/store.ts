@@ -88,7 +88,26 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
   const datasetSlice: Slice<DatasetSlice> = (set, get) => {
     const afterLoad = async (): Promise<void> => {
       cache.clear();
-      set({ sort: null, filters: {}, search: { text: '', col: null }, editedOnly: false, only: null, values: {}, tokenReport: null, tokenReportStale: false, tokenError: null });
+      // Nothing computed from the previous file may show on this one (counts, checks, ids to show).
+      tokenGeneration++;
+      set({
+        sort: null,
+        filters: {},
+        search: { text: '', col: null },
+        editedOnly: false,
+        only: null,
+        values: {},
+        distribution: null,
+        split: null,
+        checks: null,
+        preview: null,
+        formatStates: null,
+        exportProblems: null,
+        tokenReport: null,
+        tokenReportStale: false,
+        tokenProgress: null,
+        tokenError: null,
+      });
       await get().clearView();
       void get().refreshDerived();
     };
@@ -159,6 +178,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         if (readOnly()) return;
         await deps.engine.forget();
         cache.clear();
+        tokenGeneration++;
         set({
           phase: 'empty',
           meta: null,
@@ -172,6 +192,11 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
           preview: null,
           summary: null,
           exportProblems: null,
+          formatStates: null,
+          tokenReport: null,
+          tokenReportStale: false,
+          tokenProgress: null,
+          tokenError: null,
           choices: DEFAULT_CHOICES,
           testSizeText: '20%',
         });
@@ -357,12 +382,14 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     tokenError: null,
     async countTokens() {
       const generation = ++tokenGeneration;
+      const choices = get().choices;
       set({ tokenProgress: { task: 'tokens', done: 0, total: get().status.rows }, tokenError: null });
       try {
-        const report = await deps.engine.tokens(get().choices);
-        // A newer count started meanwhile (another edit): its result wins.
-        // Edits made while it counted are not in it: then it is shown, marked stale.
-        if (generation === tokenGeneration && report) set({ tokenReport: report, tokenReportStale: report.revision !== get().status.revision });
+        const report = await deps.engine.tokens(choices);
+        // A newer count started meanwhile (another edit, a new file): its result wins.
+        // Edits or settings changed while it counted are not in it: then it is shown, marked stale.
+        const changed = report !== null && (report.revision !== get().status.revision || JSON.stringify(choices) !== JSON.stringify(get().choices));
+        if (generation === tokenGeneration && report) set({ tokenReport: report, tokenReportStale: changed });
         // The first count loads the tokenizer: the length check can now count instead of estimate.
         if (report && !checkedWith.has(report.encoding) && get().checks) {
           checkedWith.add(report.encoding);

@@ -56,7 +56,7 @@ export function estimateTraining(rows: ExampleRows, counter: TokenCounter, setti
 }
 
 /** Rows counted between two steps of {@link estimateTrainingSteps}. */
-export const TRAINING_STEP_ROWS = 5000;
+export const TRAINING_STEP_ROWS = 500;
 
 /**
  * {@link estimateTraining} one slice at a time: yields the number of rows counted after every
