@@ -101,3 +101,35 @@ test('edits survive a reload, and Start over forgets them for good', async ({ pa
     await expect(page.getByRole('banner')).not.toContainText('support-tickets.csv');
   });
 });
+
+test('saved settings that cannot be used come back as defaults, and the page says which', async ({ page, start, grid, exportPanel }) => {
+  await start.open();
+  await start.upload(ticketsFile());
+  await grid.expectLoaded();
+  await exportPanel.setSeed(7);
+  // Damage the saved settings the way another build or a broken disk might: an unknown target, a seed that is text.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('trainset');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const store = db.transaction('state', 'readwrite').objectStore('state');
+    const state = await new Promise<Record<string, unknown>>((resolve) => {
+      const r = store.get('current');
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>);
+    });
+    const choices = { ...(state.choices as object), target: 'sagemaker', seed: 'seven' };
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('state', 'readwrite');
+      tx.objectStore('state').put({ ...state, choices }, 'current');
+      tx.oncomplete = () => resolve();
+    });
+    db.close();
+  });
+  await page.reload();
+  await grid.expectLoaded();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your work' })).toContainText('Some saved settings could not be read and are back to their defaults (seed, target)');
+  await expect(exportPanel.panel.getByRole('combobox', { name: 'Format for' })).toHaveValue('openai');
+  await expect(exportPanel.panel.getByRole('spinbutton', { name: 'Random seed' })).toHaveValue('42');
+});

@@ -75,6 +75,11 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
       <p>
         Restored your work on <strong>{fileName}</strong> from {formatSavedAt(restored.savedAt, Date.now())}.
       </p>
+      {restored.droppedSettings.length > 0 && (
+        <p>
+          Some saved settings could not be read and are back to their defaults ({restored.droppedSettings.join(', ')}); check the Export and Issues settings.
+        </p>
+      )}
       {dropped > 0 && (
         <p>
           {dropped === 1 ? '1 edit' : `${dropped} edits`} could not be restored (the saved copy was damaged); check the rows you changed last.

@@ -28,6 +28,8 @@ export interface RestoredSession {
   savedAt: number;
   /** Saved edits that could not be replayed (0 unless the saved data was damaged). */
   droppedEdits: number;
+  /** Saved export settings that could not be used and were reset to their defaults (by name). */
+  droppedSettings: string[];
 }
 
 type Edited = { status: DatasetStatus; length: number; addedId?: number };
@@ -105,14 +107,16 @@ export async function createEngineApi(onProgress: ProgressListener): Promise<Eng
       const restored = engine.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
       const meta = engine.loadedMeta!;
       prepareSortSoon(meta.rowCount);
+      // A session saved before a setting existed lacks it, damaged storage may hold anything: each field is checked.
+      const choices = parseChoices(saved.choices, DEFAULT_CHOICES);
       return {
         meta,
         status: restored.status,
         length: engine.setView({}).length,
-        // A session saved before a setting existed lacks it, damaged storage may hold anything: each field is checked.
-        choices: parseChoices(saved.choices, DEFAULT_CHOICES).choices,
+        choices: choices.choices,
         savedAt: saved.savedAt,
         droppedEdits: restored.dropped,
+        droppedSettings: choices.dropped,
       };
     },
     async forget() {

@@ -166,7 +166,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
             status: saved.status,
             choices: saved.choices,
             testSizeText: testSizeToText(saved.choices),
-            restored: { savedAt: saved.savedAt, droppedEdits: saved.droppedEdits },
+            restored: { savedAt: saved.savedAt, droppedEdits: saved.droppedEdits, droppedSettings: saved.droppedSettings },
             phase: saved.meta.mapping ? 'ready' : 'mapping',
           });
           await afterLoad();

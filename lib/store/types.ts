@@ -26,7 +26,7 @@ export interface DatasetSlice {
   /** Why the last file could not be read (the previous dataset, if any, is still loaded). */
   loadError: { fileName: string; problem: CsvProblem } | null;
   /** Set when the session was restored from this browser's storage. */
-  restored: { savedAt: number; droppedEdits: number } | null;
+  restored: { savedAt: number; droppedEdits: number; droppedSettings: string[] } | null;
   /** Another tab has this session open: editing here is paused until the user takes over. */
   otherTab: boolean;
   upload(file: File): Promise<void>;
