@@ -13,20 +13,8 @@ export const USAGE = `Usage:
   npx trainset --help
 `;
 
-/** The full help. */
-export const HELP = `Usage:
-  npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
-                      [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
-  npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
-                     [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
-                     [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
-                     [--threshold NAME=VALUE ...]
-  npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
-                     [--target T] [--system TEXT] [--json-style S] [--encoding E]
-                     [--threshold NAME=VALUE ...]
-  npx trainset --help
-
+/** The full help: the usage, then what each command does. */
+export const HELP = `${USAGE}
 Turns a labelled CSV into chat-format train.jsonl and validation.jsonl (or another service's layout:
 --target), split and stratified like scikit-learn's train_test_split. With the defaults the files are byte for byte what the notebook
 (pandas read_csv + json.dumps + train_test_split(test_size=0.2, stratify=category, random_state=42))

@@ -1,10 +1,9 @@
 import { delimiterName, encodingName, type CsvInfo } from '@/lib/csv';
-
-const count = new Intl.NumberFormat('en-US');
+import { formatCount } from './format';
 
 /** "2,000 rows", "1 row". */
 export function formatRows(n: number): string {
-  return `${count.format(n)} ${n === 1 ? 'row' : 'rows'}`;
+  return `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Bar, BarChart, LabelList, Rectangle, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import { Bar, LabelList, Rectangle, type BarShapeProps } from 'recharts';
 import {
   CHART_MARGIN,
   ROW_HEIGHT,
@@ -11,12 +11,10 @@ import {
   scrollBoxHeight,
   displayValue,
   formatShare,
-  labelAxisWidth,
-  valueLabelWidth,
   visibleRows,
   type CountRow,
 } from './chart-data';
-import { barLabelTick } from './bar-label';
+import { HorizontalBars } from './horizontal-bars';
 import { MoreToggle } from './more-toggle';
 import styles from './charts.module.css';
 
@@ -46,7 +44,6 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
   const { shown, hidden } = visibleRows(rows, TOP_N, expanded);
   const height = chartHeight(shown.length);
   const scrolls = shown.length > SCROLL_ROWS;
-  const axisWidth = labelAxisWidth(shown.map((r) => displayValue(r.value)));
   const max = rows.reduce((m, r) => Math.max(m, r.count), 0);
   const fill = (value: string): string => (selected === null || selected === value ? 'var(--accent)' : 'var(--border-strong)');
 
@@ -55,26 +52,7 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
       <div className={styles.scroller} style={scrolls ? { maxHeight: scrollBoxHeight() } : undefined}>
         <div className={styles.stage} style={{ height }}>
           <div className={styles.svgLayer} aria-hidden="true" inert>
-            <BarChart
-              responsive
-              width="100%"
-              height={height}
-              data={shown}
-              layout="vertical"
-              margin={{ top: CHART_MARGIN.top, bottom: CHART_MARGIN.bottom, left: 0, right: valueLabelWidth([String(max)]) }}
-              barCategoryGap={5}
-              accessibilityLayer={false}
-            >
-              <XAxis type="number" hide domain={[0, max]} />
-              <YAxis
-                type="category"
-                dataKey="value"
-                width={axisWidth}
-                interval={0}
-                tickLine={false}
-                axisLine={false}
-                tick={barLabelTick(axisWidth)}
-              />
+            <HorizontalBars data={shown} height={height} max={max} labelKey="value" labels={shown.map((r) => displayValue(r.value))} valueLabels={[String(max)]}>
               <Bar
                 dataKey="count"
                 isAnimationActive={false}
@@ -84,7 +62,7 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
               >
                 <LabelList dataKey="count" position="right" fill="var(--text-muted)" fontSize={12} />
               </Bar>
-            </BarChart>
+            </HorizontalBars>
           </div>
           <ul className={styles.overlay} aria-label={caption}>
             {shown.map((r, i) => (

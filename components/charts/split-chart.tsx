@@ -1,21 +1,18 @@
 'use client';
 
 import { useState } from 'react';
-import { Bar, BarChart, LabelList, XAxis, YAxis } from 'recharts';
+import { Bar, LabelList } from 'recharts';
 import {
-  CHART_MARGIN,
   SCROLL_ROWS,
   TOP_N,
   chartHeight,
   scrollBoxHeight,
   displayValue,
   formatShare,
-  labelAxisWidth,
-  valueLabelWidth,
   visibleRows,
   type SplitRow,
 } from './chart-data';
-import { barLabelTick } from './bar-label';
+import { HorizontalBars } from './horizontal-bars';
 import { MoreToggle } from './more-toggle';
 import styles from './charts.module.css';
 
@@ -43,7 +40,6 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
   const { shown, hidden } = visibleRows(rows, TOP_N, expanded);
   const height = chartHeight(shown.length);
   const scrolls = shown.length > SCROLL_ROWS;
-  const axisWidth = labelAxisWidth(shown.map((r) => displayValue(r.label)));
   const max = rows.reduce((m, r) => Math.max(m, r.total), 0);
 
   return (
@@ -63,32 +59,13 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
         {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': 'Train and validation bars (scroll to see all)' } : {})}
       >
         <div className={styles.svgLayer} style={{ height }} aria-hidden="true" inert>
-          <BarChart
-            responsive
-            width="100%"
-            height={height}
-            data={shown}
-            layout="vertical"
-            margin={{ top: CHART_MARGIN.top, bottom: CHART_MARGIN.bottom, left: 0, right: valueLabelWidth(rows.map((r) => r.text)) }}
-            barCategoryGap={5}
-            accessibilityLayer={false}
-          >
-            <XAxis type="number" hide domain={[0, max]} />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={axisWidth}
-              interval={0}
-              tickLine={false}
-              axisLine={false}
-              tick={barLabelTick(axisWidth)}
-            />
+          <HorizontalBars data={shown} height={height} max={max} labelKey="label" labels={shown.map((r) => displayValue(r.label))} valueLabels={rows.map((r) => r.text)}>
             <Bar dataKey="train" stackId="split" fill="var(--train)" isAnimationActive={false} />
             {/* The white stroke keeps the two segments apart for readers who cannot tell the colours apart. */}
             <Bar dataKey="validation" stackId="split" fill="var(--validation)" stroke="var(--surface)" strokeWidth={1} isAnimationActive={false}>
               <LabelList dataKey="text" position="right" fill="var(--text-muted)" fontSize={12} />
             </Bar>
-          </BarChart>
+          </HorizontalBars>
         </div>
       </div>
       {/* The picture is hidden from screen readers; this table carries the same numbers. */}

@@ -1,12 +1,11 @@
+import { formatRows } from '@/components/app/file-facts';
 import type { CsvProgress } from '@/lib/csv';
-
-const count = new Intl.NumberFormat('en-US');
 
 /** The progress bar's value (0–100, whole) and its text: "Reading… 12,345 rows · 40%". */
 export function readingProgress(p: CsvProgress | null): { percent: number; text: string } {
   if (!p || p.totalBytes <= 0) return { percent: 0, text: 'Reading…' };
   const percent = Math.max(0, Math.min(100, Math.floor((p.bytesRead / p.totalBytes) * 100)));
-  return { percent, text: `Reading… ${count.format(p.rows)} ${p.rows === 1 ? 'row' : 'rows'} · ${percent}%` };
+  return { percent, text: `Reading… ${formatRows(p.rows)} · ${percent}%` };
 }
 
 /** "4.2 MB", "812 KB", "120 bytes" (decimal units, as file managers show them). */

@@ -83,27 +83,9 @@ export class CheckContext {
   values(col: number): ColumnValues {
     let v = this.valuesMemo.get(col);
     if (v === undefined) {
-      const n = this.rowCount;
-      const codes = new Int32Array(n);
-      const index = new Map<string, number>();
-      const values: string[] = [];
-      const counts: number[] = [];
-      const first: number[] = [];
-      for (let r = 0; r < n; r++) {
-        const cell = this.table.cell(r, col);
-        let code = index.get(cell);
-        if (code === undefined) {
-          code = values.length;
-          index.set(cell, code);
-          values.push(cell);
-          counts.push(0);
-          first.push(r);
-        }
-        codes[r] = code;
-        counts[code]!++;
-      }
-      const missing = Uint8Array.from(values, (value) => (isPandasNa(value) || isBlank(value) ? 1 : 0));
-      v = { codes, values, counts, first, missing };
+      const coded = encodeRows(this.rowCount, (r) => this.table.cell(r, col));
+      const missing = Uint8Array.from(coded.values, (value) => (isPandasNa(value) || isBlank(value) ? 1 : 0));
+      v = { ...coded, missing };
       this.valuesMemo.set(col, v);
     }
     return v;
@@ -119,28 +101,10 @@ export class CheckContext {
     if (cols === null || cols.length === 0) return (this.classesMemo = null);
     if (cols.length === 1) return (this.classesMemo = this.values(cols[0]!));
     const parts = cols.map((c) => this.values(c));
-    const n = this.rowCount;
-    const codes = new Int32Array(n);
-    const index = new Map<string, number>();
-    const values: string[] = [];
-    const counts: number[] = [];
-    const first: number[] = [];
-    const missing: number[] = [];
-    for (let r = 0; r < n; r++) {
-      const key = parts.map((p) => p.values[p.codes[r]!]!).join(' ');
-      let code = index.get(key);
-      if (code === undefined) {
-        code = values.length;
-        index.set(key, code);
-        values.push(key);
-        counts.push(0);
-        first.push(r);
-        missing.push(parts.some((p) => p.missing[p.codes[r]!] === 1) ? 1 : 0);
-      }
-      codes[r] = code;
-      counts[code]!++;
-    }
-    return (this.classesMemo = { codes, values, counts, first, missing: Uint8Array.from(missing) });
+    const coded = encodeRows(this.rowCount, (r) => parts.map((p) => p.values[p.codes[r]!]!).join(' '));
+    // A class is missing when any of its parts is (judged on the first row holding it: they all agree).
+    const missing = Uint8Array.from(coded.first, (r) => (parts.some((p) => p.missing[p.codes[r]!] === 1) ? 1 : 0));
+    return (this.classesMemo = { ...coded, missing });
   }
 
   /** How pandas would type the column (sklearn-split.md §6). Label columns are profiled on their distinct values. */
@@ -222,4 +186,27 @@ export class CheckContext {
     const { positions, ...rest } = draft;
     return { ...rest, ...this.rowsOf(positions) } as Fix;
   }
+}
+
+/** Each row's key as a small integer code: the distinct keys in order of first appearance, their counts and first rows. */
+function encodeRows(n: number, keyOf: (row: number) => string): Omit<ColumnValues, 'missing'> {
+  const codes = new Int32Array(n);
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  const counts: number[] = [];
+  const first: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const key = keyOf(r);
+    let code = index.get(key);
+    if (code === undefined) {
+      code = values.length;
+      index.set(key, code);
+      values.push(key);
+      counts.push(0);
+      first.push(r);
+    }
+    codes[r] = code;
+    counts[code]!++;
+  }
+  return { codes, values, counts, first };
 }
