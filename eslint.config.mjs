@@ -5,7 +5,10 @@ const LIB_BANS = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'lib/ is framework-free: no React.' },
   { group: ['next', 'next/*'], message: 'lib/ is framework-free: no Next.js.' },
   { group: ['@/app', '@/app/*', '@/components', '@/components/*', '@/cli', '@/cli/*'], message: 'lib/ must not import the app, components or CLI.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'buffer', 'stream'], message: 'lib/ runs in the browser too: no Node built-ins (the CLI passes bytes in).' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process', 'buffer', 'stream'],
+    message: 'lib/ runs in the browser too: no Node built-ins (the CLI passes bytes in).',
+  },
 ];
 const ZUSTAND_BAN = { group: ['zustand', 'zustand/*'], message: 'Only lib/store/ may import zustand/vanilla.' };
 

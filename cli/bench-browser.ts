@@ -189,7 +189,10 @@ async function startServer(root: string): Promise<string> {
   server = child;
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new BenchError(`the static server did not start within 60 s${output ? `: ${output.trim().slice(0, 300)}` : ''}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new BenchError(`the static server did not start within 60 s${output ? `: ${output.trim().slice(0, 300)}` : ''}`)),
+      60_000,
+    );
     const onData = (s: string) => {
       output += s;
       if (/is running at/.test(output)) {
@@ -211,7 +214,10 @@ async function startServer(root: string): Promise<string> {
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/npm warn/i.test(l));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/npm warn/i.test(l));
   return lines.at(-1) ?? '';
 }
 
@@ -322,7 +328,9 @@ interface SizeResult {
   heap: { afterLoad?: Heap; peakDuringLoad?: Heap; afterExport?: Heap; end?: Heap };
   downloads?: { identical: boolean; files: { name: string; bytes: number; sha256: string; cliSha256: string | null }[]; difference?: string };
   cli?: { status: 'ok'; seconds: number; peakMb: number } | { status: 'failed'; reason: string };
-  notebook?: { status: 'ok'; seconds: number; peakMb: number; phases?: Record<string, number>; identicalToCli: boolean | null } | { status: 'failed' | 'unavailable' | 'skipped'; reason: string };
+  notebook?:
+    | { status: 'ok'; seconds: number; peakMb: number; phases?: Record<string, number>; identicalToCli: boolean | null }
+    | { status: 'failed' | 'unavailable' | 'skipped'; reason: string };
   /** Long tasks while loading and while exporting, and the long animation frames around them (with the scripts that ran). */
   longTasks?: { supported: boolean; load: LongTask[]; export: LongTask[]; frames: LongFrame[] };
   warnings: string[];
@@ -455,7 +463,13 @@ class Session {
     }
     const rss = chromiumRss();
     const inMb = (v: number | null) => (v === null ? null : v / MB);
-    return { pageMb: inMb(page), workerMb: inMb(worker), workerBuffersMb: inMb(buffers), rendererRssMb: rss?.renderer ?? null, chromiumRssMb: rss?.all ?? null };
+    return {
+      pageMb: inMb(page),
+      workerMb: inMb(worker),
+      workerBuffersMb: inMb(buffers),
+      rendererRssMb: rss?.renderer ?? null,
+      chromiumRssMb: rss?.all ?? null,
+    };
   }
 
   private workerHeap(sessionId: string): Promise<{ usedSize: number; backingStorageSize?: number } | null> {
@@ -468,7 +482,11 @@ class Session {
       this.waiting.set(id, (m) => {
         clearTimeout(timer);
         const r = m.result;
-        resolve(typeof r?.usedSize === 'number' ? { usedSize: r.usedSize, ...(typeof r.backingStorageSize === 'number' ? { backingStorageSize: r.backingStorageSize } : {}) } : null);
+        resolve(
+          typeof r?.usedSize === 'number'
+            ? { usedSize: r.usedSize, ...(typeof r.backingStorageSize === 'number' ? { backingStorageSize: r.backingStorageSize } : {}) }
+            : null,
+        );
       });
       this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => {
         clearTimeout(timer);
@@ -605,7 +623,13 @@ async function benchInBrowser(b: Browser, url: string, result: SizeResult): Prom
         how: 'in page: change event → first row and status line in the DOM → next frame',
         note: `Playwright wall clock from setInputFiles: ${wallLoaded.toFixed(2)} s`,
       });
-      addFigure(result, { key: 'read', label: '  of which: file read in the worker (grid screen up)', value: shownMs(read)! / 1000, unit: 's', how: 'in page: change event → data-phase="ready"' });
+      addFigure(result, {
+        key: 'read',
+        label: '  of which: file read in the worker (grid screen up)',
+        value: shownMs(read)! / 1000,
+        unit: 's',
+        how: 'in page: change event → data-phase="ready"',
+      });
       addFigure(result, {
         key: 'derived',
         label: 'charts and split preview ready (downloads enabled)',
@@ -673,7 +697,11 @@ async function benchInBrowser(b: Browser, url: string, result: SizeResult): Prom
       });
       const [value, count] = await firstValue.evaluate((el) => [el.children[1]?.textContent ?? '', el.children[2]?.textContent ?? '']);
       const kept = Number(count.replace(/,/g, ''));
-      await s.arm('filter', { kind: 'view', status: `Showing ${count} of ${total}`, length: kept, firstCell: { col: categoryCol, text: value } }, { type: 'click' });
+      await s.arm(
+        'filter',
+        { kind: 'view', status: `Showing ${count} of ${total}`, length: kept, firstCell: { col: categoryCol, text: value } },
+        { type: 'click' },
+      );
       await firstValue.locator('input[type="checkbox"]').click();
       const t = await s.wait('filter', `filtering category = ${value}`, opSlow);
       addFigure(result, {
@@ -742,7 +770,13 @@ async function benchInBrowser(b: Browser, url: string, result: SizeResult): Prom
       const pageT1 = await s.now();
       s.throwPageErrors('downloading');
       OUTPUT_FILES.forEach((name, i) =>
-        addFigure(result, { key: `download-${name}`, label: `  ${name} (click → file saved)`, value: perFile[i]! / 1000, unit: 's', how: 'Playwright: click → download.path() resolved' }),
+        addFigure(result, {
+          key: `download-${name}`,
+          label: `  ${name} (click → file saved)`,
+          value: perFile[i]! / 1000,
+          unit: 's',
+          how: 'Playwright: click → download.path() resolved',
+        }),
       );
       addFigure(result, {
         key: 'downloads',
@@ -833,11 +867,14 @@ async function benchInBrowser(b: Browser, url: string, result: SizeResult): Prom
         label: `Ctrl+End (→ row ${formatRows(length)} shown)`,
         value: e.timedOut ? null : shownMs(e),
         unit: 'ms',
-        how: 'in page: End keydown → last row rendered with data inside the grid\'s visible area → next frame',
+        how: "in page: End keydown → last row rendered with data inside the grid's visible area → next frame",
       });
       if (e.timedOut) {
         const g = await callProbe(page, 'gridGeometry');
-        const seen = g && g.visibleRows.length > 0 ? `rows ${formatRows(Math.min(...g.visibleRows) + 1)}–${formatRows(Math.max(...g.visibleRows) + 1)} are in view` : 'no rows are in view';
+        const seen =
+          g && g.visibleRows.length > 0
+            ? `rows ${formatRows(Math.min(...g.visibleRows) + 1)}–${formatRows(Math.max(...g.visibleRows) + 1)} are in view`
+            : 'no rows are in view';
         f.pass = false;
         f.note = `not in view after ${endTimeout / 1000} s: ${seen} (scrollTop ${formatRows(g?.scrollTop ?? 0)} of ${formatRows(g?.scrollHeight ?? 0)} px)`;
       }
@@ -923,7 +960,11 @@ async function benchSize(env: Env, opts: Options, b: Browser, url: string, rows:
   fs.mkdirSync(base, { recursive: true });
   const cliDir = path.join(base, 'trainset');
   progress(rows, 'trainset export (CLI) on the same file ...');
-  const cli = await timed([process.execPath, path.join(env.root, 'cli', 'trainset.mjs'), 'export', csv.file, '--out', cliDir, '-q'], env.root, path.join(base, 'cli.time'));
+  const cli = await timed(
+    [process.execPath, path.join(env.root, 'cli', 'trainset.mjs'), 'export', csv.file, '--out', cliDir, '-q'],
+    env.root,
+    path.join(base, 'cli.time'),
+  );
   result.cli = cli.ok ? { status: 'ok', seconds: cli.measure.seconds, peakMb: cli.measure.peakMb } : { status: 'failed', reason: cli.reason };
   const cliHashes: Record<string, string> = {};
   if (cli.ok) for (const name of OUTPUT_FILES) cliHashes[name] = await sha256(path.join(cliDir, name));
@@ -932,7 +973,9 @@ async function benchSize(env: Env, opts: Options, b: Browser, url: string, rows:
     const differing = result.downloads.files.filter((f) => f.sha256 !== f.cliSha256).map((f) => f.name);
     result.downloads.identical = cli.ok && differing.length === 0 && result.downloads.files.length === OUTPUT_FILES.length;
     if (!result.downloads.identical) {
-      result.downloads.difference = cli.ok ? `${differing.join(' and ')} differ${differing.length === 1 ? 's' : ''} from trainset export's` : `trainset export failed (${cli.reason})`;
+      result.downloads.difference = cli.ok
+        ? `${differing.join(' and ')} differ${differing.length === 1 ? 's' : ''} from trainset export's`
+        : `trainset export failed (${cli.reason})`;
     }
   }
 
@@ -972,7 +1015,9 @@ function addHeapFigure(result: SizeResult): void {
     value: workerSeen ? worst : null,
     unit: 'MB',
     how: 'page: performance.memory.usedJSHeapSize; worker: CDP Runtime.getHeapUsage; sampled every 250 ms while loading, then after each phase',
-    note: peak ? `peak while loading: page ${mb(peak.pageMb)}, worker ${mb(peak.workerMb)} (strings, objects; ArrayBuffers and Blobs are outside the JS heap)` : undefined,
+    note: peak
+      ? `peak while loading: page ${mb(peak.pageMb)}, worker ${mb(peak.workerMb)} (strings, objects; ArrayBuffers and Blobs are outside the JS heap)`
+      : undefined,
   });
 }
 
@@ -983,7 +1028,12 @@ function mb(v: number | null | undefined): string {
 function firstLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   // Playwright's messages carry a call log after the first lines; keep the gist.
-  return text.split('\n').filter((l) => l.trim() !== '')[0]?.slice(0, 300) ?? text;
+  return (
+    text
+      .split('\n')
+      .filter((l) => l.trim() !== '')[0]
+      ?.slice(0, 300) ?? text
+  );
 }
 
 // --- output --------------------------------------------------------------------------------------
@@ -1050,7 +1100,15 @@ function formatTarget(f: Figure): string {
 function formatSize(r: SizeResult, chromiumVersion: string): string {
   const others = r.otherCpuShare === undefined ? '' : `; other processes took ${(r.otherCpuShare * 100).toFixed(0)}% of the CPUs meanwhile`;
   const head = `\n${formatRows(r.rows)} rows (${formatMb(r.csvBytes)} MB CSV) in Chromium ${chromiumVersion}${others}`;
-  const table = [['measure', 'figure', 'target', ''], ...r.figures.map((f) => [f.label, f.key.startsWith('long') && f.value === 0 ? '< 50 ms' : formatValue(f.value, f.unit), formatTarget(f), f.pass === undefined ? '' : f.pass ? 'PASS' : 'FAIL'])];
+  const table = [
+    ['measure', 'figure', 'target', ''],
+    ...r.figures.map((f) => [
+      f.label,
+      f.key.startsWith('long') && f.value === 0 ? '< 50 ms' : formatValue(f.value, f.unit),
+      formatTarget(f),
+      f.pass === undefined ? '' : f.pass ? 'PASS' : 'FAIL',
+    ]),
+  ];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => [...row[i]!].length)));
   const pad = (s: string, w: number, right = false) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
   const lines = table.map((row) => `  ${pad(row[0]!, widths[0]!)}  ${pad(row[1]!, widths[1]!, true)}  ${pad(row[2]!, widths[2]!)}  ${row[3]}`.trimEnd());
@@ -1068,7 +1126,9 @@ function formatSize(r: SizeResult, chromiumVersion: string): string {
     if (nb.phases) {
       const p = nb.phases;
       const phase = (k: string) => (p[`${k}_s`] === undefined ? '-' : p[`${k}_s`]!.toFixed(2));
-      out.push(`      its phases (s): import ${phase('import')}, read ${phase('read')}, build ${phase('build')}, split ${phase('split')}, write ${phase('write')}`);
+      out.push(
+        `      its phases (s): import ${phase('import')}, read ${phase('read')}, build ${phase('build')}, split ${phase('split')}, write ${phase('write')}`,
+      );
     }
   } else if (nb) out.push(`    notebook pipeline: ${nb.status} (${nb.reason})`);
   if (r.cli?.status === 'ok') out.push(`    trainset export (CLI)                 ${r.cli.seconds.toFixed(2)} s  ${r.cli.peakMb.toFixed(0)} MB`);
@@ -1079,7 +1139,9 @@ function formatSize(r: SizeResult, chromiumVersion: string): string {
     const ratio = nb?.status === 'ok' ? ` (${(nb.seconds / (loaded + downloads)).toFixed(1)}× faster than the notebook)` : '';
     out.push(`    app: loaded and shown + both downloads  ${(loaded + downloads).toFixed(2)} s${ratio}`);
   }
-  const notes = r.figures.filter((f) => f.note || f.targetNote).map((f) => `  · ${f.label.trim()}: ${[f.note, f.targetNote ? `target: ${f.targetNote}` : ''].filter(Boolean).join('; ')}`);
+  const notes = r.figures
+    .filter((f) => f.note || f.targetNote)
+    .map((f) => `  · ${f.label.trim()}: ${[f.note, f.targetNote ? `target: ${f.targetNote}` : ''].filter(Boolean).join('; ')}`);
   if (notes.length > 0) out.push('  notes:', ...notes);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.error) out.push(`  FAILED: ${r.error}`);
@@ -1104,7 +1166,10 @@ function formatMemory(r: SizeResult): string[] {
   ];
   const present = samples.filter((x): x is [string, Heap] => x[1] !== undefined);
   if (present.length === 0) return [];
-  const rowsOut = [['memory, MB', ...MEMORY_COLUMNS.map((c) => c[1])], ...present.map(([label, h]) => [label, ...MEMORY_COLUMNS.map(([k]) => (h[k] === null ? 'n/a' : h[k]!.toFixed(0)))])];
+  const rowsOut = [
+    ['memory, MB', ...MEMORY_COLUMNS.map((c) => c[1])],
+    ...present.map(([label, h]) => [label, ...MEMORY_COLUMNS.map(([k]) => (h[k] === null ? 'n/a' : h[k]!.toFixed(0)))]),
+  ];
   const widths = rowsOut[0]!.map((_, i) => Math.max(...rowsOut.map((row) => row[i]!.length)));
   return rowsOut.map((row) => '  ' + row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 }

@@ -196,7 +196,10 @@ function parseTime(text: string): Measure | null {
 /** Why a process failed, in one line. `timeReport` is GNU time's -o file, which names a killing signal. */
 export function failure(r: ProcessResult, timeReport = ''): string {
   // First and last lines: a trainset message comes first (then usage), a Python traceback ends with the error.
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = r.stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const tail = (lines.length > 1 ? [lines[0], lines.at(-1)] : lines).join(' … ').slice(0, 300);
   const killed = /terminated by signal (\d+)/.exec(timeReport)?.[1];
   // SIGKILL that we did not send is almost always the kernel's out-of-memory killer.
@@ -206,7 +209,10 @@ export function failure(r: ProcessResult, timeReport = ''): string {
 
 /** The numeric fields of the notebook's last `SEED {...}` stderr line (phase seconds, peak_rss_mb). */
 export function parseSeed(stderr: string): Record<string, number> | undefined {
-  const line = stderr.split('\n').reverse().find((l) => l.startsWith('SEED '));
+  const line = stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('SEED '));
   if (!line) return undefined;
   try {
     const parsed: unknown = JSON.parse(line.slice('SEED '.length));

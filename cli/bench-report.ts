@@ -11,9 +11,7 @@ export interface Measure {
 }
 
 /** One side (notebook or trainset) of one size: every run, and their median. */
-export type SideResult =
-  | { status: 'ok'; median: Measure; runs: Measure[] }
-  | { status: 'failed' | 'unavailable'; reason: string };
+export type SideResult = { status: 'ok'; median: Measure; runs: Measure[] } | { status: 'failed' | 'unavailable'; reason: string };
 
 /** Everything measured for one CSV size. */
 export interface SizeResult {
@@ -108,24 +106,17 @@ export function formatMb(bytes: number): string {
   return (bytes / MB).toFixed(1);
 }
 
-const COLUMNS = [
-  'rows',
-  'CSV MB',
-  'notebook s',
-  'notebook MB',
-  'trainset s',
-  'trainset MB',
-  'speed (nb/ts)',
-  'memory (ts/nb)',
-  'identical',
-] as const;
+const COLUMNS = ['rows', 'CSV MB', 'notebook s', 'notebook MB', 'trainset s', 'trainset MB', 'speed (nb/ts)', 'memory (ts/nb)', 'identical'] as const;
 
 /** The side-by-side table, one line per size, columns right-aligned except the last. */
 export function formatTable(results: SizeResult[]): string {
   const rows = [[...COLUMNS], ...results.map(tableCells)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return rows.map(line).join('\n') + '\n';
 }
 

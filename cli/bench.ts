@@ -307,7 +307,7 @@ function firstDifference(a: string, b: string): number | null {
   try {
     const ba = Buffer.alloc(CHUNK);
     const bb = Buffer.alloc(CHUNK);
-    for (let pos = 0; ; ) {
+    for (let pos = 0; ;) {
       const na = fs.readSync(fa, ba, 0, CHUNK, pos);
       const nb = fs.readSync(fb, bb, 0, CHUNK, pos);
       const n = Math.min(na, nb);
@@ -334,7 +334,7 @@ function lineAt(file: string, offset: number): number {
   try {
     const buf = Buffer.alloc(CHUNK);
     let lines = 1;
-    for (let pos = 0; pos < offset; ) {
+    for (let pos = 0; pos < offset;) {
       const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, offset - pos), pos);
       if (n === 0) break;
       for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;

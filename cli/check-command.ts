@@ -5,7 +5,17 @@ import { ExampleCollector, type ExportProblem, type ExportSettings } from '../li
 import { pythonFloatRepr } from '../lib/split';
 import { columnsTable, hasErrors, runChecks, type CheckReport, type CheckResult, type Fix } from '../lib/quality';
 import { checkJsonl } from './check-jsonl';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom, withThresholds } from './options';
+import {
+  CSV_OPTIONS,
+  csvOptionsFrom,
+  noteDetected,
+  readInput,
+  reportProblems,
+  settingsFrom,
+  THRESHOLD_OPTIONS,
+  thresholdsFrom,
+  withThresholds,
+} from './options';
 import { countTokens, TOKEN_OPTIONS, tokenChoiceFrom, tokensJson, tokensSection, type TokenCount } from './token-report';
 import { USAGE, UsageError } from './usage';
 
@@ -141,10 +151,7 @@ export function humanReport(name: string, settings: ExportSettings, report: Chec
   const size = settings.testSize.kind === 'int' ? String(settings.testSize.value) : pythonFloatRepr(settings.testSize.value);
   const stratified = settings.stratify ? `stratified by ${settings.stratify.join(' + ')}` : 'not stratified';
   const answers = settings.answer === 'text' ? `free-text answers: ${settings.labelColumns.join(', ')}` : `labels: ${settings.labelColumns.join(', ')}`;
-  const lines = [
-    `Checked ${count(report.rows, 'row')} of ${name} (text: ${settings.textColumn}; ${answers}; ${stratified}, test size ${size}).`,
-    '',
-  ];
+  const lines = [`Checked ${count(report.rows, 'row')} of ${name} (text: ${settings.textColumn}; ${answers}; ${stratified}, test size ${size}).`, ''];
   for (const c of report.checks) lines.push(...section(c), '');
   if (tokens) lines.push(...tokensSection(tokens), '');
   const by = (s: string): number => report.checks.filter((c) => c.severity === s).length;
@@ -163,7 +170,9 @@ function section(c: CheckResult): string[] {
   const out = [`${c.severity.padEnd(7)}  ${c.id}: ${c.message}`];
   if (c.rows.length > 0) {
     const shown = c.rows.slice(0, ROWS_SHOWN).join(', ');
-    out.push(`         ${c.rows.length === 1 ? 'row' : 'rows'} ${shown}${c.rows.length > ROWS_SHOWN ? ` and ${(c.rows.length - ROWS_SHOWN).toLocaleString('en-US')} more` : ''}`);
+    out.push(
+      `         ${c.rows.length === 1 ? 'row' : 'rows'} ${shown}${c.rows.length > ROWS_SHOWN ? ` and ${(c.rows.length - ROWS_SHOWN).toLocaleString('en-US')} more` : ''}`,
+    );
   }
   for (const f of c.fixes ?? []) out.push(`         fix in the app: ${describeFix(f)}`);
   return out;

@@ -28,7 +28,12 @@ const botRole = '{"messages": [{"role": "user", "content": ""}, {"role": "bot", 
 const broken = [trailingComma, ...clean, botRole];
 
 type JsonReport = {
-  format: { examples: number; errors: Record<string, number>; findings: { line: number; example: number; kind: string; message: string }[]; truncated: boolean };
+  format: {
+    examples: number;
+    errors: Record<string, number>;
+    findings: { line: number; example: number; kind: string; message: string }[];
+    truncated: boolean;
+  };
   rows: number;
   checks: { id: string; severity: string; rows: number[] }[];
 };
@@ -38,16 +43,24 @@ describe('trainset check <file.jsonl>: human output', () => {
     const r = trainset(['check', file('bad.jsonl', `${broken.join('\n')}\n`)]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^Format of bad\.jsonl, checked as OpenAI's data-preparation notebook does: 72 examples on 72 lines\.\nFound errors:\n/);
-    expect(r.stdout).toMatch(/\n {2}invalid_json: 1 +\(line 1\)\n {2}unrecognized_role: 1 +\(line 72\)\n {2}missing_content: 1 +\(line 72\)\n {2}example_missing_assistant_message: 1 +\(line 72\)\n/);
+    expect(r.stdout).toMatch(
+      /\n {2}invalid_json: 1 +\(line 1\)\n {2}unrecognized_role: 1 +\(line 72\)\n {2}missing_content: 1 +\(line 72\)\n {2}example_missing_assistant_message: 1 +\(line 72\)\n/,
+    );
     expect(r.stdout).toContain(
       `\n  line 1: invalid_json: the line is not valid JSON at column ${trailingComma.indexOf(']}') + 1}: there is a comma right before ]: JSON allows no trailing comma. Remove it.\n`,
     );
-    expect(r.stdout).toContain('\n  line 72: unrecognized_role: message 2 (bot) has role "bot", which this format calls "assistant". Use one of system, user, assistant, function, tool.\n');
-    expect(r.stdout).toContain('\nRead as a table: 71 rows; text: inquiry (the user message); labels category, sub_category (the keys of the assistant\'s JSON answers); 1 distinct system prompt (1 row without one).\n');
+    expect(r.stdout).toContain(
+      '\n  line 72: unrecognized_role: message 2 (bot) has role "bot", which this format calls "assistant". Use one of system, user, assistant, function, tool.\n',
+    );
+    expect(r.stdout).toContain(
+      "\nRead as a table: 71 rows; text: inquiry (the user message); labels category, sub_category (the keys of the assistant's JSON answers); 1 distinct system prompt (1 row without one).\n",
+    );
     expect(r.stdout).toMatch(/\n\nChecked 71 rows of bad\.jsonl \(text: inquiry; labels: category, sub_category; stratified by category, test size 0\.2\)\.\n/);
     // The example on line 72 is row 72 in the checks too: its empty text and labels.
     expect(r.stdout).toMatch(/error {4}empty: 1 row has an empty text or label[^\n]*\n {9}row 72\n/);
-    expect(r.stdout).toMatch(/\nThe file itself has 4 format errors \(listed first\): a fine-tuning job would refuse it as it is\. Fix those lines, or export the table again\.\n$/);
+    expect(r.stdout).toMatch(
+      /\nThe file itself has 4 format errors \(listed first\): a fine-tuning job would refuse it as it is\. Fix those lines, or export the table again\.\n$/,
+    );
   });
 
   it('says "No errors found." for a file the notebook wrote, and exits 0 when the checks find only warnings', () => {
@@ -82,12 +95,14 @@ describe('trainset check <file.jsonl>: human output', () => {
       ],
     });
     const r = trainset(['check', file('chat.jsonl', [example('How are you?', 'Fine, thanks.'), convo].join('\n'))]);
-    expect(r.stdout).toContain('\nNo errors found.\nNotes:\n  multi_turn: 1  (line 2)\n  line 2: multi_turn: this example is a conversation (2 user and 2 assistant messages)');
-    expect(r.stdout).toContain('; the assistant\'s answers as they are, in assistant; 1 distinct system prompt (1 row without one).');
+    expect(r.stdout).toContain(
+      '\nNo errors found.\nNotes:\n  multi_turn: 1  (line 2)\n  line 2: multi_turn: this example is a conversation (2 user and 2 assistant messages)',
+    );
+    expect(r.stdout).toContain("; the assistant's answers as they are, in assistant; 1 distinct system prompt (1 row without one).");
     expect(r.stdout).toMatch(/\nChecked 2 rows of chat\.jsonl \(text: inquiry; free-text answers: assistant; not stratified, test size 0\.2\)\./);
   });
 
-  it('notes blank lines on stderr, as it notes a CSV\'s detected encoding', () => {
+  it("notes blank lines on stderr, as it notes a CSV's detected encoding", () => {
     const r = trainset(['check', file('blank.jsonl', `${clean.slice(0, 35).join('\n')}\n\n${clean.slice(35).join('\n')}\n`)]);
     expect(r.stderr).toMatch(/^blank\.jsonl: note: line 36 is blank: Trainset skipped it, but the notebook's json\.loads stops at a blank line\./);
     expect(r.stdout).toContain('70 examples on 71 lines.\nNo errors found.');
@@ -142,11 +157,18 @@ describe('trainset check <file.jsonl>: help and usage errors', () => {
     expect(r.stdout).toMatch(/1 an error-level finding, a format error\nin a JSONL file/);
   });
 
-
   it.each([
-    ['--labels', ['--labels', 'category'], /--labels does not apply to a JSONL file: its text is the user message and its labels are the keys of the assistant's JSON answers/],
+    [
+      '--labels',
+      ['--labels', 'category'],
+      /--labels does not apply to a JSONL file: its text is the user message and its labels are the keys of the assistant's JSON answers/,
+    ],
     ['--text', ['--text', 'question'], /--text does not apply to a JSONL file/],
-    ['a --stratify column it does not have', ['--stratify', 'intent'], /--stratify: the file has no column "intent"; read as a table its columns are "inquiry", "category", "sub_category", "system"/],
+    [
+      'a --stratify column it does not have',
+      ['--stratify', 'intent'],
+      /--stratify: the file has no column "intent"; read as a table its columns are "inquiry", "category", "sub_category", "system"/,
+    ],
   ])('%s: a usage error (exit 2)', (_name, args, message) => {
     const r = trainset(['check', file('clean.jsonl', clean.join('\n')), ...args]);
     expect(r.status).toBe(2);

@@ -111,9 +111,7 @@ function formatForJson(format: FormatReport, info: JsonlInfo): object {
 
 /** Like the notebook's "Found errors:" / "No errors found", with the lines behind each count. */
 function humanFormat(name: string, format: FormatReport, info: JsonlInfo, table: JsonlTable): string {
-  const out = [
-    `Format of ${name}, checked as OpenAI's data-preparation notebook does: ${count(format.examples, 'example')} on ${count(info.lines, 'line')}.`,
-  ];
+  const out = [`Format of ${name}, checked as OpenAI's data-preparation notebook does: ${count(format.examples, 'example')} on ${count(info.lines, 'line')}.`];
   const errors = Object.entries(format.errors);
   if (errors.length === 0) out.push('No errors found.');
   else {
@@ -127,7 +125,10 @@ function humanFormat(name: string, format: FormatReport, info: JsonlInfo, table:
     out.push(...summary(notes, format.notes));
     out.push(...findings(format.notes, NOTES_SHOWN, sum(format.warnings)));
   }
-  const labels = info.labelKeys.length > 0 ? `labels ${info.labelKeys.join(', ')} (the keys of the assistant's JSON answers)` : `the assistant's answers as they are, in ${table.assistantColumn}`;
+  const labels =
+    info.labelKeys.length > 0
+      ? `labels ${info.labelKeys.join(', ')} (the keys of the assistant's JSON answers)`
+      : `the assistant's answers as they are, in ${table.assistantColumn}`;
   const without = info.missingSystem > 0 ? ` (${count(info.missingSystem, 'row')} without one)` : '';
   const prompts = info.systemPrompt !== null ? 'one system prompt for all' : `${count(info.systemPrompts, 'distinct system prompt')}${without}`;
   out.push(`Read as a table: ${count(table.rowCount, 'row')}; text: ${table.mapping.text} (the user message); ${labels}; ${prompts}.`);

@@ -8,7 +8,10 @@ import { FIXTURES, noStackTrace, tempFile, trainset } from './testing';
 const csvFile = (name: string, content: string): string => tempFile(name, content, 'trainset-check-tokens-');
 
 /** 70 rows, two classes with accented labels (the python style writes them as \u00e9 in the answer). */
-const rows = Array.from({ length: 70 }, (_, i) => `"où est ma commande numéro ${i}, s'il vous plaît ?",${i % 2 ? 'facturation,remboursement' : 'expédition,retard'}`);
+const rows = Array.from(
+  { length: 70 },
+  (_, i) => `"où est ma commande numéro ${i}, s'il vous plaît ?",${i % 2 ? 'facturation,remboursement' : 'expédition,retard'}`,
+);
 const CSV = `inquiry,category,sub_category\n${rows.join('\n')}\n`;
 
 interface Tokens {
@@ -40,46 +43,45 @@ function checkJson(args: string[]): { status: number | null; tokens: Tokens | nu
 /** The notebook's count of every line of an exported file. */
 async function countFile(file: string, encoding: 'o200k_base' | 'cl100k_base'): Promise<number[]> {
   const counter = await loadTokenCounter(encoding);
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   return lines.map((l) => notebookTokens(counter, (JSON.parse(l) as { messages: ChatMessage[] }).messages));
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe('trainset check counts tokens and estimates the cost', () => {
-  it.each([['python'], ['compact']])(
-    'as the notebook counts the files export writes (%s JSON), billing the training file only',
-    async (style) => {
-      const csv = csvFile('accents.csv', CSV);
-      const out = mkdtempSync(join(tmpdir(), 'trainset-check-tokens-out-'));
-      expect(trainset(['export', csv, '--out', out, '--json-style', style, '-q']).status).toBe(0);
-      const train = await countFile(join(out, 'train.jsonl'), 'o200k_base');
-      const validation = await countFile(join(out, 'validation.jsonl'), 'o200k_base');
+  it.each([['python'], ['compact']])('as the notebook counts the files export writes (%s JSON), billing the training file only', async (style) => {
+    const csv = csvFile('accents.csv', CSV);
+    const out = mkdtempSync(join(tmpdir(), 'trainset-check-tokens-out-'));
+    expect(trainset(['export', csv, '--out', out, '--json-style', style, '-q']).status).toBe(0);
+    const train = await countFile(join(out, 'train.jsonl'), 'o200k_base');
+    const validation = await countFile(join(out, 'validation.jsonl'), 'o200k_base');
 
-      const { status, tokens } = checkJson([csv, '--json-style', style, '--model', 'gpt-4o-mini-2024-07-18']);
-      expect(status).toBe(0);
-      expect(tokens).toMatchObject({
-        model: 'gpt-4o-mini-2024-07-18',
-        encoding: 'o200k_base',
-        examples: 70,
-        totalTokens: sum(train) + sum(validation),
-        maxTokens: 65_536,
-        overLimit: [],
-        train: { examples: train.length, totalTokens: sum(train) },
-        billedOn: 'train',
-        // 56 training examples × 3 = 168 passes: the notebook's plain 3 epochs.
-        epochs: 3,
-        billedTokens: 3 * sum(train),
-        pricePerMillion: 3,
-        priceSource: 'https://developers.openai.com/api/docs/pricing',
-      });
-      expect(train.length).toBe(56);
-      expect(tokens!.estimatedCost).toBeCloseTo((3 * sum(train) * 3) / 1e6, 12);
-      expect(tokens!.perExample.max).toBe(Math.max(...train, ...validation));
-      expect(tokens!.longest[0]!.tokens).toBe(tokens!.perExample.max);
-      expect(tokens!.priceDate).toMatch(/2026/);
-    },
-  );
+    const { status, tokens } = checkJson([csv, '--json-style', style, '--model', 'gpt-4o-mini-2024-07-18']);
+    expect(status).toBe(0);
+    expect(tokens).toMatchObject({
+      model: 'gpt-4o-mini-2024-07-18',
+      encoding: 'o200k_base',
+      examples: 70,
+      totalTokens: sum(train) + sum(validation),
+      maxTokens: 65_536,
+      overLimit: [],
+      train: { examples: train.length, totalTokens: sum(train) },
+      billedOn: 'train',
+      // 56 training examples × 3 = 168 passes: the notebook's plain 3 epochs.
+      epochs: 3,
+      billedTokens: 3 * sum(train),
+      pricePerMillion: 3,
+      priceSource: 'https://developers.openai.com/api/docs/pricing',
+    });
+    expect(train.length).toBe(56);
+    expect(tokens!.estimatedCost).toBeCloseTo((3 * sum(train) * 3) / 1e6, 12);
+    expect(tokens!.perExample.max).toBe(Math.max(...train, ...validation));
+    expect(tokens!.longest[0]!.tokens).toBe(tokens!.perExample.max);
+    expect(tokens!.priceDate).toMatch(/2026/);
+  });
 
   it('prints a "Tokens and cost" section before the summary', () => {
     const r = trainset(['check', csvFile('accents.csv', CSV), '--model', 'gpt-4o-mini-2024-07-18']);
@@ -92,7 +94,9 @@ describe('trainset check counts tokens and estimates the cost', () => {
         `         The training file's 56 examples (${t.train!.totalTokens.toLocaleString('en-US')} tokens) × 3 epochs (the default for 56) = ` +
         `${t.billedTokens.toLocaleString('en-US')} billed tokens: about $0.0`,
     );
-    expect(r.stdout).toMatch(/at \$3\.00 per 1M\.\n {9}Price: OpenAI API pricing, "Fine-tuning" table, https:\/\/developers\.openai\.com\/api\/docs\/pricing \(read 2026-11[^)]*\); change it with --price\.\n/);
+    expect(r.stdout).toMatch(
+      /at \$3\.00 per 1M\.\n {9}Price: OpenAI API pricing, "Fine-tuning" table, https:\/\/developers\.openai\.com\/api\/docs\/pricing \(read 2026-11[^)]*\); change it with --price\.\n/,
+    );
     expect(r.stdout).toMatch(/shut down on 14 January 2027 \(deprecated 14 October 2026\)\.\n\nNo problems found\.\n$/);
   });
 
@@ -148,7 +152,11 @@ describe('trainset check --model and --price usage errors exit 2', () => {
     ['a price that is not a number', ['--price', 'three'], /--price is US dollars per 1,000,000 training tokens, such as 3 or 0\.8, not "three"/],
     ['a negative price', ['--price=-3'], /--price is US dollars per 1,000,000 training tokens/],
     ['a price without a model', ['--model', 'none', '--price', '3'], /--price needs a model to price/],
-    ['an OpenAI model for another target', ['--target', 'vertex-gemini', '--model', 'gpt-4o-2024-08-06'], /--model counts tokens and prices training as OpenAI does, but the target is vertex-gemini/],
+    [
+      'an OpenAI model for another target',
+      ['--target', 'vertex-gemini', '--model', 'gpt-4o-2024-08-06'],
+      /--model counts tokens and prices training as OpenAI does, but the target is vertex-gemini/,
+    ],
   ])('%s', (_name, args, message) => {
     const r = trainset(['check', join(FIXTURES, '00-basic_ascii_lf/dataset.csv'), ...args]);
     expect(r.status).toBe(2);

@@ -5,7 +5,10 @@ import { FIXTURES, noStackTrace, tempFile, trainset } from './testing';
 const csvFile = (name: string, content: string | Uint8Array): string => tempFile(name, content, 'trainset-check-');
 
 /** 70 clean rows: two categories, distinct texts, one sub-category each. */
-const clean = Array.from({ length: 70 }, (_, i) => `"please help with request ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}",${i % 2 ? 'billing,refund' : 'shipping,late'}`);
+const clean = Array.from(
+  { length: 70 },
+  (_, i) => `"please help with request ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}",${i % 2 ? 'billing,refund' : 'shipping,late'}`,
+);
 
 /** The same with a bit of everything wrong: an empty label, an NA, a duplicate, a variant, a stray space. */
 const dirty = [
@@ -24,9 +27,13 @@ describe('trainset check: human output', () => {
     expect(r.stderr).toBe('');
     const out = r.stdout;
     expect(out).toMatch(/^Checked 75 rows of dirty\.csv \(text: inquiry; labels: category, sub_category; stratified by category, test size 0\.2\)\.\n\n/);
-    expect(out).toContain('error    empty: 1 row has an empty sub_category. Every example needs its text and all its labels: fill them in or remove the rows.\n         row 71\n');
+    expect(out).toContain(
+      'error    empty: 1 row has an empty sub_category. Every example needs its text and all its labels: fill them in or remove the rows.\n         row 71\n',
+    );
     expect(out).toContain('error    na-string: 1 row holds a value that pandas reads as "missing" (NaN) rather than as text: "N/A" in sub_category (1 row).');
-    expect(out).toContain('error    rare-class: The split needs at least 2 rows of every category (one for each file), and category "biling" (row 75) has only 1 row.');
+    expect(out).toContain(
+      'error    rare-class: The split needs at least 2 rows of every category (one for each file), and category "biling" (row 75) has only 1 row.',
+    );
     expect(out).toContain('warning  duplicate: 1 row repeats an earlier row');
     expect(out).toContain('         fix in the app: remove 1 repeated row, keeping the first of each group\n');
     expect(out).toContain('warning  label-variant: 1 label looks like a rarer spelling of another: category "biling" (1 row) looks like "billing" (37 rows).');
@@ -36,7 +43,9 @@ describe('trainset check: human output', () => {
     // Errors first, then warnings.
     expect(out.indexOf('error    rare-class')).toBeLessThan(out.indexOf('warning  duplicate'));
     // The variant also makes "refund" a sub-label of two categories, and a class of one row.
-    expect(out).toContain('warning  hierarchy: 1 sub-label appears under more than one parent: sub_category "refund" is under 2 category values ("billing" 35, "biling" 1).');
+    expect(out).toContain(
+      'warning  hierarchy: 1 sub-label appears under more than one parent: sub_category "refund" is under 2 category values ("billing" 35, "biling" 1).',
+    );
     expect(out).toContain('info     imbalance: The largest category, "shipping" (37 rows), has 37 times as many rows as the smallest, "biling" (1 row)');
     expect(out).toMatch(/\n3 errors, 4 warnings, 1 info\. The export would refuse this file \(or write it wrongly\) until the errors are fixed\.\n$/);
   });
@@ -61,7 +70,16 @@ describe('trainset check: human output', () => {
 
   it('maps other columns and notes the detected delimiter on stderr', () => {
     const rows = clean.map((l) => l.replace(/,/g, ';').replace(/^"([^"]*)"/, '$1'));
-    const r = trainset(['check', csvFile('semi.csv', `question;intent;sub\n${rows.join('\n')}\n`), '--text', 'question', '--labels', 'intent', '--stratify', 'none']);
+    const r = trainset([
+      'check',
+      csvFile('semi.csv', `question;intent;sub\n${rows.join('\n')}\n`),
+      '--text',
+      'question',
+      '--labels',
+      'intent',
+      '--stratify',
+      'none',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^semi\.csv: read with delimiter semicolon \(detected\)\n/);
     expect(r.stdout).toMatch(/^Checked 70 rows of semi\.csv \(text: question; labels: intent; not stratified, test size 0\.2\)\./);
@@ -86,7 +104,13 @@ describe('trainset check --json', () => {
       'warning whitespace',
       'info imbalance',
     ]);
-    expect(report.checks[3]).toMatchObject({ id: 'duplicate', severity: 'warning', count: 1, rows: [74], fixes: [{ kind: 'drop-duplicates', keep: 'first', rows: [74] }] });
+    expect(report.checks[3]).toMatchObject({
+      id: 'duplicate',
+      severity: 'warning',
+      count: 1,
+      rows: [74],
+      fixes: [{ kind: 'drop-duplicates', keep: 'first', rows: [74] }],
+    });
     expect(Object.keys(report.checks[0]!)).toEqual(['id', 'severity', 'count', 'rows', 'message', 'details']);
     // Row ids are the app's business: in a file they are just the row number minus one.
     expect(r.stdout).not.toContain('rowIds');
@@ -108,10 +132,25 @@ describe('trainset check --json', () => {
 
 describe('trainset check refuses only a file it cannot read', () => {
   it.each([
-    ['a binary file', 'book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]), /^book\.xlsx: this is a ZIP archive or an Excel workbook/],
+    [
+      'a binary file',
+      'book.xlsx',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]),
+      /^book\.xlsx: this is a ZIP archive or an Excel workbook/,
+    ],
     ['an empty file', 'empty.csv', '', /^empty\.csv: the file is empty\./],
-    ['an unterminated quote', 'open.csv', 'inquiry,category,sub_category\n"oops,a,b\nx,a,b\n', /^open\.csv: line 2: a quoted field starts here and is never closed/],
-    ['a binary JSONL file', 'photo.jsonl', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^photo\.jsonl: this is a PNG image, not a JSONL training file\./],
+    [
+      'an unterminated quote',
+      'open.csv',
+      'inquiry,category,sub_category\n"oops,a,b\nx,a,b\n',
+      /^open\.csv: line 2: a quoted field starts here and is never closed/,
+    ],
+    [
+      'a binary JSONL file',
+      'photo.jsonl',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      /^photo\.jsonl: this is a PNG image, not a JSONL training file\./,
+    ],
     ['an empty JSONL file', 'empty.jsonl', '', /^empty\.jsonl: the file is empty\. Choose a JSONL file/],
     ['a JSONL file of blank lines', 'blank.jsonl', '\n\n  \n', /^blank\.jsonl: the file has only blank lines\./],
   ])('%s: exit 1, one line on stderr, nothing on stdout (even with --json)', (_name, name, content, message) => {
@@ -161,7 +200,10 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
 describe('trainset check --threshold', () => {
   it('changes the numbers the checks compare against, as Thresholds in the app do', () => {
     const csv = csvFile('clean.csv', `inquiry,category,sub_category\n${clean.join('\n')}\n`);
-    const ids = (args: string[]): string[] => (JSON.parse(trainset(['check', csv, '--json', ...args]).stdout) as { checks: { id: string; severity: string }[] }).checks.map((c) => `${c.severity} ${c.id}`);
+    const ids = (args: string[]): string[] =>
+      (JSON.parse(trainset(['check', csv, '--json', ...args]).stdout) as { checks: { id: string; severity: string }[] }).checks.map(
+        (c) => `${c.severity} ${c.id}`,
+      );
     // 35 rows a class: quiet by default, "rare" under 40; 56 training examples: an error when 60 are required.
     expect(ids([])).not.toContain('warning rare-class');
     expect(ids(['--threshold', 'fewClassRows=40'])).toContain('warning rare-class');

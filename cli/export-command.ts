@@ -54,7 +54,9 @@ function writeFilesAtomically(outDir: string, files: ExportFiles): { train: stri
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (e) {
-    throw new WriteError(`cannot create the folder ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another with --out.`);
+    throw new WriteError(
+      `cannot create the folder ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another with --out.`,
+    );
   }
   const targets = { train: path.join(outDir, 'train.jsonl'), validation: path.join(outDir, 'validation.jsonl') };
   const temps = { train: `${targets.train}.${process.pid}.tmp`, validation: `${targets.validation}.${process.pid}.tmp` };
@@ -65,7 +67,9 @@ function writeFilesAtomically(outDir: string, files: ExportFiles): { train: stri
     fs.renameSync(temps.validation, targets.validation);
   } catch (e) {
     for (const t of Object.values(temps)) fs.rmSync(t, { force: true });
-    throw new WriteError(`cannot write to ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written. Choose a folder you can write to with --out.`);
+    throw new WriteError(
+      `cannot write to ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written. Choose a folder you can write to with --out.`,
+    );
   }
   return targets;
 }

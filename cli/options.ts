@@ -70,8 +70,7 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
   const labelColumns = str('labels') !== undefined ? list(str('labels')!) : DEFAULT_SETTINGS.labelColumns;
   if (labelColumns.some((c) => c === '')) throw new UsageError('--labels has an empty column name');
   const stratifyText = str('stratify');
-  const stratify =
-    stratifyText === undefined ? [labelColumns[0]!] : stratifyText.toLowerCase() === 'none' ? null : list(stratifyText);
+  const stratify = stratifyText === undefined ? [labelColumns[0]!] : stratifyText.toLowerCase() === 'none' ? null : list(stratifyText);
   const testSizeText = str('test-size') ?? '0.2';
   const testSize = parseTestSize(testSizeText);
   if (testSize === null) throw new UsageError(`--test-size must be a share such as 0.2 or a row count such as 40, not ${JSON.stringify(testSizeText)}`);

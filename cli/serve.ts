@@ -21,14 +21,20 @@ const server = createServer((req, res) =>
   handler(req, res, {
     public: root,
     cleanUrls: true,
-    headers: [{ source: '**', headers: [{ key: 'Content-Security-Policy', value: CSP_HEADER }, { key: 'X-Content-Type-Options', value: 'nosniff' }] }],
+    headers: [
+      {
+        source: '**',
+        headers: [
+          { key: 'Content-Security-Policy', value: CSP_HEADER },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+    ],
   }),
 );
 
 server.on('error', (e: NodeJS.ErrnoException) => {
-  process.stderr.write(
-    e.code === 'EADDRINUSE' ? `Port ${port} is in use. Start with another: PORT=3001 npm start\n` : `Cannot serve: ${e.message}\n`,
-  );
+  process.stderr.write(e.code === 'EADDRINUSE' ? `Port ${port} is in use. Start with another: PORT=3001 npm start\n` : `Cannot serve: ${e.message}\n`);
   process.exit(1);
 });
 

@@ -30,7 +30,9 @@ export function tokenChoiceFrom(values: { model?: string; price?: string }, sett
     return null;
   }
   if (settings.target !== 'openai') {
-    throw new UsageError(`--model counts tokens and prices training as OpenAI does, but the target is ${settings.target}: leave out --model, or use --target openai`);
+    throw new UsageError(
+      `--model counts tokens and prices training as OpenAI does, but the target is ${settings.target}: leave out --model, or use --target openai`,
+    );
   }
   const model = findModel(id);
   if (model === undefined) {

@@ -25,7 +25,8 @@ const cases = readdirSync(FIXTURES).map((name) => ({
 }));
 
 /** Python's str() of the fixture's test size: an int stays "15", a float keeps its point ("0.2"). */
-const testSizeArg = (m: Meta): string => (m.test_size_type === 'int' ? String(m.test_size) : String(m.test_size).includes('.') ? String(m.test_size) : `${m.test_size}.0`);
+const testSizeArg = (m: Meta): string =>
+  m.test_size_type === 'int' ? String(m.test_size) : String(m.test_size).includes('.') ? String(m.test_size) : `${m.test_size}.0`;
 
 describe('trainset export on every notebook fixture', () => {
   it.each(cases)('$name', ({ dir, meta }) => {
@@ -74,7 +75,10 @@ describe('trainset export: what the user sees', () => {
 
   it('maps other column names and says which delimiter and encoding it detected', () => {
     const dir = tmp();
-    const latin1 = new Uint8Array([...Buffer.from('question;intent\n'), ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((i) => [...Buffer.from(`caf`), 0xe9, ...Buffer.from(` ${i};${i % 2 ? 'odd' : 'even'}\n`)])]);
+    const latin1 = new Uint8Array([
+      ...Buffer.from('question;intent\n'),
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((i) => [...Buffer.from(`caf`), 0xe9, ...Buffer.from(` ${i};${i % 2 ? 'odd' : 'even'}\n`)]),
+    ]);
     const file = writeCsv(dir, 'export.csv', latin1);
     const r = trainset(['export', file, '--out', dir, '--text', 'question', '--labels', 'intent']);
     expect(r.status).toBe(0);
@@ -188,7 +192,7 @@ describe('trainset export --target', () => {
     return [messages[1]!.content, messages[2]!.content];
   };
 
-  it.each(['openai', 'vertex-gemini', 'bedrock', 'alpaca'])('%s: every line is JSON in the layout, with the default export\'s examples', (target) => {
+  it.each(['openai', 'vertex-gemini', 'bedrock', 'alpaca'])("%s: every line is JSON in the layout, with the default export's examples", (target) => {
     const byDefault = tmp();
     expect(trainset(['export', basic, '--out', byDefault, '-q']).status).toBe(0);
     const out = tmp();
@@ -198,12 +202,13 @@ describe('trainset export --target', () => {
     for (const which of ['train', 'validation'] as const) {
       const lines = files(out)[which];
       expect(lines.pop()).toBe('');
-      const expected = files(byDefault)[which].slice(0, -1).map((l) => exampleOf('openai', l));
+      const defaults = files(byDefault)[which];
+      const expected = defaults.slice(0, -1).map((l) => exampleOf('openai', l));
       expect(lines.map((l) => exampleOf(target, l))).toEqual(expected);
     }
   });
 
-  it('leaves the default output byte for byte the notebook\'s, with or without --target openai', () => {
+  it("leaves the default output byte for byte the notebook's, with or without --target openai", () => {
     const out = tmp();
     expect(trainset(['export', basic, '--out', out, '--target', 'openai']).status).toBe(0);
     for (const file of ['train.jsonl', 'validation.jsonl']) {
@@ -239,13 +244,15 @@ describe('trainset check --target', () => {
     expect(bedrockSmall.message).toMatch(/needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock/);
   });
 
-  it('reports a validation file over the target\'s maximum as an error', () => {
+  it("reports a validation file over the target's maximum as an error", () => {
     const dir = tmp();
     const rows = Array.from({ length: 6000 }, (_, i) => `"request number ${i}",${i % 2 ? 'billing' : 'shipping'},x`);
     const file = writeCsv(dir, 'big.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`);
     const r = trainset(['check', file, '--target', 'bedrock']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/error {4}target-limits: The validation file would hold 1,200 examples; Claude 3 Haiku on Amazon Bedrock takes at most 1,000 \(Amazon Bedrock User Guide/);
+    expect(r.stdout).toMatch(
+      /error {4}target-limits: The validation file would hold 1,200 examples; Claude 3 Haiku on Amazon Bedrock takes at most 1,000 \(Amazon Bedrock User Guide/,
+    );
     expect(trainset(['check', file]).stdout).not.toMatch(/target-limits/);
   });
 });

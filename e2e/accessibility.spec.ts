@@ -24,7 +24,6 @@ test('axe: start screen, mapping step, a file that cannot be read', async ({ pag
     await expect(start.loadError('empty.csv')).toBeVisible();
     await axe('load error');
   });
-
 });
 
 test('axe: the workspace, the grid while editing, filters, find and replace, charts', async ({ page, start, grid, charts, exportPanel, axe }) => {
@@ -82,7 +81,6 @@ test('axe: the workspace, the grid while editing, filters, find and replace, cha
     await charts.showTab('Labels');
     await axe('labels as a table');
   });
-
 });
 
 test('axe: export problems, rows that could not be read, the start-over question', async ({ page, start, grid, exportPanel, axe }) => {

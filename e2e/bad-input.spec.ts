@@ -4,10 +4,17 @@ import { e2eFixture, fromRoot } from './fixtures/files';
 import { csvFile, type UploadFile } from './fixtures/start-page';
 
 /** The first bytes of a real PNG file (signature and header chunk of a 1×1 image). */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
 
 /** After an edit, opening another file asks first; the user says yes. */
-async function uploadReplacing(page: Page, upload: (file: UploadFile) => Promise<void>, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+async function uploadReplacing(
+  page: Page,
+  upload: (file: UploadFile) => Promise<void>,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   await upload(file);
   const dialog = page.getByRole('dialog', { name: `Open ${file.name}?` });
   await expect(dialog).toContainText('It replaces support-tickets.csv, and your edits to it are removed from this browser.');
@@ -29,7 +36,10 @@ test('files that cannot be read are refused with the reason, and the dataset sta
     { file: csvFile('empty.csv', ''), reason: 'the file is empty. Choose a CSV file with a header row and data rows.' },
     { file: { name: 'chart.png', mimeType: 'image/png', buffer: PNG }, reason: 'this is a PNG image, not a CSV file.' },
     {
-      file: csvFile('broken-quote.csv', 'inquiry,category,sub_category\nWhere is my parcel?,Shipping,Delayed\n"The courier said ""tomorrow,Shipping,Delayed\nI forgot my password,Account,Password reset\n'),
+      file: csvFile(
+        'broken-quote.csv',
+        'inquiry,category,sub_category\nWhere is my parcel?,Shipping,Delayed\n"The courier said ""tomorrow,Shipping,Delayed\nI forgot my password,Account,Password reset\n',
+      ),
       reason: 'line 3: a quoted field starts here and is never closed',
     },
   ];
@@ -66,7 +76,9 @@ test('rows with more fields than the header are set aside until the user joins o
     await grid.expectLoaded();
     await grid.expectRows(30);
     await expect(panel).toHaveAccessibleName('2 rows could not be read');
-    await expect(panel.getByRole('listitem').filter({ hasText: 'Line 4' })).toContainText('This row has 4 fields but the header has 3 — often an unquoted comma in the text.');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'Line 4' })).toContainText(
+      'This row has 4 fields but the header has 3 — often an unquoted comma in the text.',
+    );
     await expect(panel.getByRole('listitem').filter({ hasText: 'Line 10' })).toContainText('This row has 5 fields but the header has 3');
     await expect(panel.getByRole('list', { name: 'Fields on line 4' }).getByRole('listitem')).toHaveText(['Hello', 'I need a refund', 'Billing', 'Refund']);
     await expect(panel).toContainText('Joined, inquiry becomes “Hello, I need a refund”');
@@ -140,7 +152,9 @@ test('an export that cannot be made says why and shows the row', async ({ start,
   await test.step('the JSONL downloads are disabled and the reason is listed', async () => {
     await exportPanel.expectBlocked();
     await expect(exportPanel.problems.getByRole('listitem')).toHaveCount(1);
-    await expect(exportPanel.problems).toContainText('Data row 31 (line 32): category "Rare" has only this one row, and a stratified split needs at least 2 rows');
+    await expect(exportPanel.problems).toContainText(
+      'Data row 31 (line 32): category "Rare" has only this one row, and a stratified split needs at least 2 rows',
+    );
     // The cleaned CSV does not depend on the split.
     await expect(exportPanel.button('Download cleaned CSV')).toBeEnabled();
     await charts.showTab('Split');

@@ -69,7 +69,10 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
 test('change a threshold: the checks follow at once, and the change is kept after a reload', async ({ page, start, grid }) => {
   const issues = page.getByRole('region', { name: 'Issues' });
   // 40 Shipping rows and 6 Returns rows: Returns is "rare" under the default of 10 rows.
-  const rows = [...Array.from({ length: 40 }, (_, i) => `Where is parcel ${i}?,Shipping,Delayed`), ...Array.from({ length: 6 }, (_, i) => `Return item ${i},Returns,Label`)];
+  const rows = [
+    ...Array.from({ length: 40 }, (_, i) => `Where is parcel ${i}?,Shipping,Delayed`),
+    ...Array.from({ length: 6 }, (_, i) => `Return item ${i},Returns,Label`),
+  ];
   await start.open();
   await start.upload(csvFile('rare.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`));
   await grid.expectLoaded();

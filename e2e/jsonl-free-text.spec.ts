@@ -17,7 +17,7 @@ const examples = (bytes: Buffer): Example[] =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Example);
 
-test('a support bot\'s replies are exported as they were, with the file\'s system prompt', async ({ page, start, grid, charts, exportPanel }) => {
+test("a support bot's replies are exported as they were, with the file's system prompt", async ({ page, start, grid, charts, exportPanel }) => {
   await start.open();
   await start.upload(chatsFile());
   await grid.expectLoaded();
@@ -40,7 +40,7 @@ test('a support bot\'s replies are exported as they were, with the file\'s syste
     await exportPanel.expectSummary(24, 6);
   });
 
-  await test.step('a prompt typed in the Export panel is offered back to the file\'s', async () => {
+  await test.step("a prompt typed in the Export panel is offered back to the file's", async () => {
     await exportPanel.setSystemPrompt('Answer like a pirate.');
     await expect(format).toContainText("Every example has the same system prompt, but the export writes the Export panel's instead.");
     await format.getByRole('button', { name: "Use the file's system prompt" }).click();
@@ -52,7 +52,7 @@ test('a support bot\'s replies are exported as they were, with the file\'s syste
     await grid.editText(30, 'assistant', 'Goodbye! Thanks for chatting with Acme.');
   });
 
-  await test.step('download: every line has its own answer, as written, and the file\'s prompt', async () => {
+  await test.step("download: every line has its own answer, as written, and the file's prompt", async () => {
     await exportPanel.expectReady();
     const train = examples((await exportPanel.download('Download train.jsonl')).bytes);
     const validation = examples((await exportPanel.download('Download validation.jsonl')).bytes);

@@ -22,7 +22,11 @@ test('a training file read back is exported again with the same lines', async ({
   const train = await exportPanel.download('Download train.jsonl');
   const validation = await exportPanel.download('Download validation.jsonl');
   // A new split of the same examples: every line comes back byte for byte, in some order.
-  const lines = (b: Buffer) => b.toString('utf8').split('\n').filter((l) => l !== '');
+  const lines = (b: Buffer) =>
+    b
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '');
   expect([...lines(train.bytes), ...lines(validation.bytes)].sort()).toEqual(lines(original).sort());
 });
 
@@ -38,9 +42,24 @@ test('a broken training file: errors by line, the row shown in the grid, fixed, 
   const lines: string[] = [];
   for (let i = 0; i < 12; i++) lines.push(line(`Where is parcel ${i}?`, 'Shipping', 'Delayed'));
   for (let i = 0; i < 12; i++) lines.push(line(`Refund order ${i}`, 'Billing', 'Refund'));
-  lines.push(JSON.stringify({ messages: [{ role: 'system', content: 'Classify.' }, { role: 'user', content: 'My card was charged twice' }] }));
+  lines.push(
+    JSON.stringify({
+      messages: [
+        { role: 'system', content: 'Classify.' },
+        { role: 'user', content: 'My card was charged twice' },
+      ],
+    }),
+  );
   lines.push('{"messages": [{"role": "user", "content": "broken line"');
-  lines.push(JSON.stringify({ messages: [{ role: 'system', content: 'Classify.' }, { role: 'customer', content: 'hello' }, { role: 'assistant', content: '{"category": "Billing", "sub_category": "Refund"}' }] }));
+  lines.push(
+    JSON.stringify({
+      messages: [
+        { role: 'system', content: 'Classify.' },
+        { role: 'customer', content: 'hello' },
+        { role: 'assistant', content: '{"category": "Billing", "sub_category": "Refund"}' },
+      ],
+    }),
+  );
 
   await start.open();
   await start.upload(jsonlFile('broken.jsonl', `${lines.join('\n')}\n`));
@@ -79,7 +98,10 @@ test('a broken training file: errors by line, the row shown in the grid, fixed, 
     await exportPanel.expectReady();
     const train = await exportPanel.download('Download train.jsonl');
     const validation = await exportPanel.download('Download validation.jsonl');
-    const out = `${train.bytes.toString('utf8')}${validation.bytes.toString('utf8')}`.trim().split('\n').map((l) => JSON.parse(l));
+    const out = `${train.bytes.toString('utf8')}${validation.bytes.toString('utf8')}`
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(26);
     const fixed = out.find((o) => o.messages[1].content === 'My card was charged twice');
     expect(JSON.parse(fixed.messages[2].content)).toEqual({ category: 'Billing', sub_category: 'Refund' });

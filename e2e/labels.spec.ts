@@ -16,7 +16,15 @@ for (let i = 0; i < 5; i++) rows.push([`What is the status of order ${i}?`, 'Shi
 for (let i = 0; i < 5; i++) rows.push([`Is my account verified ${i}?`, 'Account', 'Status']);
 const messy = 'inquiry,category,sub_category\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
 
-test('clean up labels: merge a misspelling, move a sub-label, rename one under a single parent, undo', async ({ page, start, grid, charts, labels, exportPanel, axe }) => {
+test('clean up labels: merge a misspelling, move a sub-label, rename one under a single parent, undo', async ({
+  page,
+  start,
+  grid,
+  charts,
+  labels,
+  exportPanel,
+  axe,
+}) => {
   await test.step('upload the file and open the labels', async () => {
     await start.open();
     await start.upload(csvFile('labels.csv', messy));
@@ -111,7 +119,11 @@ test('from the keyboard: find two labels, merge them, and hear what happened', a
 });
 
 test('a file with one label column: no tree, and labels with stray spaces are told apart', async ({ start, grid, labels }) => {
-  const rows = [...Array.from({ length: 12 }, (_, i) => `Refund ${i},Billing`), ...Array.from({ length: 3 }, (_, i) => `Charge ${i},"Billing "`), ...Array.from({ length: 12 }, (_, i) => `Parcel ${i},Shipping`)];
+  const rows = [
+    ...Array.from({ length: 12 }, (_, i) => `Refund ${i},Billing`),
+    ...Array.from({ length: 3 }, (_, i) => `Charge ${i},"Billing "`),
+    ...Array.from({ length: 12 }, (_, i) => `Parcel ${i},Shipping`),
+  ];
   await start.open();
   await start.upload(csvFile('intents.csv', `text,intent\n${rows.join('\n')}\n`));
   await start.page.getByRole('button', { name: 'Continue' }).click();

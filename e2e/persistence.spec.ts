@@ -129,7 +129,9 @@ test('saved settings that cannot be used come back as defaults, and the page say
   });
   await page.reload();
   await grid.expectLoaded();
-  await expect(page.getByRole('status').filter({ hasText: 'Restored your work' })).toContainText('Some saved settings could not be read and are back to their defaults (seed, target)');
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your work' })).toContainText(
+    'Some saved settings could not be read and are back to their defaults (seed, target)',
+  );
   await expect(exportPanel.panel.getByRole('combobox', { name: 'Format for' })).toHaveValue('openai');
   await expect(exportPanel.panel.getByRole('spinbutton', { name: 'Random seed' })).toHaveValue('42');
 });

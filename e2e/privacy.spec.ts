@@ -47,11 +47,23 @@ test('a whole session sends nothing anywhere', async ({ page, context, baseURL, 
     const origin = new URL(baseURL!).origin;
     const network = requests.filter((r) => !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
     expect(network.length).toBeGreaterThan(0);
-    expect(network.filter((r) => !r.url.startsWith(`${origin}/`)).map((r) => r.url), 'requests to other origins').toEqual([]);
-    expect(network.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`), 'requests that send something').toEqual([]);
-    expect(network.filter((r) => r.body !== null).map((r) => r.url), 'requests with a body').toEqual([]);
+    expect(
+      network.filter((r) => !r.url.startsWith(`${origin}/`)).map((r) => r.url),
+      'requests to other origins',
+    ).toEqual([]);
+    expect(
+      network.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`),
+      'requests that send something',
+    ).toEqual([]);
+    expect(
+      network.filter((r) => r.body !== null).map((r) => r.url),
+      'requests with a body',
+    ).toEqual([]);
     for (const secret of ['twice', 'Biling', 'confirmation email', 'support-tickets']) {
-      expect(network.filter((r) => decodeURIComponent(r.url).includes(secret)).map((r) => r.url), `requests naming “${secret}”`).toEqual([]);
+      expect(
+        network.filter((r) => decodeURIComponent(r.url).includes(secret)).map((r) => r.url),
+        `requests naming “${secret}”`,
+      ).toEqual([]);
     }
   });
 });

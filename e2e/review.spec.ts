@@ -7,7 +7,13 @@ import { fromRoot, projectRoot } from './fixtures/files';
 
 const run = promisify(execFile);
 
-test('a review session: fix a typo, merge a misspelt label, undo and redo, export what the CLI exports', async ({ page, start, grid, charts, exportPanel }, testInfo) => {
+test('a review session: fix a typo, merge a misspelt label, undo and redo, export what the CLI exports', async ({
+  page,
+  start,
+  grid,
+  charts,
+  exportPanel,
+}, testInfo) => {
   await test.step('upload the tickets', async () => {
     await start.open();
     await start.upload(ticketsFile());

@@ -107,7 +107,10 @@ for (const viewport of VIEWPORTS) {
 
       await test.step('fix preview', async () => {
         const issues = page.getByRole('region', { name: 'Issues' });
-        await issues.getByRole('button', { name: /in inquiry \(\d+ rows?\)…$/ }).first().click();
+        await issues
+          .getByRole('button', { name: /in inquiry \(\d+ rows?\)…$/ })
+          .first()
+          .click();
         await expect(issues.getByRole('table', { name: /^Before and after/ })).toBeVisible();
         await issues.scrollIntoViewIfNeeded();
         await shot('fix-preview');
@@ -163,8 +166,18 @@ for (const viewport of VIEWPORTS) {
 
       await test.step('a JSONL training file with format errors', async () => {
         const good = (i: number) =>
-          JSON.stringify({ messages: [{ role: 'system', content: 'Classify.' }, { role: 'user', content: `Where is parcel ${i}?` }, { role: 'assistant', content: '{"category": "Shipping", "sub_category": "Delayed"}' }] });
-        const lines = [...Array.from({ length: 20 }, (_, i) => good(i)), '{"messages": [{"role": "user", "content": "cut off"', JSON.stringify({ messages: [{ role: 'user', content: 'No answer here' }] })];
+          JSON.stringify({
+            messages: [
+              { role: 'system', content: 'Classify.' },
+              { role: 'user', content: `Where is parcel ${i}?` },
+              { role: 'assistant', content: '{"category": "Shipping", "sub_category": "Delayed"}' },
+            ],
+          });
+        const lines = [
+          ...Array.from({ length: 20 }, (_, i) => good(i)),
+          '{"messages": [{"role": "user", "content": "cut off"',
+          JSON.stringify({ messages: [{ role: 'user', content: 'No answer here' }] }),
+        ];
         await start.upload({ name: 'train.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
         // The restored session has an edit: opening another file asks first.
         await page.getByRole('dialog', { name: 'Open train.jsonl?' }).getByRole('button', { name: 'Replace dataset' }).click();

@@ -27,7 +27,11 @@ test('count tokens, estimate the cost, change the price and the model', async ({
     await exportPanel.expectReady();
     const train = await exportPanel.download('Download train.jsonl');
     const counter = await loadTokenCounter('o200k_base');
-    const counts = train.bytes.toString('utf8').trim().split('\n').map((l) => notebookTokens(counter, (JSON.parse(l) as { messages: ChatMessage[] }).messages));
+    const counts = train.bytes
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => notebookTokens(counter, (JSON.parse(l) as { messages: ChatMessage[] }).messages));
     const billed = defaultEpochs(counts.length) * counts.reduce((a, b) => a + Math.min(b, 65_536), 0);
     await expect(figure('Training file')).toHaveText(`${counts.length} examples, ${counts.reduce((a, b) => a + b, 0).toLocaleString('en-US')} tokens`);
     await expect(figure('Billed tokens')).toHaveText(billed.toLocaleString('en-US'));

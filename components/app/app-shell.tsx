@@ -72,7 +72,9 @@ export function AppShell() {
     api
       .getState()
       .loadSample()
-      .catch((e: unknown) => setSampleError({ fileName: 'The sample dataset', message: `${e instanceof Error ? e.message : String(e)}. Reload the page and try again.` }))
+      .catch((e: unknown) =>
+        setSampleError({ fileName: 'The sample dataset', message: `${e instanceof Error ? e.message : String(e)}. Reload the page and try again.` }),
+      )
       .finally(() => setFetchingSample(false));
   }, [api]);
 

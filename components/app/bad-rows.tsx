@@ -53,8 +53,8 @@ export function BadRows() {
           </h2>
           <p className={styles.lead}>
             {n === 1 ? 'It has' : 'They have'} more fields than the header, so {n === 1 ? 'it is' : 'they are'} not in the table yet.{' '}
-            {n === 1 ? 'Keep it or discard it' : 'Keep or discard each one'}: keeping joins the extra fields back into <strong>{textName}</strong> (you can
-            undo it).
+            {n === 1 ? 'Keep it or discard it' : 'Keep or discard each one'}: keeping joins the extra fields back into <strong>{textName}</strong> (you can undo
+            it).
           </p>
         </div>
         <button type="button" className="btn btn-small" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((e) => !e)}>

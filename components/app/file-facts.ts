@@ -35,7 +35,9 @@ export function formatSavedAt(savedAt: number, now: number, timeZone?: string): 
   const day = (t: number): string => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...opts }).format(t);
   if (day(savedAt) === day(now)) return `today at ${time}`;
   if (day(savedAt) === day(now - 86_400_000)) return `yesterday at ${time}`;
-  const sameYear = new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...opts }).format(savedAt) === new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...opts }).format(now);
+  const sameYear =
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...opts }).format(savedAt) ===
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...opts }).format(now);
   const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), ...opts }).format(savedAt);
   return `${date} at ${time}`;
 }

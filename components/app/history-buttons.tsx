@@ -28,11 +28,23 @@ export function HistoryButtons({ disabled }: { disabled: boolean }) {
   const mac = useIsMac();
   return (
     <div className={styles.history} role="group" aria-label="Edit history">
-      <button type="button" className="btn" onClick={() => void undo()} disabled={disabled || !canUndo} title={historyTitle('undo', canUndo ? undoLabel : null, mac)}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void undo()}
+        disabled={disabled || !canUndo}
+        title={historyTitle('undo', canUndo ? undoLabel : null, mac)}
+      >
         <UndoIcon />
         <span className={styles.buttonText}>Undo</span>
       </button>
-      <button type="button" className="btn" onClick={() => void redo()} disabled={disabled || !canRedo} title={historyTitle('redo', canRedo ? redoLabel : null, mac)}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void redo()}
+        disabled={disabled || !canRedo}
+        title={historyTitle('redo', canRedo ? redoLabel : null, mac)}
+      >
         <RedoIcon />
         <span className={styles.buttonText}>Redo</span>
       </button>

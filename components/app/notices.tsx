@@ -45,7 +45,9 @@ export function LoadErrorBanner({ error, onDismiss }: { error: LoadFailure; onDi
       <p>
         <strong>{error.fileName}</strong> could not be read: {error.message}
       </p>
-      <p>{current ? `Choose another file with Upload CSV, or keep working on ${current}: it is unchanged.` : 'Choose another file, or try the sample dataset.'}</p>
+      <p>
+        {current ? `Choose another file with Upload CSV, or keep working on ${current}: it is unchanged.` : 'Choose another file, or try the sample dataset.'}
+      </p>
     </Banner>
   );
 }
@@ -81,9 +83,7 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
         </p>
       )}
       {dropped > 0 && (
-        <p>
-          {dropped === 1 ? '1 edit' : `${dropped} edits`} could not be restored (the saved copy was damaged); check the rows you changed last.
-        </p>
+        <p>{dropped === 1 ? '1 edit' : `${dropped} edits`} could not be restored (the saved copy was damaged); check the rows you changed last.</p>
       )}
     </Banner>
   );

@@ -17,7 +17,14 @@ import {
 } from './chart-data';
 
 const nested = [
-  { parent: 'ORDER', count: 3, children: [{ value: 'track_order', count: 1 }, { value: 'cancel_order', count: 2 }] },
+  {
+    parent: 'ORDER',
+    count: 3,
+    children: [
+      { value: 'track_order', count: 1 },
+      { value: 'cancel_order', count: 2 },
+    ],
+  },
   { parent: 'ACCOUNT', count: 5, children: [{ value: 'create_account', count: 5 }] },
 ];
 
@@ -43,7 +50,11 @@ describe('visibleRows', () => {
     [80, 12, true, 80, 0],
     [12, 12, false, 12, 0],
   ])('%i rows, limit %i, expanded %s → %i shown, %i hidden', (n, limit, expanded, shown, hidden) => {
-    const r = visibleRows(Array.from({ length: n }, (_, i) => i), limit, expanded);
+    const r = visibleRows(
+      Array.from({ length: n }, (_, i) => i),
+      limit,
+      expanded,
+    );
     expect(r.shown).toHaveLength(shown);
     expect(r.hidden).toBe(hidden);
   });

@@ -52,7 +52,14 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
       <div className={styles.scroller} style={scrolls ? { maxHeight: scrollBoxHeight() } : undefined}>
         <div className={styles.stage} style={{ height }}>
           <div className={styles.svgLayer} aria-hidden="true" inert>
-            <HorizontalBars data={shown} height={height} max={max} labelKey="value" labels={shown.map((r) => displayValue(r.value))} valueLabels={[String(max)]}>
+            <HorizontalBars
+              data={shown}
+              height={height}
+              max={max}
+              labelKey="value"
+              labels={shown.map((r) => displayValue(r.value))}
+              valueLabels={[String(max)]}
+            >
               <Bar
                 dataKey="count"
                 isAnimationActive={false}

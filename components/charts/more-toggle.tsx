@@ -1,7 +1,14 @@
 import styles from './charts.module.css';
 
 /** "+ K more" under a chart showing its top bars, and "Show top N" to fold it again. */
-export function MoreToggle({ hidden, total, limit, expanded, onToggle, noun }: {
+export function MoreToggle({
+  hidden,
+  total,
+  limit,
+  expanded,
+  onToggle,
+  noun,
+}: {
   hidden: number;
   total: number;
   limit: number;

@@ -2,16 +2,7 @@
 
 import { useState } from 'react';
 import { Bar, LabelList } from 'recharts';
-import {
-  SCROLL_ROWS,
-  TOP_N,
-  chartHeight,
-  scrollBoxHeight,
-  displayValue,
-  formatShare,
-  visibleRows,
-  type SplitRow,
-} from './chart-data';
+import { SCROLL_ROWS, TOP_N, chartHeight, scrollBoxHeight, displayValue, formatShare, visibleRows, type SplitRow } from './chart-data';
 import { HorizontalBars } from './horizontal-bars';
 import { MoreToggle } from './more-toggle';
 import styles from './charts.module.css';
@@ -59,7 +50,14 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
         {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': 'Train and validation bars (scroll to see all)' } : {})}
       >
         <div className={styles.svgLayer} style={{ height }} aria-hidden="true" inert>
-          <HorizontalBars data={shown} height={height} max={max} labelKey="label" labels={shown.map((r) => displayValue(r.label))} valueLabels={rows.map((r) => r.text)}>
+          <HorizontalBars
+            data={shown}
+            height={height}
+            max={max}
+            labelKey="label"
+            labels={shown.map((r) => displayValue(r.label))}
+            valueLabels={rows.map((r) => r.text)}
+          >
             <Bar dataKey="train" stackId="split" fill="var(--train)" isAnimationActive={false} />
             {/* The white stroke keeps the two segments apart for readers who cannot tell the colours apart. */}
             <Bar dataKey="validation" stackId="split" fill="var(--validation)" stroke="var(--surface)" strokeWidth={1} isAnimationActive={false}>

@@ -32,9 +32,7 @@ export function SplitView({ split, column, tableView, freeText }: { split: Split
 
   return (
     <div className={styles.view}>
-      <h3 className={styles.heading}>
-        {summaryText(split)}
-      </h3>
+      <h3 className={styles.heading}>{summaryText(split)}</h3>
       <p className={styles.explain}>
         {freeText
           ? 'Random split: the answers are free text, so there are no classes to keep in proportion.'

@@ -7,7 +7,8 @@ import styles from './export.module.css';
 
 /** What to do about an error, beyond its own message, where there is more than fixing rows. */
 const WAY_OUT: Partial<Record<CheckId, string>> = {
-  'too-few-examples': 'Add examples, give the validation file fewer rows (Validation share), or, if your service needs fewer, change "Training examples required" under Issues › Thresholds.',
+  'too-few-examples':
+    'Add examples, give the validation file fewer rows (Validation share), or, if your service needs fewer, change "Training examples required" under Issues › Thresholds.',
   'target-limits': 'Choose another service under Format for, change the Validation share, or remove rows.',
   'rare-class': 'Relabel or remove the rows, or stratify by nothing (Stratify by).',
 };
@@ -32,7 +33,11 @@ export function BlockingChecks({ checks }: { checks: readonly CheckResult[] }) {
             {c.rowIds.length > 0 && (
               <>
                 {' '}
-                <button type="button" className={styles.linkButton} onClick={() => void api.getState().showOnly(c.rowIds, 'Rows of an error that blocks the export')}>
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  onClick={() => void api.getState().showOnly(c.rowIds, 'Rows of an error that blocks the export')}
+                >
                   Show {c.rowIds.length === 1 ? 'the row' : `${c.rowIds.length.toLocaleString('en-US')} rows`}
                 </button>
               </>

@@ -30,7 +30,10 @@ export function ExportPanel() {
   const blocking = useMemo(() => checks?.checks.filter((c) => c.severity === 'error') ?? NONE, [checks]);
   const canExport = ready && split !== null && split.ok && blocking.length === 0;
   const onDemand = useTrainset((s) => s.checksOnDemand && s.checks === null);
-  const blockedNote = ready && split?.ok && blocking.length > 0 ? `Downloads are blocked by ${blocking.length === 1 ? 'an error' : `${blocking.length} errors`} in Issues: see below.` : null;
+  const blockedNote =
+    ready && split?.ok && blocking.length > 0
+      ? `Downloads are blocked by ${blocking.length === 1 ? 'an error' : `${blocking.length} errors`} in Issues: see below.`
+      : null;
   const status = busy ? downloadStatus(busy, null) : (failure ?? blockedNote ?? downloadStatus(null, lastDownload));
 
   return (

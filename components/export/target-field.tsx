@@ -29,7 +29,13 @@ export function TargetField() {
       <label htmlFor={`${id}-target`} className={styles.label}>
         Format for
       </label>
-      <select id={`${id}-target`} className="select" value={target} aria-describedby={`${id}-target-help`} onChange={(e) => api.getState().setChoices({ target: e.target.value as ExportTarget })}>
+      <select
+        id={`${id}-target`}
+        className="select"
+        value={target}
+        aria-describedby={`${id}-target-help`}
+        onChange={(e) => api.getState().setChoices({ target: e.target.value as ExportTarget })}
+      >
         {EXPORT_TARGETS.map((t) => (
           <option key={t} value={t}>
             {CHOICE_LABEL[t]}
@@ -62,4 +68,3 @@ export function TargetField() {
     </div>
   );
 }
-

@@ -99,7 +99,15 @@ export function BulkBar({ columns, rows, readOnly, onDone, onDismiss }: BulkBarP
               )}
               <span aria-hidden="true">to</span>
               <div className={styles.combo}>
-                <LabelCombobox col={target.col} label={`Set ${target.title} to`} text={value} onTextChange={setValue} onPick={setValue} variant="bar" placeholder="Pick or type a value" />
+                <LabelCombobox
+                  col={target.col}
+                  label={`Set ${target.title} to`}
+                  text={value}
+                  onTextChange={setValue}
+                  onPick={setValue}
+                  variant="bar"
+                  placeholder="Pick or type a value"
+                />
               </div>
               <button type="button" className="btn btn-small btn-primary" disabled={readOnly || busy || value.trim() === ''} onClick={() => void apply()}>
                 Apply

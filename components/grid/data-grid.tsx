@@ -19,7 +19,12 @@ import styles from './data-grid.module.css';
  */
 export function DataGrid() {
   const api = useTrainsetApi();
-  const { header, mapping, answer, readOnly } = useTrainset((s) => ({ header: s.meta?.header, mapping: s.meta?.mapping, answer: answerModeOf(s.meta), readOnly: s.otherTab }));
+  const { header, mapping, answer, readOnly } = useTrainset((s) => ({
+    header: s.meta?.header,
+    mapping: s.meta?.mapping,
+    answer: answerModeOf(s.meta),
+    readOnly: s.otherTab,
+  }));
   const columns = useMemo(() => (header && mapping ? describeColumns(header, mapping, answer) : null), [header, mapping, answer]);
   const rows = useRowSelection();
   const [replacing, setReplacing] = useState(false);

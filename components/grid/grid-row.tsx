@@ -66,7 +66,8 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
   // One element tree whether the row is loaded or not: a placeholder turning into the row must
   // keep the focused cell's element, or keyboard focus would fall back to the page.
   const cells = view && row ? row.getAllCells() : null;
-  const onSelect = (e: ChangeEvent<HTMLInputElement>) => view && actions.toggleRow(index, view.id, e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey);
+  const onSelect = (e: ChangeEvent<HTMLInputElement>) =>
+    view && actions.toggleRow(index, view.id, e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey);
   return (
     <div
       role="row"

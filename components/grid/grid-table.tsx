@@ -42,9 +42,21 @@ const rowId = (r: RowView): string => String(r.id);
 /** The WAI-ARIA grid: a sticky header row and the virtualised rows of the view. */
 export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOnly, handle }: GridTableProps) {
   const api = useTrainsetApi();
-  const { length, rowsVersion, sort, search, meta } = useTrainset((s) => ({ length: s.length, rowsVersion: s.rowsVersion, sort: s.sort, search: s.search, meta: s.meta }));
+  const { length, rowsVersion, sort, search, meta } = useTrainset((s) => ({
+    length: s.length,
+    rowsVersion: s.rowsVersion,
+    sort: s.sort,
+    search: s.search,
+    meta: s.meta,
+  }));
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [activeRaw, setActive] = useState<CellPos>(() => ({ row: 0, col: Math.max(0, columns.findIndex((c) => c.kind === 'text')) }));
+  const [activeRaw, setActive] = useState<CellPos>(() => ({
+    row: 0,
+    col: Math.max(
+      0,
+      columns.findIndex((c) => c.kind === 'text'),
+    ),
+  }));
   const active = clampActive(activeRaw, { rows: length, cols: columns.length, page: 1 });
 
   // The active row is always rendered, wherever the user scrolled: it holds the grid's tab stop.

@@ -19,9 +19,5 @@ export const HighlightContext = createContext<SearchHighlight>({ needle: '', col
 export function CellText({ text, col }: { text: string; col: number }) {
   const { needle, col: searched } = useContext(HighlightContext);
   if (needle === '' || (searched !== null && searched !== col)) return <>{text}</>;
-  return (
-    <>
-      {splitHighlight(text, needle).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
-    </>
-  );
+  return <>{splitHighlight(text, needle).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}</>;
 }

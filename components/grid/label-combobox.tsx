@@ -47,7 +47,10 @@ export function LabelCombobox(props: LabelComboboxProps) {
   const listId = useId();
 
   const { options, create } = comboboxOptions(values ?? [], text, typed, 200);
-  const items = [...options.map((o) => ({ value: o.value, count: o.count, create: false })), ...(create !== null ? [{ value: create, count: 0, create: true }] : [])];
+  const items = [
+    ...options.map((o) => ({ value: o.value, count: o.count, create: false })),
+    ...(create !== null ? [{ value: create, count: 0, create: true }] : []),
+  ];
   // Until the user moves, the first match is highlighted (or, before typing, the current value).
   const current = active ?? (typed ? (items.length > 0 ? 0 : -1) : items.findIndex((i) => i.value === text));
   const activeId = open && current >= 0 ? `${listId}-${current}` : undefined;

@@ -99,7 +99,13 @@ export function LabelFilter({ column }: { column: GridColumnMeta }) {
           ))}
         </fieldset>
         <div className={styles.popoverActions}>
-          <button type="button" className="btn btn-small" disabled={!active} aria-label={`Clear ${column.title} filter`} onClick={() => void api.getState().setFilter(column.col, null)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!active}
+            aria-label={`Clear ${column.title} filter`}
+            onClick={() => void api.getState().setFilter(column.col, null)}
+          >
             Clear
           </button>
           <button type="button" className="btn btn-small" popoverTarget={id} popoverTargetAction="hide">

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { END_ZONE, MAX_SCROLL_HEIGHT, REBASE_STEP, layoutStart, offsetToShowRow, rebase, scrollScale, toPhysical, toVirtual, wheelPixels } from './scroll-scale';
+import {
+  END_ZONE,
+  MAX_SCROLL_HEIGHT,
+  REBASE_STEP,
+  layoutStart,
+  offsetToShowRow,
+  rebase,
+  scrollScale,
+  toPhysical,
+  toVirtual,
+  wheelPixels,
+} from './scroll-scale';
 
 const ROW = 44;
 const HEADER = 40;
@@ -174,7 +185,8 @@ describe('layoutStart', () => {
 
   it('puts rows in and near the view where they belong', () => {
     const p = at(22_000_000);
-    for (const start of [22_000_000 - near, 22_000_000 - 20, 22_000_000 + 300, 22_000_000 + VIEWPORT + near]) expect(layoutStart(start, ROW, p, near)).toBe(start);
+    for (const start of [22_000_000 - near, 22_000_000 - 20, 22_000_000 + 300, 22_000_000 + VIEWPORT + near])
+      expect(layoutStart(start, ROW, p, near)).toBe(start);
   });
 
   it('puts a far row just outside the view, on its side, inside the content', () => {

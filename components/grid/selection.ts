@@ -5,9 +5,7 @@
  * starts (`anchor`).
  */
 
-export type Selection =
-  | { kind: 'ids'; ids: ReadonlySet<number>; anchor: number | null }
-  | { kind: 'all'; except: ReadonlySet<number>; anchor: number | null };
+export type Selection = { kind: 'ids'; ids: ReadonlySet<number>; anchor: number | null } | { kind: 'all'; except: ReadonlySet<number>; anchor: number | null };
 
 export const NO_SELECTION: Selection = { kind: 'ids', ids: new Set(), anchor: null };
 
@@ -40,13 +38,15 @@ export function toggleRow(s: Selection, id: number, index: number): Selection {
 export function setRows(s: Selection, ids: readonly number[], on: boolean, anchor: number | null): Selection {
   if (s.kind === 'ids') {
     const next = new Set(s.ids);
-    for (const id of ids) if (on) next.add(id);
-    else next.delete(id);
+    for (const id of ids)
+      if (on) next.add(id);
+      else next.delete(id);
     return { kind: 'ids', ids: next, anchor };
   }
   const except = new Set(s.except);
-  for (const id of ids) if (on) except.delete(id);
-  else except.add(id);
+  for (const id of ids)
+    if (on) except.delete(id);
+    else except.add(id);
   return { kind: 'all', except, anchor };
 }
 

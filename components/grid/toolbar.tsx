@@ -37,7 +37,13 @@ export function Toolbar({ columns, readOnly, onAddRow, onFindReplace }: ToolbarP
         {only && (
           <span className={styles.chip}>
             <span className={styles.chipLabel}>{only.label}</span>
-            <button type="button" className={styles.chipClear} aria-label={`Clear “${only.label}”`} title="Show all rows again" onClick={() => void api.getState().clearOnly()}>
+            <button
+              type="button"
+              className={styles.chipClear}
+              aria-label={`Clear “${only.label}”`}
+              title="Show all rows again"
+              onClick={() => void api.getState().clearOnly()}
+            >
               <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
                 <path d="m3 3 6 6M9 3 3 9" stroke="currentColor" strokeWidth="1.6" />
               </svg>

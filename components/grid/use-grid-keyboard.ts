@@ -72,11 +72,7 @@ export function useGridKeyboard(o: GridKeyboardOptions): (e: KeyboardEvent<HTMLE
  * the column shows.
  * The active row is always rendered (see the grid's range extractor), so its cell exists.
  */
-export function useActiveCellFocus(
-  gridRef: RefObject<HTMLElement | null>,
-  scrollToRow: (index: number) => void,
-  active: CellPos,
-): () => void {
+export function useActiveCellFocus(gridRef: RefObject<HTMLElement | null>, scrollToRow: (index: number) => void, active: CellPos): () => void {
   const [request, setRequest] = useState(0);
   const handled = useRef(0);
   useEffect(() => {

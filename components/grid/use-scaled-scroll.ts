@@ -2,17 +2,7 @@
 
 import { elementScroll, observeElementOffset, observeElementRect, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import {
-  MAX_SCROLL_HEIGHT,
-  layoutStart,
-  offsetToShowRow,
-  rebase,
-  scrollScale,
-  toPhysical,
-  toVirtual,
-  wheelPixels,
-  type ScrollScale,
-} from './scroll-scale';
+import { MAX_SCROLL_HEIGHT, layoutStart, offsetToShowRow, rebase, scrollScale, toPhysical, toVirtual, wheelPixels, type ScrollScale } from './scroll-scale';
 
 type Options = VirtualizerOptions<HTMLDivElement, Element>;
 

@@ -46,13 +46,19 @@ describe('helpers', () => {
     expect(summaryText({ checks: [{ severity: 'info' }] as never })).toBe('1 note');
   });
   it('groups errors first and drops empty groups', () => {
-    const g = groupBySeverity([{ severity: 'info' as const, id: 1 }, { severity: 'error' as const, id: 2 }]);
+    const g = groupBySeverity([
+      { severity: 'info' as const, id: 1 },
+      { severity: 'error' as const, id: 2 },
+    ]);
     expect(g.map((x) => x.severity)).toEqual(['error', 'info']);
   });
 });
 
 describe('previewSegments', () => {
-  const shown = (s: string, focus?: number): string => previewSegments(s, focus).map((x) => x.text).join('');
+  const shown = (s: string, focus?: number): string =>
+    previewSegments(s, focus)
+      .map((x) => x.text)
+      .join('');
   it('makes stray spaces, tabs, line breaks, unusual and invisible characters visible', () => {
     expect(shown('  refund  please ')).toBe('··refund··please·');
     expect(shown('a b')).toBe('a b');

@@ -88,9 +88,7 @@ export function summaryText(report: Pick<CheckReport, 'checks'>): string | null 
 
 /** Checks grouped by severity, errors first; empty groups are left out. */
 export function groupBySeverity<T extends { severity: Severity }>(checks: readonly T[]): { severity: Severity; checks: T[] }[] {
-  return SEVERITY_ORDER.map((severity) => ({ severity, checks: checks.filter((c) => c.severity === severity) })).filter(
-    (g) => g.checks.length > 0,
-  );
+  return SEVERITY_ORDER.map((severity) => ({ severity, checks: checks.filter((c) => c.severity === severity) })).filter((g) => g.checks.length > 0);
 }
 
 /** A stable key for a fix within its check. */
@@ -106,8 +104,9 @@ export interface Segment {
 }
 
 // Spaces at either end or two and more in a row, tabs and line breaks, unusual and invisible spaces, control characters.
-// eslint-disable-next-line no-control-regex -- control characters are what this must show
-const HIDDEN = /^ +| +$| {2,}|\r\n|[\t\n\r\u0085\u2028\u2029]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00ad\u200b-\u200d\u2060\ufeff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/g;
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- control characters are what this must show
+  /^ +| +$| {2,}|\r\n|[\t\n\r\u0085\u2028\u2029]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00ad\u200b-\u200d\u2060\ufeff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/g;
 
 function standIn(ch: string): Segment {
   if (/^ +$/.test(ch)) return { text: '·'.repeat(ch.length), hidden: ch.length === 1 ? 'a space' : `${ch.length} spaces` };

@@ -65,7 +65,21 @@ export function ThresholdsForm({ defaults, overrides, disabled, onChange }: Prop
   );
 }
 
-function ThresholdField({ id, name, value, fallback, disabled, onCommit }: { id: string; name: ThresholdName; value: number; fallback: number; disabled: boolean; onCommit(v: number): void }) {
+function ThresholdField({
+  id,
+  name,
+  value,
+  fallback,
+  disabled,
+  onCommit,
+}: {
+  id: string;
+  name: ThresholdName;
+  value: number;
+  fallback: number;
+  disabled: boolean;
+  onCommit(v: number): void;
+}) {
   const info = THRESHOLD_INFO[name];
   return (
     <li>

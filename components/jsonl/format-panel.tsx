@@ -27,9 +27,7 @@ export function FormatPanel() {
   const notes = kindCounts(format.warnings);
   // Lines set aside are listed once, below, with their text; the rest can be shown in the grid.
   const setAside = new Set(badLines.map((b) => b.line));
-  const listed = format.findings
-    .map((f, i) => ({ f, rowId: findingRowIds[i] ?? -1, state: states?.[i] ?? 'open' }))
-    .filter(({ f }) => !setAside.has(f.line));
+  const listed = format.findings.map((f, i) => ({ f, rowId: findingRowIds[i] ?? -1, state: states?.[i] ?? 'open' })).filter(({ f }) => !setAside.has(f.line));
   const handled = listed.filter((l) => l.state === 'edited' || l.state === 'deleted').length;
   const shown = all ? listed : listed.slice(0, LISTED);
   const clean = errors.length === 0;
@@ -83,7 +81,8 @@ export function FormatPanel() {
       {badLines.length > 0 && (
         <div className={styles.bad}>
           <h3 className={styles.subTitle}>
-            {badLines.length === 1 ? '1 line is' : `${badLines.length.toLocaleString('en-US')} lines are`} not an example and {badLines.length === 1 ? 'is' : 'are'} left out
+            {badLines.length === 1 ? '1 line is' : `${badLines.length.toLocaleString('en-US')} lines are`} not an example and{' '}
+            {badLines.length === 1 ? 'is' : 'are'} left out
           </h3>
           <ul className={styles.findings}>
             {badLines.slice(0, LISTED).map((b) => (

@@ -28,7 +28,11 @@ export function LabelActions({ chosen, hidden, actions, distribution, cols, read
   const [busy, setBusy] = useState(false);
 
   if (chosen.length === 0) {
-    return <p className={styles.hint}>Tick one label to rename it, several to merge them{distribution.nested ? ', or sub-labels to move them under another parent' : ''}.</p>;
+    return (
+      <p className={styles.hint}>
+        Tick one label to rename it, several to merge them{distribution.nested ? ', or sub-labels to move them under another parent' : ''}.
+      </p>
+    );
   }
   if (actions.problem) return <p className={styles.problem}>{actions.problem}</p>;
 
@@ -151,7 +155,9 @@ export function LabelActions({ chosen, hidden, actions, distribution, cols, read
             {chosen.some((c) => c.parent === undefined)
               ? `Every row with ${chosen.length === 1 ? 'this' : 'these'} ${column}, under every ${parentColumn}, moves; the ${column} stays.`
               : `The rows move with their ${column}, which stays as it is.`}
-            {alreadyThere.length > 0 ? ` ${alreadyThere.map((c) => quoted(c.value)).join(', ')} already ${alreadyThere.length === 1 ? 'sits' : 'sit'} under ${quoted(parent)}: the rows join ${alreadyThere.length === 1 ? 'it' : 'them'}.` : ''}
+            {alreadyThere.length > 0
+              ? ` ${alreadyThere.map((c) => quoted(c.value)).join(', ')} already ${alreadyThere.length === 1 ? 'sits' : 'sit'} under ${quoted(parent)}: the rows join ${alreadyThere.length === 1 ? 'it' : 'them'}.`
+              : ''}
           </p>
         </form>
       )}

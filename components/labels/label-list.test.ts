@@ -24,8 +24,22 @@ const distribution: Distribution = {
     },
   ],
   nested: [
-    { parent: 'weather', count: 5, children: [{ value: 'query', count: 4 }, { value: 'rain', count: 1 }] },
-    { parent: 'Billing', count: 9, children: [{ value: 'refund', count: 7 }, { value: 'query', count: 2 }] },
+    {
+      parent: 'weather',
+      count: 5,
+      children: [
+        { value: 'query', count: 4 },
+        { value: 'rain', count: 1 },
+      ],
+    },
+    {
+      parent: 'Billing',
+      count: 9,
+      children: [
+        { value: 'refund', count: 7 },
+        { value: 'query', count: 2 },
+      ],
+    },
     { parent: 'Biling', count: 1, children: [{ value: 'refund', count: 1 }] },
   ],
 };
@@ -34,7 +48,16 @@ const names = (items: ReturnType<typeof labelItems>): string[] => items.map((i) 
 
 describe('labelItems', () => {
   it('lists the tree most rows first, each parent followed by its children', () => {
-    expect(names(labelItems(distribution, 'tree'))).toEqual(['Billing 9', '  refund 7', '  query 2', 'weather 5', '  query 4', '  rain 1', 'Biling 1', '  refund 1']);
+    expect(names(labelItems(distribution, 'tree'))).toEqual([
+      'Billing 9',
+      '  refund 7',
+      '  query 2',
+      'weather 5',
+      '  query 4',
+      '  rain 1',
+      'Biling 1',
+      '  refund 1',
+    ]);
   });
 
   it('lists one level with, for sub-labels, how many parents each sits under', () => {
@@ -79,13 +102,24 @@ describe('selection and edits', () => {
       to: 'billing question',
       parentCol: 1,
     });
-    expect(relabelOp([find('Biling'), find('Billing')], 'Billing', [1, 2])).toEqual({ kind: 'relabel', col: 1, refs: [{ value: 'Biling' }, { value: 'Billing' }], to: 'Billing' });
+    expect(relabelOp([find('Biling'), find('Billing')], 'Billing', [1, 2])).toEqual({
+      kind: 'relabel',
+      col: 1,
+      refs: [{ value: 'Biling' }, { value: 'Billing' }],
+      to: 'Billing',
+    });
     const level = labelItems(distribution, 1);
     expect(relabelOp([level[1]!], 'question', [1, 2])).toEqual({ kind: 'relabel', col: 2, refs: [{ value: 'query' }], to: 'question' });
   });
 
   it('moves sub-labels from their listed parent', () => {
-    expect(moveOp([find('refund', 'Biling')], 'Billing', [1, 2])).toEqual({ kind: 'move', parentCol: 1, childCol: 2, refs: [{ value: 'refund', parent: 'Biling' }], to: 'Billing' });
+    expect(moveOp([find('refund', 'Biling')], 'Billing', [1, 2])).toEqual({
+      kind: 'move',
+      parentCol: 1,
+      childCol: 2,
+      refs: [{ value: 'refund', parent: 'Biling' }],
+      to: 'Billing',
+    });
     expect(rowsConcerned([find('refund', 'Biling'), find('query', 'Billing')])).toBe(3);
   });
 
@@ -108,7 +142,20 @@ describe('labelName', () => {
 
 describe('a third label column', () => {
   it('is listed on its own and renamed in its own column', () => {
-    const three: Distribution = { ...distribution, labels: [...distribution.labels, 'priority'], counts: [...distribution.counts, { column: 'priority', values: [{ value: 'hgih', count: 1 }, { value: 'high', count: 9 }] }] };
+    const three: Distribution = {
+      ...distribution,
+      labels: [...distribution.labels, 'priority'],
+      counts: [
+        ...distribution.counts,
+        {
+          column: 'priority',
+          values: [
+            { value: 'hgih', count: 1 },
+            { value: 'high', count: 9 },
+          ],
+        },
+      ],
+    };
     const items = labelItems(three, 2);
     expect(items.map((i) => [i.value, i.level])).toEqual([
       ['high', 2],

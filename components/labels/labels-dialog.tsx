@@ -114,25 +114,33 @@ export function LabelsDialog({ onClose }: Props) {
             <p className={styles.summary}>{summaryText(distribution)} Rename, merge or move labels here: each change is one undo step.</p>
             <div className={styles.controls}>
               {layoutChoices(distribution).length > 1 && (
-              <fieldset className={styles.layouts}>
-                <legend className="visually-hidden">Show labels</legend>
-                {layoutChoices(distribution).map((choice) => (
-                  <label key={String(choice.layout)} className={styles.layout}>
-                    <input
-                      type="radio"
-                      name={`${id}-layout`}
-                      checked={layout === choice.layout}
-                      onChange={() => {
-                        setLayout(choice.layout);
-                        setSelected(new Set());
-                      }}
-                    />
-                    {choice.label}
-                  </label>
-                ))}
-              </fieldset>
+                <fieldset className={styles.layouts}>
+                  <legend className="visually-hidden">Show labels</legend>
+                  {layoutChoices(distribution).map((choice) => (
+                    <label key={String(choice.layout)} className={styles.layout}>
+                      <input
+                        type="radio"
+                        name={`${id}-layout`}
+                        checked={layout === choice.layout}
+                        onChange={() => {
+                          setLayout(choice.layout);
+                          setSelected(new Set());
+                        }}
+                      />
+                      {choice.label}
+                    </label>
+                  ))}
+                </fieldset>
               )}
-              <input ref={findRef} type="search" className="input" aria-label="Find a label" placeholder="Find a label" value={find} onChange={(e) => setFind(e.target.value)} />
+              <input
+                ref={findRef}
+                type="search"
+                className="input"
+                aria-label="Find a label"
+                placeholder="Find a label"
+                value={find}
+                onChange={(e) => setFind(e.target.value)}
+              />
             </div>
             <LabelTable items={items} layout={layout} distribution={distribution} selected={selected} busy={busy} onChoose={choose} />
             <LabelActions

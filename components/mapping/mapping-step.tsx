@@ -54,8 +54,8 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
         Which columns should Trainset use?
       </h2>
       <p className={styles.intro}>
-        <strong>{meta.fileName}</strong> does not have the usual <code>inquiry</code>, <code>category</code> and <code>sub_category</code> columns. Pick
-        them below; the guess comes from the column names and contents.
+        <strong>{meta.fileName}</strong> does not have the usual <code>inquiry</code>, <code>category</code> and <code>sub_category</code> columns. Pick them
+        below; the guess comes from the column names and contents.
       </p>
 
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? ids.error : undefined}>

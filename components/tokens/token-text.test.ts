@@ -26,7 +26,18 @@ describe('token and cost text', () => {
   });
 
   it('lists the estimate, with the training file when the split can be made', () => {
-    const r = { examples: 500, totalTokens: 31_234, mean: 62.4, median: 61, max: 140, train: { examples: 400, totalTokens: 25_000 }, epochs: 3, defaultEpochs: true, billedTokens: 75_000, cost: 0.225 } as TokenReport;
+    const r = {
+      examples: 500,
+      totalTokens: 31_234,
+      mean: 62.4,
+      median: 61,
+      max: 140,
+      train: { examples: 400, totalTokens: 25_000 },
+      epochs: 3,
+      defaultEpochs: true,
+      billedTokens: 75_000,
+      cost: 0.225,
+    } as TokenReport;
     expect(estimateRows(r)).toEqual([
       { label: 'Examples', value: '500 (31,234 tokens)' },
       { label: 'Tokens per example', value: 'mean 62 · median 61 · max 140' },

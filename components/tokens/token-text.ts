@@ -1,7 +1,6 @@
 import { formatCount as count } from '@/components/app/format';
 import type { TokenReport } from '@/lib/engine';
 
-
 /** "$0.47", "$1,234.00", "less than $0.01". */
 export function formatCost(usd: number): string {
   if (usd > 0 && usd < 0.005) return 'less than $0.01';

@@ -26,7 +26,12 @@ export function TokensPanel() {
   const choices = useTrainset((s) => s.choices.tokens);
   const target = useTrainset((s) => s.choices.target);
   const rows = useTrainset((s) => s.status.rows);
-  const { report, stale, progress, error } = useTrainset((s) => ({ report: s.tokenReport, stale: s.tokenReportStale, progress: s.tokenProgress, error: s.tokenError }));
+  const { report, stale, progress, error } = useTrainset((s) => ({
+    report: s.tokenReport,
+    stale: s.tokenReportStale,
+    progress: s.tokenProgress,
+    error: s.tokenError,
+  }));
   const id = useId();
   const model = chosenModel(choices);
   // Short counts (a small file after an edit) finish before the bar would be read: show it after a moment.
@@ -77,8 +82,8 @@ export function TokensPanel() {
         />
       </div>
       <p className={styles.note}>
-        {model.encoding} tokenizer · {formatCount(model.limit.value)} tokens per example. Default price {formatCost(model.price.value)} per 1M training tokens: {model.price.source.title}, {model.price.source.date}.{' '}
-        {model.note}
+        {model.encoding} tokenizer · {formatCount(model.limit.value)} tokens per example. Default price {formatCost(model.price.value)} per 1M training tokens:{' '}
+        {model.price.source.title}, {model.price.source.date}. {model.note}
       </p>
       {target !== 'openai' && <p className={styles.note}>The files are for another service: these are OpenAI&apos;s counts and prices, an estimate only.</p>}
 
@@ -96,14 +101,19 @@ export function TokensPanel() {
                 .then(() => {
                   const r = api.getState().tokenReport;
                   // Said once, for the count the user asked for (not after every automatic recount).
-                  if (r) setAnnounced(`Counted ${formatCount(r.examples)} examples: ${formatCount(r.totalTokens)} tokens, estimated cost ${formatCost(r.cost)}.`);
+                  if (r)
+                    setAnnounced(`Counted ${formatCount(r.examples)} examples: ${formatCount(r.totalTokens)} tokens, estimated cost ${formatCost(r.cost)}.`);
                 });
             }}
             disabled={rows === 0 || progress !== null}
           >
             {progress ? 'Counting…' : report ? 'Count again' : 'Count tokens'}
           </button>{' '}
-          {stale ? 'The rows or settings changed since the last count.' : report && !progress ? '' : `About a second per 100,000 rows; ${formatCount(rows)} rows here.`}
+          {stale
+            ? 'The rows or settings changed since the last count.'
+            : report && !progress
+              ? ''
+              : `About a second per 100,000 rows; ${formatCount(rows)} rows here.`}
         </p>
       )}
       {progress && showProgress && (
@@ -144,12 +154,14 @@ function TokenEstimate() {
         ))}
       </dl>
       <p className={styles.note}>
-        {report.train ? 'Only the training file is billed; the validation file is free.' : 'The split cannot be made yet, so every row is billed.'} Price: {formatCost(report.pricePerMillion)} per 1M tokens
+        {report.train ? 'Only the training file is billed; the validation file is free.' : 'The split cannot be made yet, so every row is billed.'} Price:{' '}
+        {formatCost(report.pricePerMillion)} per 1M tokens
         {report.priceSource ? ` (${report.priceSource.title})` : ' (typed by you)'}.
       </p>
       {over > 0 ? (
         <p className={styles.warning}>
-          {formatCount(over)} {over === 1 ? 'example is' : 'examples are'} longer than {formatCount(report.limit)} tokens: training cuts {over === 1 ? 'it' : 'them'} short.{' '}
+          {formatCount(over)} {over === 1 ? 'example is' : 'examples are'} longer than {formatCount(report.limit)} tokens: training cuts{' '}
+          {over === 1 ? 'it' : 'them'} short.{' '}
           <button type="button" className="link-button" onClick={() => void api.getState().showOnly(report.overLimitIds, 'examples over the token limit')}>
             Show {over === 1 ? 'it' : 'them'}
           </button>
@@ -163,7 +175,12 @@ function TokenEstimate() {
           <ol className={styles.longest}>
             {report.longest.slice(0, LONGEST).map((l) => (
               <li key={l.rowId}>
-                <button type="button" className="link-button" aria-label={`Show row ${l.row}: ${l.tokens} tokens`} onClick={() => void api.getState().showOnly([l.rowId], `row ${l.row}`)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Show row ${l.row}: ${l.tokens} tokens`}
+                  onClick={() => void api.getState().showOnly([l.rowId], `row ${l.row}`)}
+                >
                   Row {l.row}
                 </button>{' '}
                 <span className={styles.tokens}>{formatCount(l.tokens)} tokens</span> <span className={styles.text}>{l.text}</span>

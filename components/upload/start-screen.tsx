@@ -36,8 +36,7 @@ export function StartScreen({ onFile, onSample, dragging, disabled, sampleBusy =
             <strong>Drop the file to read it.</strong>
           ) : (
             <>
-              Drop a CSV here: one customer inquiry per row, with its <code>category</code> and <code>sub_category</code> (other column names work
-              too).
+              Drop a CSV here: one customer inquiry per row, with its <code>category</code> and <code>sub_category</code> (other column names work too).
             </>
           )}
         </p>

@@ -209,8 +209,38 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 
 /** Windows-1252's 0x80–0x9F block (the rest of the code page is Latin-1). Undefined bytes map to null. */
 const CP1252_HIGH: (number | null)[] = [
-  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
-  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+  0x20ac,
+  null,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  null,
+  0x017d,
+  null,
+  null,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  null,
+  0x017e,
+  0x0178,
 ];
 
 /** Offset of the first byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), or -1. */
@@ -229,18 +259,13 @@ const cp1252Char = (ch: string): string => String.fromCharCode(CP1252_HIGH[ch.ch
  * Decode in slices of about `chunkBytes`, yielding text pieces and the number of bytes consumed so far.
  * Throws a TypeError (from TextDecoder) on invalid input for the strict decoders; callers catch it.
  */
-export function* decodeChunks(
-  bytes: Uint8Array,
-  encoding: Encoding,
-  bomLength: number,
-  chunkBytes: number,
-): Generator<{ text: string; bytesRead: number }> {
+export function* decodeChunks(bytes: Uint8Array, encoding: Encoding, bomLength: number, chunkBytes: number): Generator<{ text: string; bytesRead: number }> {
   // Node's TextDecoder treats 'windows-1252' as Latin-1, browsers do not: decode Latin-1 and map the
   // 0x80–0x9F block by hand so both give the same text.
   const label = encoding === 'windows-1252' ? 'latin1' : encoding;
   const decoder = new TextDecoder(label, { fatal: encoding !== 'windows-1252', ignoreBOM: true });
   const n = bytes.length;
-  for (let at = bomLength; at < n; ) {
+  for (let at = bomLength; at < n;) {
     const next = Math.min(n, at + chunkBytes);
     let text = decoder.decode(bytes.subarray(at, next), { stream: next < n });
     if (encoding === 'windows-1252') text = text.replace(C1, cp1252Char);

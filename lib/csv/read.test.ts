@@ -6,8 +6,7 @@ import type { CsvReadResult } from './types';
 
 const enc = new TextEncoder();
 const bytes = (s: string): Uint8Array => enc.encode(s);
-const read = (s: string | Uint8Array, chunkBytes?: number): CsvReadResult =>
-  readCsv(typeof s === 'string' ? bytes(s) : s, chunkBytes ? { chunkBytes } : {});
+const read = (s: string | Uint8Array, chunkBytes?: number): CsvReadResult => readCsv(typeof s === 'string' ? bytes(s) : s, chunkBytes ? { chunkBytes } : {});
 
 function rowsOf(s: string | Uint8Array, chunkBytes?: number): string[][] {
   const r = read(s, chunkBytes);
@@ -17,27 +16,171 @@ function rowsOf(s: string | Uint8Array, chunkBytes?: number): string[][] {
 
 describe('readCsv: what pandas.read_csv does to a file (sklearn-split.md §6)', () => {
   it.each<[string, string, string[][]]>([
-    ['strips a UTF-8 BOM, also before a quoted header', '\ufeff"inquiry",b\nx,y\n', [['inquiry', 'b'], ['x', 'y']]],
-    ['ends records at \\n, \\r\\n and a lone \\r, mixed', 'a,b\n1,2\r\n3,4\r5,6\n', [['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]],
-    ['keeps quoted newlines verbatim', 'a,b\n"x\r\ny\rz\nw",2\n', [['a', 'b'], ['x\r\ny\rz\nw', '2']]],
-    ['turns "" inside quotes into one quote', 'a,b\n"say ""hi""",2\n', [['a', 'b'], ['say "hi"', '2']]],
-    ['appends text after a closing quote', 'a,b\n"x"y,"q"r"s"\n', [['a', 'b'], ['xy', 'qr"s"']]],
-    ['keeps a quote that does not start a field', 'a,b\nab"c",2\n', [['a', 'b'], ['ab"c"', '2']]],
-    ['keeps leading and trailing spaces, tabs and NBSP', 'a,b\n  x \t,\u00a0y\u00a0\n', [['a', 'b'], ['  x \t', '\u00a0y\u00a0']]],
-    ['keeps spaces before a quote as text', 'a,b\n  "q",2\n', [['a', 'b'], ['  "q"', '2']]],
-    ['skips blank and whitespace-only lines', 'a,b\n\n  \n\t\n1,2\n \t \r\n\n3,4\n\n\n', [['a', 'b'], ['1', '2'], ['3', '4']]],
-    ['keeps a line of only commas as a row of empty cells', 'a,b,c\n,,\n', [['a', 'b', 'c'], ['', '', '']]],
-    ['pads short rows with empty cells', 'a,b,c\n1\n1,2\n', [['a', 'b', 'c'], ['1', '', ''], ['1', '2', '']]],
-    ['reads a last record without a final newline', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['reads a trailing delimiter as an empty last field', 'a,b\n1,\n', [['a', 'b'], ['1', '']]],
-    ['treats backslash as an ordinary character', 'a,b\nC:\\path\\,"x\\"\n', [['a', 'b'], ['C:\\path\\', 'x\\']]],
-    ['truncates a cell at a NUL byte', 'a,b\nx\0y,2\n', [['a', 'b'], ['x', '2']]],
+    [
+      'strips a UTF-8 BOM, also before a quoted header',
+      '\ufeff"inquiry",b\nx,y\n',
+      [
+        ['inquiry', 'b'],
+        ['x', 'y'],
+      ],
+    ],
+    [
+      'ends records at \\n, \\r\\n and a lone \\r, mixed',
+      'a,b\n1,2\r\n3,4\r5,6\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+        ['5', '6'],
+      ],
+    ],
+    [
+      'keeps quoted newlines verbatim',
+      'a,b\n"x\r\ny\rz\nw",2\n',
+      [
+        ['a', 'b'],
+        ['x\r\ny\rz\nw', '2'],
+      ],
+    ],
+    [
+      'turns "" inside quotes into one quote',
+      'a,b\n"say ""hi""",2\n',
+      [
+        ['a', 'b'],
+        ['say "hi"', '2'],
+      ],
+    ],
+    [
+      'appends text after a closing quote',
+      'a,b\n"x"y,"q"r"s"\n',
+      [
+        ['a', 'b'],
+        ['xy', 'qr"s"'],
+      ],
+    ],
+    [
+      'keeps a quote that does not start a field',
+      'a,b\nab"c",2\n',
+      [
+        ['a', 'b'],
+        ['ab"c"', '2'],
+      ],
+    ],
+    [
+      'keeps leading and trailing spaces, tabs and NBSP',
+      'a,b\n  x \t,\u00a0y\u00a0\n',
+      [
+        ['a', 'b'],
+        ['  x \t', '\u00a0y\u00a0'],
+      ],
+    ],
+    [
+      'keeps spaces before a quote as text',
+      'a,b\n  "q",2\n',
+      [
+        ['a', 'b'],
+        ['  "q"', '2'],
+      ],
+    ],
+    [
+      'skips blank and whitespace-only lines',
+      'a,b\n\n  \n\t\n1,2\n \t \r\n\n3,4\n\n\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    ],
+    [
+      'keeps a line of only commas as a row of empty cells',
+      'a,b,c\n,,\n',
+      [
+        ['a', 'b', 'c'],
+        ['', '', ''],
+      ],
+    ],
+    [
+      'pads short rows with empty cells',
+      'a,b,c\n1\n1,2\n',
+      [
+        ['a', 'b', 'c'],
+        ['1', '', ''],
+        ['1', '2', ''],
+      ],
+    ],
+    [
+      'reads a last record without a final newline',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'reads a trailing delimiter as an empty last field',
+      'a,b\n1,\n',
+      [
+        ['a', 'b'],
+        ['1', ''],
+      ],
+    ],
+    [
+      'treats backslash as an ordinary character',
+      'a,b\nC:\\path\\,"x\\"\n',
+      [
+        ['a', 'b'],
+        ['C:\\path\\', 'x\\'],
+      ],
+    ],
+    [
+      'truncates a cell at a NUL byte',
+      'a,b\nx\0y,2\n',
+      [
+        ['a', 'b'],
+        ['x', '2'],
+      ],
+    ],
     // Checked against pandas 1.5.3: a suffix already used as a name is skipped.
-    ['renames repeated and empty header names like pandas', 'a,a,,a.1,a\n1,2,3,4,5\n', [['a', 'a.2', 'Unnamed: 2', 'a.1', 'a.3'], ['1', '2', '3', '4', '5']]],
-    ['names unnamed columns after the named ones', ',a,,Unnamed: 0\n1,2,3,4\n', [['Unnamed: 0.1', 'a', 'Unnamed: 2', 'Unnamed: 0'], ['1', '2', '3', '4']]],
-    ['keeps spaces in header names', ' inquiry ,b\n1,2\n', [[' inquiry ', 'b'], ['1', '2']]],
-    ['skips blank lines before the header', '\n\na,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['handles an empty quoted field', 'a,b\n"",x\n', [['a', 'b'], ['', 'x']]],
+    [
+      'renames repeated and empty header names like pandas',
+      'a,a,,a.1,a\n1,2,3,4,5\n',
+      [
+        ['a', 'a.2', 'Unnamed: 2', 'a.1', 'a.3'],
+        ['1', '2', '3', '4', '5'],
+      ],
+    ],
+    [
+      'names unnamed columns after the named ones',
+      ',a,,Unnamed: 0\n1,2,3,4\n',
+      [
+        ['Unnamed: 0.1', 'a', 'Unnamed: 2', 'Unnamed: 0'],
+        ['1', '2', '3', '4'],
+      ],
+    ],
+    [
+      'keeps spaces in header names',
+      ' inquiry ,b\n1,2\n',
+      [
+        [' inquiry ', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'skips blank lines before the header',
+      '\n\na,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'handles an empty quoted field',
+      'a,b\n"",x\n',
+      [
+        ['a', 'b'],
+        ['', 'x'],
+      ],
+    ],
   ])('%s', (_name, csv, expected) => {
     expect(rowsOf(csv)).toEqual(expected);
   });
@@ -51,7 +194,10 @@ describe('readCsv: what pandas.read_csv does to a file (sklearn-split.md §6)', 
     const r = read('a,b\n1,2\n1,2,3\n"x\ny",2,3,4\n5,6\n');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.table.rows).toEqual([['1', '2'], ['5', '6']]);
+    expect(r.table.rows).toEqual([
+      ['1', '2'],
+      ['5', '6'],
+    ]);
     expect(r.badRows.map((b) => [b.dataRow, b.line, b.fields.length])).toEqual([
       [2, 3, 3],
       [3, 4, 4],
@@ -172,7 +318,10 @@ describe('readCsv: files the notebook cannot read', () => {
 
   it('warns about lone-CR files with indented lines, which pandas 1.5 misreads', () => {
     const r = read('a,b\r  x,1\r3,4\r');
-    expect(r.ok && r.table.rows).toEqual([['  x', '1'], ['3', '4']]);
+    expect(r.ok && r.table.rows).toEqual([
+      ['  x', '1'],
+      ['3', '4'],
+    ]);
     expect(r.ok && r.info.warnings.map((w) => w.code)).toContain('cr-line-endings');
   });
 });
@@ -206,23 +355,19 @@ describe('readCsv properties', () => {
   // pandas and every careful parser agree. Rows are at least two cells wide and never all blank,
   // because pandas skips blank and whitespace-only lines (tested above).
   const cell = fc.array(cellChars, { maxLength: 8 }).map((c) => c.join(''));
-  const table = fc
-    .integer({ min: 2, max: 4 })
-    .chain((width) =>
-      fc.array(
-        fc.array(cell, { minLength: width, maxLength: width }).filter((r) => r.some((c) => c.trim() !== '')),
-        { minLength: 1, maxLength: 12 },
-      ),
-    );
+  const table = fc.integer({ min: 2, max: 4 }).chain((width) =>
+    fc.array(
+      fc.array(cell, { minLength: width, maxLength: width }).filter((r) => r.some((c) => c.trim() !== '')),
+      { minLength: 1, maxLength: 12 },
+    ),
+  );
 
   it('agrees with papaparse on well-formed CSV', () => {
     fc.assert(
       fc.property(table, fc.constantFrom('\n', '\r\n'), fc.boolean(), (rows, eol, finalEol) => {
         const header = rows[0]!.map((_, i) => `c${i}`);
         const text = Papa.unparse([header, ...rows], { newline: eol, quotes: false }) + (finalEol ? eol : '');
-        const reference = Papa.parse<string[]>(text, { newline: eol, delimiter: ',' }).data.filter(
-          (r) => !(r.length === 1 && r[0] === ''),
-        );
+        const reference = Papa.parse<string[]>(text, { newline: eol, delimiter: ',' }).data.filter((r) => !(r.length === 1 && r[0] === ''));
         // pandas reads NUL-free text the same way; whitespace-only first cells are the only
         // place pandas looks at whitespace, and those rows are fields like any other.
         expect(rowsOf(text)).toEqual(reference);

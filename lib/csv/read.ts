@@ -2,16 +2,7 @@ import { CSV_FILE, decodeChunks, decodeWithFallback, encodingName } from './deco
 import { delimiterName, detectDelimiter, firstContentLine } from './detect-delimiter';
 import { pandasColumnNames } from './header';
 import { PandasTokenizer } from './tokenizer';
-import type {
-  BadRow,
-  CsvInfo,
-  CsvOptions,
-  CsvProgress,
-  CsvReadResult,
-  CsvSink,
-  CsvStreamResult,
-  Encoding,
-} from './types';
+import type { BadRow, CsvInfo, CsvOptions, CsvProgress, CsvReadResult, CsvSink, CsvStreamResult, Encoding } from './types';
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 const MAX_BAD_ROWS_KEPT = 10_000;
@@ -26,12 +17,7 @@ export { encodingName };
  * When the encoding is detected as UTF-8 without a BOM and a later byte turns out not to be UTF-8,
  * reading starts over as Windows-1252 and `sink.start` is called again: the sink must reset then.
  */
-export function readCsvStream(
-  bytes: Uint8Array,
-  options: CsvOptions,
-  sink: CsvSink,
-  onProgress?: (p: CsvProgress) => void,
-): CsvStreamResult {
+export function readCsvStream(bytes: Uint8Array, options: CsvOptions, sink: CsvSink, onProgress?: (p: CsvProgress) => void): CsvStreamResult {
   return decodeWithFallback(bytes, options.encoding, CSV_FILE, (encoding, bomLength, detected) =>
     readWith(bytes, options, sink, encoding, bomLength, detected, onProgress),
   );
@@ -131,7 +117,14 @@ function readWith(
     };
   }
   if (header === null) {
-    return { ok: false, info, problem: { code: 'no-header', message: 'the file has no header row: it contains only blank lines. Choose a CSV file whose first line names the columns.' } };
+    return {
+      ok: false,
+      info,
+      problem: {
+        code: 'no-header',
+        message: 'the file has no header row: it contains only blank lines. Choose a CSV file whose first line names the columns.',
+      },
+    };
   }
   addWarnings(info, tokenizer, encoding, encodingDetected);
   return { ok: true, header, rawHeader, info, rowCount: rows, badRows };
@@ -180,4 +173,3 @@ export function readCsv(bytes: Uint8Array, options: CsvOptions = {}, onProgress?
   if (!r.ok) return r;
   return { ok: true, table: { header: r.header, rows, lines }, info: r.info, badRows: r.badRows };
 }
-

@@ -27,14 +27,7 @@ export interface CsvInfo {
 }
 
 export type CsvProblemCode =
-  | 'empty-file'
-  | 'binary-file'
-  | 'invalid-encoding'
-  | 'unterminated-quote'
-  | 'too-many-fields'
-  | 'no-header'
-  | 'cr-line-endings'
-  | 'not-pandas-readable';
+  'empty-file' | 'binary-file' | 'invalid-encoding' | 'unterminated-quote' | 'too-many-fields' | 'no-header' | 'cr-line-endings' | 'not-pandas-readable';
 
 /**
  * A problem with a precise place. `line` is the 1-based physical line of the file;
@@ -71,8 +64,7 @@ export interface CsvProgress {
 }
 
 export type CsvStreamResult =
-  | { ok: true; header: string[]; rawHeader: string[]; info: CsvInfo; rowCount: number; badRows: BadRow[] }
-  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+  { ok: true; header: string[]; rawHeader: string[]; info: CsvInfo; rowCount: number; badRows: BadRow[] } | { ok: false; problem: CsvProblem; info?: CsvInfo };
 
 /** A fully read table: cells are the exact strings of the file (pandas would turn some into NaN; see `profileColumn`). */
 export interface CsvTable {
@@ -82,6 +74,4 @@ export interface CsvTable {
   lines: number[];
 }
 
-export type CsvReadResult =
-  | { ok: true; table: CsvTable; info: CsvInfo; badRows: BadRow[] }
-  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+export type CsvReadResult = { ok: true; table: CsvTable; info: CsvInfo; badRows: BadRow[] } | { ok: false; problem: CsvProblem; info?: CsvInfo };

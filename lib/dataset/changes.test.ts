@@ -43,7 +43,7 @@ describe('change builders', () => {
     );
   });
 
-  it('deleteRows: keeps each row\'s values for undo; null when no live row is named', () => {
+  it("deleteRows: keeps each row's values for undo; null when no live row is named", () => {
     const ds = sample();
     expect(deleteRows(ds, new Set([2, 0]))).toEqual({
       label: 'Delete 2 rows',
@@ -80,7 +80,18 @@ describe('change builders', () => {
     // Without a parent: under any parent, so the "billing" row moves too.
     expect(moveLabels(ds, 1, 2, [{ value: 'Refund' }], 'Account')?.patches.map((p) => p.rowId)).toEqual([0, 3]);
     // Several at once: one step.
-    expect(moveLabels(ds, 1, 2, [{ value: 'Refund', parent: 'billing' }, { value: 'Late', parent: 'Shipping' }], 'Account')?.patches.map((p) => p.rowId)).toEqual([1, 3]);
+    expect(
+      moveLabels(
+        ds,
+        1,
+        2,
+        [
+          { value: 'Refund', parent: 'billing' },
+          { value: 'Late', parent: 'Shipping' },
+        ],
+        'Account',
+      )?.patches.map((p) => p.rowId),
+    ).toEqual([1, 3]);
     expect(moveLabels(ds, 1, 2, [{ value: 'Refund', parent: 'Shipping' }], 'Account')).toBeNull();
     expect(moveLabels(ds, 1, 2, [{ value: 'Late', parent: 'Shipping' }], 'Shipping')).toBeNull();
   });
@@ -103,7 +114,18 @@ describe('change builders', () => {
   it('setWhere: only rows matching a whole group of conditions, skipping deleted rows and rows already set', () => {
     const ds = sample();
     ds.apply(deleteRows(ds, [3])!);
-    const c = setWhere(ds, [[{ col: 2, values: ['Refund', 'Late'] }, { col: 1, values: ['Billing', 'billing', 'Shipping'] }]], 2, 'Late', (n) => `${n}`);
+    const c = setWhere(
+      ds,
+      [
+        [
+          { col: 2, values: ['Refund', 'Late'] },
+          { col: 1, values: ['Billing', 'billing', 'Shipping'] },
+        ],
+      ],
+      2,
+      'Late',
+      (n) => `${n}`,
+    );
     expect(c).toEqual({ label: '1', patches: [{ op: 'set', rowId: 0, col: 2, before: 'Refund', after: 'Late' }] });
     expect(setWhere(ds, [[{ col: 1, values: ['Account'] }], [{ col: 2, values: ['Late'] }]], 0, 'x', String)?.patches.map((p) => p.rowId)).toEqual([1, 2]);
     expect(() => setWhere(ds, [[{ col: 7, values: [] }]], 1, 'x', String)).toThrow(RangeError);

@@ -104,7 +104,13 @@ export function relabel(ds: Dataset, col: number, refs: readonly LabelRef[], to:
  */
 export function moveLabels(ds: Dataset, parentCol: number, childCol: number, refs: readonly LabelRef[], to: string): Change | null {
   const anyOf = refs.map((r) => refMatch(childCol, r, parentCol));
-  return setWhere(ds, anyOf, parentCol, to, (n) => `Move ${ds.header[childCol]} ${labelList(refs)} to ${ds.header[parentCol]} ${quoteForLabel(to)} (${plural(n, 'row')})`);
+  return setWhere(
+    ds,
+    anyOf,
+    parentCol,
+    to,
+    (n) => `Move ${ds.header[childCol]} ${labelList(refs)} to ${ds.header[parentCol]} ${quoteForLabel(to)} (${plural(n, 'row')})`,
+  );
 }
 
 function refMatch(col: number, ref: LabelRef, parentCol: number | undefined): ValueMatch[] {

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareForDisplay, displayCollator, displayOrder, DisplayOrder, sortForDisplay } from './collation';
 
-const byCollator = (values: string[]): string[] =>
-  [...values.keys()].sort((a, b) => compareForDisplay(values[a]!, values[b]!) || a - b).map((i) => values[i]!);
+const byCollator = (values: string[]): string[] => [...values.keys()].sort((a, b) => compareForDisplay(values[a]!, values[b]!) || a - b).map((i) => values[i]!);
 const sorted = (values: string[]): string[] => [...sortForDisplay(values)].map((i) => values[i]!);
 
 describe('display order', () => {
@@ -19,7 +18,7 @@ describe('display order', () => {
     expect(sorted(many).slice(0, input.length)).toEqual(expected);
   });
 
-  it('uses the fast keys with this runtime\'s locale (otherwise the property below tests nothing new)', () => {
+  it("uses the fast keys with this runtime's locale (otherwise the property below tests nothing new)", () => {
     expect(displayOrder.fast).toBe(true);
     expect(displayCollator.resolvedOptions()).toMatchObject({ numeric: true, sensitivity: 'base' });
   });
@@ -32,7 +31,9 @@ describe('display order', () => {
     '0000000000000000000001',
   );
   const text = fc.string({ unit: char, maxLength: 12 });
-  const longText = fc.tuple(fc.constantFrom('Hi, I would like to ask about the order that I placed ', 'Hi, I would like to ask about the order that I placed on'), text).map(([a, b]) => a + b);
+  const longText = fc
+    .tuple(fc.constantFrom('Hi, I would like to ask about the order that I placed ', 'Hi, I would like to ask about the order that I placed on'), text)
+    .map(([a, b]) => a + b);
 
   it('property: sorts exactly as the collator does (with code points and position breaking ties)', () => {
     fc.assert(

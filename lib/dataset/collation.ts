@@ -58,7 +58,10 @@ const KEYED = (() => {
   let s = '';
   for (let c = 9; c <= 13; c++) s += String.fromCharCode(c);
   for (let c = 32; c < 127; c++) s += String.fromCharCode(c);
-  return s + '\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u00ab\u00bb\u2039\u203a\u20ac\u00a3\u00a5\u00a2\u00b0\u00a7\u00bf\u00a1\u2022\u00b4\u00a9\u00ae\u00d7';
+  return (
+    s +
+    '\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u00ab\u00bb\u2039\u203a\u20ac\u00a3\u00a5\u00a2\u00b0\u00a7\u00bf\u00a1\u2022\u00b4\u00a9\u00ae\u00d7'
+  );
 })();
 
 class FastKeys {

@@ -5,7 +5,11 @@ import { addRow, deleteRows, setCell } from './changes';
 import { toCsv } from './csv-write';
 import { Dataset } from './dataset';
 
-const dataset = (header: string[], rows: string[][]): Dataset => Dataset.fromRows(header, rows.map((r) => [...r]));
+const dataset = (header: string[], rows: string[][]): Dataset =>
+  Dataset.fromRows(
+    header,
+    rows.map((r) => [...r]),
+  );
 const csv = (header: string[], rows: string[][], neutralizeFormulas = false): string => toCsv(dataset(header, rows), { neutralizeFormulas }).text;
 
 function readBack(text: string, options: CsvOptions = {}): string[][] {
@@ -18,7 +22,15 @@ function readBack(text: string, options: CsvOptions = {}): string[][] {
 describe('toCsv', () => {
   it.each<[string, string[], string[][], string]>([
     ['plain cells, a final newline', ['a', 'b'], [['1', 'x']], 'a,b\n1,x\n'],
-    ['quotes the delimiter, quotes, CR and LF', ['a', 'b'], [['x,y', 'say "hi"'], ['l1\nl2', 'c\r']], 'a,b\n"x,y","say ""hi"""\n"l1\nl2","c\r"\n'],
+    [
+      'quotes the delimiter, quotes, CR and LF',
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['l1\nl2', 'c\r'],
+      ],
+      'a,b\n"x,y","say ""hi"""\n"l1\nl2","c\r"\n',
+    ],
     ['quotes leading and trailing spaces', ['a', 'b'], [[' x', 'y ']], 'a,b\n" x","y "\n'],
     ['leaves an NA string as it is', ['a', 'b'], [['NA', 'null']], 'a,b\nNA,null\n'],
     ['keeps empty cells empty when the row has a comma', ['a', 'b'], [['', '']], 'a,b\n,\n'],
@@ -36,7 +48,14 @@ describe('toCsv', () => {
   });
 
   it('writes the live rows in export order, edits included, added rows last', () => {
-    const ds = dataset(['a', 'b'], [['1', 'x'], ['2', 'y'], ['3', 'z']]);
+    const ds = dataset(
+      ['a', 'b'],
+      [
+        ['1', 'x'],
+        ['2', 'y'],
+        ['3', 'z'],
+      ],
+    );
     ds.apply(addRow(ds, ['4', 'new']));
     ds.apply(deleteRows(ds, [1])!);
     ds.apply(setCell(ds, 2, 1, 'Z')!);
@@ -44,7 +63,10 @@ describe('toCsv', () => {
   });
 
   it('neutralises formula-like data cells with a leading quote and counts them; the header is left alone', () => {
-    const rows = [['=SUM(A1)', '+1', '-2', '@cmd'], ['\tx', '\ry', 'a=b', "'quoted"]];
+    const rows = [
+      ['=SUM(A1)', '+1', '-2', '@cmd'],
+      ['\tx', '\ry', 'a=b', "'quoted"],
+    ];
     const r = toCsv(dataset(['=h', 'b', 'c', 'd'], rows), { neutralizeFormulas: true });
     expect(r.neutralized).toBe(6);
     expect(readBack(r.text)).toEqual([
@@ -64,19 +86,46 @@ describe('toCsv', () => {
 
   // Characters that matter to a CSV reader, plus any other character (C0 controls aside: the
   // reader refuses text full of them as binary, and NUL cannot be stored by pandas at all).
-  const special = fc.constantFrom(',', '"', '\n', '\r', '\r\n', ' ', '\t', ';', '|', '\ufeff', '=', '-', "'", 'a', 'NA', 'é', '😀', '\u00a0', '\u2028', '\\', '#');
+  const special = fc.constantFrom(
+    ',',
+    '"',
+    '\n',
+    '\r',
+    '\r\n',
+    ' ',
+    '\t',
+    ';',
+    '|',
+    '\ufeff',
+    '=',
+    '-',
+    "'",
+    'a',
+    'NA',
+    'é',
+    '😀',
+    '\u00a0',
+    '\u2028',
+    '\\',
+    '#',
+  );
   const allowed = (ch: string): boolean => ch >= ' ' || '\t\n\f\r'.includes(ch);
   const anyChar = fc.string({ unit: 'binary', maxLength: 3 }).map((s) => [...s].filter(allowed).join(''));
   const cell = fc.string({ unit: fc.oneof(special, anyChar), maxLength: 6 });
   const table = fc.integer({ min: 1, max: 4 }).chain((width) =>
     fc.record({
-      header: fc.uniqueArray(cell.filter((h) => h !== ''), { minLength: width, maxLength: width }).filter((h) => pandasColumnNames(h).every((n, i) => n === h[i])),
+      header: fc
+        .uniqueArray(
+          cell.filter((h) => h !== ''),
+          { minLength: width, maxLength: width },
+        )
+        .filter((h) => pandasColumnNames(h).every((n, i) => n === h[i])),
       rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 8 }),
       crlf: fc.boolean(),
     }),
   );
 
-  it('property: read back with pandas\' rules (comma), the header and every cell are the same', () => {
+  it("property: read back with pandas' rules (comma), the header and every cell are the same", () => {
     fc.assert(
       fc.property(table, ({ header, rows, crlf }) => {
         const { text } = toCsv(dataset(header, rows), { neutralizeFormulas: false, lineEnding: crlf ? '\r\n' : '\n' });

@@ -52,7 +52,14 @@ describe('Dataset: reading', () => {
   });
 
   it('builds from columns', () => {
-    const ds = Dataset.fromColumns(['a', 'b'], [['1', '2'], ['x', 'y']], Int32Array.of(2, 4));
+    const ds = Dataset.fromColumns(
+      ['a', 'b'],
+      [
+        ['1', '2'],
+        ['x', 'y'],
+      ],
+      Int32Array.of(2, 4),
+    );
     expect([ds.row(1), ds.line(1), ds.size]).toEqual([['2', 'y'], 4, 2]);
   });
 });
@@ -91,14 +98,7 @@ describe('Dataset: edits and their bookkeeping', () => {
     const ds = sample();
     const add = addRow(ds, ['new text', 'Billing']);
     ds.apply(add);
-    expect([ds.capacity, ds.size, ds.row(3), ds.rowNumber(3), ds.line(3), ds.original(3, 0)]).toEqual([
-      4,
-      4,
-      ['new text', 'Billing', ''],
-      4,
-      0,
-      undefined,
-    ]);
+    expect([ds.capacity, ds.size, ds.row(3), ds.rowNumber(3), ds.line(3), ds.original(3, 0)]).toEqual([4, 4, ['new text', 'Billing', ''], 4, 0, undefined]);
     expect([ds.isEdited(3, 2), ds.rowEdited(3), ds.editedCellCount(), [...ds.editedIds()]]).toEqual([true, true, 3, [3]]);
     expect(ds.summary()).toEqual({ editedCells: 0, addedRows: 1, deletedRows: 0 });
     // Undoing the add forgets the id, so adding again (or replaying a saved session) gets the same one.

@@ -335,7 +335,8 @@ export class Dataset {
     if (!this.isLive(id)) return `row ${id + 1} does not exist or is deleted already`;
     if (values.length !== this.width) return `row ${id + 1}: ${values.length} values for ${this.width} columns`;
     for (let c = 0; c < this.width; c++) {
-      if (this.cols[c]![id] !== values[c]) return `row ${id + 1}, ${this.header[c]}: expected ${JSON.stringify(values[c])}, found ${JSON.stringify(this.cols[c]![id])}`;
+      if (this.cols[c]![id] !== values[c])
+        return `row ${id + 1}, ${this.header[c]}: expected ${JSON.stringify(values[c])}, found ${JSON.stringify(this.cols[c]![id])}`;
     }
     this.markDead(id);
     if (forget && id >= this.uploadedCount && id === this.cap - 1) this.shrink();

@@ -51,7 +51,7 @@ describe('exportDataset on the notebook fixtures', () => {
     expect(matching.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(matching)('$name: an unedited dataset gives the notebook\'s bytes', ({ dir, meta }) => {
+  it.each(matching)("$name: an unedited dataset gives the notebook's bytes", ({ dir, meta }) => {
     expectFixtureBytes(datasetFrom(readFileSync(join(dir, 'dataset.csv'))), dir, meta);
   });
 
@@ -84,7 +84,11 @@ describe('exportDataset problems', () => {
   });
 
   it('names an edited-out cell by its grid row number and file line', () => {
-    const ds = Dataset.fromRows(['inquiry', 'category', 'sub_category'], rows(), rows().map((_, i) => i + 2));
+    const ds = Dataset.fromRows(
+      ['inquiry', 'category', 'sub_category'],
+      rows(),
+      rows().map((_, i) => i + 2),
+    );
     ds.apply(setCell(ds, 3, 0, '')!);
     const r = exportDataset(ds, DEFAULT_SETTINGS);
     expect(!r.ok && r.problems.map((p) => p.message)).toEqual([

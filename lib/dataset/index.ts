@@ -6,7 +6,20 @@
 export type { ApplyResult, Change, Patch, RowId } from './types';
 export { Dataset, type EditSummary } from './dataset';
 export { History, parseHistorySnapshot, replayHistory, type HistorySnapshot, type Replay, type SnapshotParse } from './history';
-export { addRow, deleteRows, diffChange, moveLabels, relabel, renameValue, setCell, setColumn, setWhere, uniqueLiveIds, type LabelRef, type ValueMatch } from './changes';
+export {
+  addRow,
+  deleteRows,
+  diffChange,
+  moveLabels,
+  relabel,
+  renameValue,
+  setCell,
+  setColumn,
+  setWhere,
+  uniqueLiveIds,
+  type LabelRef,
+  type ValueMatch,
+} from './changes';
 export { planReplace, escapeRegExp, type ReplacePlan, type ReplacePreview, type ReplaceQuery } from './replace';
 export { compareForDisplay, displayCollator, displayOrder, DisplayOrder, sortForDisplay } from './collation';
 export { computeView, columnRanks, clearViewCache, type ColumnRanks, type ViewQuery } from './view';

@@ -39,7 +39,11 @@ describe('planReplace: what a replacement does to one cell', () => {
 
   it.each<[string, Partial<ReplaceQuery>, RegExp]>([
     ['an empty find', { find: '' }, /^Type the text to find\.$/],
-    ['an unterminated group', { find: '(', regex: true }, /^Invalid regular expression: unterminated group\. Check the pattern, or turn off "Regular expression"/],
+    [
+      'an unterminated group',
+      { find: '(', regex: true },
+      /^Invalid regular expression: unterminated group\. Check the pattern, or turn off "Regular expression"/,
+    ],
     ['a lone quantifier', { find: '*', regex: true }, /^Invalid regular expression: nothing to repeat\./],
     ['an escape invalid in Unicode mode', { find: '\\-', regex: true }, /^Invalid regular expression: invalid escape\./],
     ['a column that does not exist', { find: 'a', col: 4 }, /^There is no column 4\.$/],
@@ -98,7 +102,10 @@ describe('planReplace: the change', () => {
   });
 
   it('keeps only 50 cells in the preview', () => {
-    const big = Dataset.fromRows(['a'], Array.from({ length: 70 }, () => ['x']));
+    const big = Dataset.fromRows(
+      ['a'],
+      Array.from({ length: 70 }, () => ['x']),
+    );
     const plan = planReplace(big, { find: 'x', replace: 'y', regex: false, caseSensitive: true, col: null });
     expect(plan.ok && [plan.cells, plan.preview.length]).toEqual([70, 50]);
   });

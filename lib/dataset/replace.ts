@@ -23,9 +23,7 @@ export interface ReplacePreview {
   after: string;
 }
 
-export type ReplacePlan =
-  | { ok: true; change: Change | null; cells: number; rows: number; preview: ReplacePreview[] }
-  | { ok: false; error: string };
+export type ReplacePlan = { ok: true; change: Change | null; cells: number; rows: number; preview: ReplacePreview[] } | { ok: false; error: string };
 
 const PREVIEW = 50;
 
@@ -87,7 +85,10 @@ export function planReplace(ds: Dataset, q: ReplaceQuery): ReplacePlan {
   const change: Change | null =
     patches.length === 0
       ? null
-      : { label: `Replace ${quoteForLabel(q.find)} with ${quoteForLabel(q.replace)}${where} (${patches.length} ${patches.length === 1 ? 'cell' : 'cells'})`, patches };
+      : {
+          label: `Replace ${quoteForLabel(q.find)} with ${quoteForLabel(q.replace)}${where} (${patches.length} ${patches.length === 1 ? 'cell' : 'cells'})`,
+          patches,
+        };
   return { ok: true, change, cells: patches.length, rows, preview };
 }
 

@@ -13,8 +13,7 @@ export interface NestedCount {
 }
 
 /** Most frequent first; equal counts in display order, so a chart's bars do not jump between runs. */
-const byCountThenValue = (a: { count: number; key: string }, b: { count: number; key: string }): number =>
-  b.count - a.count || compareForDisplay(a.key, b.key);
+const byCountThenValue = (a: { count: number; key: string }, b: { count: number; key: string }): number => b.count - a.count || compareForDisplay(a.key, b.key);
 
 function sortedCounts(counts: Map<string, number>): ValueCount[] {
   return [...counts]

@@ -12,8 +12,7 @@ import type { Change } from './types';
 /** Few distinct values, so edits often restore an uploaded value and filters/sorts have ties. */
 export const cellValue: fc.Arbitrary<string> = fc.constantFrom('', 'a', 'A', 'b', 'á', 'item 9', 'item 10', 'x y', 'B', ' a');
 
-export const smallTable = (width = 3): fc.Arbitrary<string[][]> =>
-  fc.array(fc.array(cellValue, { minLength: width, maxLength: width }), { maxLength: 12 });
+export const smallTable = (width = 3): fc.Arbitrary<string[][]> => fc.array(fc.array(cellValue, { minLength: width, maxLength: width }), { maxLength: 12 });
 
 export const headerOf = (width: number): string[] => Array.from({ length: width }, (_, i) => `c${i}`);
 
@@ -60,7 +59,13 @@ export function changeFor(ds: Dataset, o: Op): Change | null {
     case 'rename':
       return renameValue(ds, col, [o.value, 'b'], o.value === 'a' ? 'A' : 'a');
     case 'replace': {
-      const plan = planReplace(ds, { find: o.regex ? '^|a' : 'a', replace: o.value, regex: o.regex, caseSensitive: o.pick % 2 === 0, col: o.pick % 3 === 0 ? null : col });
+      const plan = planReplace(ds, {
+        find: o.regex ? '^|a' : 'a',
+        replace: o.value,
+        regex: o.regex,
+        caseSensitive: o.pick % 2 === 0,
+        col: o.pick % 3 === 0 ? null : col,
+      });
       return plan.ok ? plan.change : null;
     }
   }

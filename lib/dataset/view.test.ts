@@ -29,13 +29,26 @@ describe('computeView', () => {
     ['text with numbers by value, empty first', { sort: { col: 0, desc: false } }, [5, 3, 4, 2, 0, 1]],
     ['by row number, descending', { sort: { by: 'row', desc: true } }, [5, 4, 3, 2, 1, 0]],
     ['filtered to exact values', { filters: [{ col: 1, values: ['Billing', 'Account'] }] }, [0, 3, 4]],
-    ['several filters must all hold', { filters: [{ col: 1, values: ['Billing'] }, { col: 0, values: ['REFUND again'] }] }, [4]],
+    [
+      'several filters must all hold',
+      {
+        filters: [
+          { col: 1, values: ['Billing'] },
+          { col: 0, values: ['REFUND again'] },
+        ],
+      },
+      [4],
+    ],
     ['an empty filter keeps nothing', { filters: [{ col: 1, values: [] }] }, []],
     ['search ignores case, in one column', { search: { text: 'refund', col: 0 } }, [0, 2, 4]],
     ['search in all columns', { search: { text: 'SHIP', col: null } }, [1, 5]],
     ['empty search text matches every row', { search: { text: '', col: 0 } }, [0, 1, 2, 3, 4, 5]],
     ['restricted to given ids, deduplicated, in file order', { ids: [4, 1, 4, 99, -1] }, [1, 4]],
-    ['filter + search + sort together', { filters: [{ col: 1, values: ['Billing', 'billing'] }], search: { text: 'order', col: 0 }, sort: { col: 0, desc: true } }, [0, 2]],
+    [
+      'filter + search + sort together',
+      { filters: [{ col: 1, values: ['Billing', 'billing'] }], search: { text: 'order', col: 0 }, sort: { col: 0, desc: true } },
+      [0, 2],
+    ],
   ])('%s', (_name, q, expected) => {
     expect(view(q)).toEqual(expected);
   });
@@ -64,7 +77,7 @@ describe('computeView', () => {
     expect(columnRanks(d, 1)).toBe(categoryRanks);
   });
 
-  it('returns arrays that own their buffer (safe to transfer), never the dataset\'s cached ids', () => {
+  it("returns arrays that own their buffer (safe to transfer), never the dataset's cached ids", () => {
     const d = ds();
     for (const q of [{}, { ids: [1, 2] }, { sort: { by: 'row' as const, desc: false } }, { filters: [{ col: 1, values: ['Billing'] }] }]) {
       const v = computeView(d, q);
@@ -79,10 +92,7 @@ describe('computeView', () => {
 
   const query = fc.record(
     {
-      sort: fc.oneof(
-        fc.record({ col: fc.nat(2), desc: fc.boolean() }),
-        fc.record({ by: fc.constant('row' as const), desc: fc.boolean() }),
-      ),
+      sort: fc.oneof(fc.record({ col: fc.nat(2), desc: fc.boolean() }), fc.record({ by: fc.constant('row' as const), desc: fc.boolean() })),
       filters: fc.array(fc.record({ col: fc.nat(2), values: fc.array(cellValue, { maxLength: 4 }) }), { maxLength: 2 }),
       search: fc.record({ text: fc.constantFrom('', 'a', 'A', 'item', ' ', 'á'), col: fc.option(fc.nat(2), { nil: null }) }),
       editedOnly: fc.boolean(),
@@ -106,7 +116,9 @@ describe('computeView', () => {
           (!q.editedOnly || d.rowEdited(id)) &&
           (q.filters ?? []).every((f) => f.values.includes(d.cell(id, f.col))) &&
           (q.search === undefined ||
-            (q.search.col === null ? d.header.map((_, c) => c) : [q.search.col]).some((c) => d.cell(id, c).toLowerCase().includes(q.search!.text.toLowerCase())));
+            (q.search.col === null ? d.header.map((_, c) => c) : [q.search.col]).some((c) =>
+              d.cell(id, c).toLowerCase().includes(q.search!.text.toLowerCase()),
+            ));
         const expectedSet = [...d.liveIds()].filter(passes);
         expect([...result].sort((a, b) => a - b)).toEqual(expectedSet);
         const s = q.sort;

@@ -4,7 +4,13 @@ import { DEFAULT_CHOICES } from './engine';
 
 describe('parseChoices: settings read back from storage', () => {
   it('keeps valid settings as they were saved', () => {
-    const saved = { ...DEFAULT_CHOICES, seed: 7, target: 'bedrock', thresholds: { fewClassRows: 5 }, tokens: { model: 'gpt-3.5-turbo-0125', pricePerMillion: 8, epochs: 2 } };
+    const saved = {
+      ...DEFAULT_CHOICES,
+      seed: 7,
+      target: 'bedrock',
+      thresholds: { fewClassRows: 5 },
+      tokens: { model: 'gpt-3.5-turbo-0125', pricePerMillion: 8, epochs: 2 },
+    };
     expect(parseChoices(saved, DEFAULT_CHOICES)).toEqual({ choices: saved, dropped: [] });
   });
 
@@ -16,7 +22,14 @@ describe('parseChoices: settings read back from storage', () => {
 
   it('replaces what is not valid with the default, field by field, and says which', () => {
     const { choices, dropped } = parseChoices(
-      { target: 'sagemaker', seed: -1, stratify: 'all', testSize: { kind: 'float', value: 'x' }, thresholds: { fewClassRows: 'ten', nope: 1, maxTokens: 100 }, tokens: { model: 'gpt-4o-2024-08-06', epochs: 0 } },
+      {
+        target: 'sagemaker',
+        seed: -1,
+        stratify: 'all',
+        testSize: { kind: 'float', value: 'x' },
+        thresholds: { fewClassRows: 'ten', nope: 1, maxTokens: 100 },
+        tokens: { model: 'gpt-4o-2024-08-06', epochs: 0 },
+      },
       DEFAULT_CHOICES,
     );
     expect(choices.target).toBe('openai');
@@ -29,7 +42,10 @@ describe('parseChoices: settings read back from storage', () => {
   });
 
   it('refuses values no field would take: a share of 5, inherited names, a share threshold over 1', () => {
-    const { choices, dropped } = parseChoices({ testSize: { kind: 'float', value: 5 }, thresholds: { toString: 1, variantMaxShare: 7, charsPerToken: 0, fewClassRows: 4 } }, DEFAULT_CHOICES);
+    const { choices, dropped } = parseChoices(
+      { testSize: { kind: 'float', value: 5 }, thresholds: { toString: 1, variantMaxShare: 7, charsPerToken: 0, fewClassRows: 4 } },
+      DEFAULT_CHOICES,
+    );
     expect(choices.testSize).toEqual(DEFAULT_CHOICES.testSize);
     expect(choices.thresholds).toEqual({ fewClassRows: 4 });
     expect(dropped).toEqual(['testSize', 'thresholds.toString', 'thresholds.variantMaxShare', 'thresholds.charsPerToken']);

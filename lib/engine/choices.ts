@@ -26,7 +26,13 @@ export function parseChoices(saved: unknown, defaults: ExportChoices): { choices
     systemPrompt: pick('systemPrompt', (v) => typeof v === 'string'),
     stratify: pick('stratify', (v) => STRATIFY.includes(v as StratifyChoice)),
     // The validation share a split can use: 0 < x < 1, or a whole number of rows.
-    testSize: pick('testSize', (v) => isObject(v) && isNumber(v.value) && ((v.kind === 'float' && v.value > 0 && v.value < 1) || (v.kind === 'int' && Number.isInteger(v.value) && v.value >= 1))),
+    testSize: pick(
+      'testSize',
+      (v) =>
+        isObject(v) &&
+        isNumber(v.value) &&
+        ((v.kind === 'float' && v.value > 0 && v.value < 1) || (v.kind === 'int' && Number.isInteger(v.value) && v.value >= 1)),
+    ),
     seed: pick('seed', (v) => isNumber(v) && isValidSeed(v)),
     jsonStyle: pick('jsonStyle', (v) => v === 'python' || v === 'compact'),
     target: pick('target', (v) => typeof v === 'string' && isExportTarget(v)),

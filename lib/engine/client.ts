@@ -45,7 +45,10 @@ export function createEngineClient(onProgress: Progress): EngineApi {
       worker!.postMessage(request);
     });
   return new Proxy({} as EngineApi, {
-    get: (_target, method: string) => (...args: unknown[]) => call(method as Method, args),
+    get:
+      (_target, method: string) =>
+      (...args: unknown[]) =>
+        call(method as Method, args),
   });
 }
 

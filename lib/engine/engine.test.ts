@@ -18,7 +18,8 @@ function loaded(csv: string): Engine {
   return engine;
 }
 
-const CSV = 'inquiry,category,sub_category\n' + Array.from({ length: 20 }, (_, i) => `question ${i},${i % 2 ? 'Billing' : 'Shipping'},s${i % 3}`).join('\n') + '\n';
+const CSV =
+  'inquiry,category,sub_category\n' + Array.from({ length: 20 }, (_, i) => `question ${i},${i % 2 ? 'Billing' : 'Shipping'},s${i % 3}`).join('\n') + '\n';
 
 describe('Engine: the app makes the same files as trainset export', () => {
   const matches = readdirSync(FIXTURES).filter((d) => JSON.parse(readFileSync(join(FIXTURES, d, 'meta.json'), 'utf8')).expect === 'match');
@@ -61,9 +62,19 @@ describe('Engine: a review session', () => {
     const ids = engine.rows(0, 100).map((r) => r.id);
     expect(ids).toEqual([3]);
     engine.edit({ kind: 'set-column', ids, col: 1, value: 'Billing' });
-    expect(engine.values(1).map((v) => v.value).sort()).toEqual(['Billing', 'Shipping']);
+    expect(
+      engine
+        .values(1)
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual(['Billing', 'Shipping']);
     engine.undo();
-    expect(engine.values(1).map((v) => v.value).sort()).toEqual(['Biling', 'Billing', 'Shipping']);
+    expect(
+      engine
+        .values(1)
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual(['Biling', 'Billing', 'Shipping']);
   });
 
   it('keeps the view order while editing, drops deleted rows, shows added rows at the end', () => {
@@ -140,7 +151,10 @@ describe('Engine: a review session', () => {
 
 describe('guessMapping', () => {
   const guess = (csv: string): ReturnType<typeof guessMapping> => {
-    const rows = csv.trim().split('\n').map((l) => l.split(','));
+    const rows = csv
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const [header, ...data] = rows;
     return guessMapping(header!, (c, r) => data[r]![c] ?? '', data.length);
   };
@@ -150,7 +164,9 @@ describe('guessMapping', () => {
   });
 
   it('guesses the text by name and the labels by few distinct values, parent first', () => {
-    const data = Array.from({ length: 40 }, (_, i) => `utterance number ${i} is long enough,${['A', 'B'][i % 2]},${['x', 'y', 'z', 'w'][i % 4]},${i}`).join('\n');
+    const data = Array.from({ length: 40 }, (_, i) => `utterance number ${i} is long enough,${['A', 'B'][i % 2]},${['x', 'y', 'z', 'w'][i % 4]},${i}`).join(
+      '\n',
+    );
     const g = guess(`utterance,category,intent,id\n${data}`);
     expect(g.mapping).toBeNull();
     expect(g.guess).toEqual({ text: 'utterance', labels: ['category', 'intent'] });
@@ -195,7 +211,17 @@ describe('Engine: a JSONL with free-text answers', () => {
   const SYSTEM = 'You are a friendly support assistant.';
   const pairs = Array.from({ length: 12 }, (_, i) => [`How do I reset router ${i}?`, `Hello! Hold the button ${i} s — then wait. "Done" ✓`] as const);
   const jsonl = (system = SYSTEM) =>
-    `${pairs.map(([user, answer]) => JSON.stringify({ messages: [{ role: 'system', content: system }, { role: 'user', content: user }, { role: 'assistant', content: answer }] })).join('\n')}\n\n`;
+    `${pairs
+      .map(([user, answer]) =>
+        JSON.stringify({
+          messages: [
+            { role: 'system', content: system },
+            { role: 'user', content: user },
+            { role: 'assistant', content: answer },
+          ],
+        }),
+      )
+      .join('\n')}\n\n`;
   const load = (): Engine => {
     const engine = new Engine();
     const r = engine.load(enc.encode(jsonl()), 'support.jsonl');

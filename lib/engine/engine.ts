@@ -127,9 +127,7 @@ export class Engine {
     const { header, columns, rowCount } = read;
     // Keep the file's data-row numbers when rows were set aside, so row 14 stays row 14.
     const ds = Dataset.fromColumns(header, columns, read.lines, read.numbers);
-    const { mapping, guess } = read.mapping
-      ? { mapping: read.mapping, guess: read.mapping }
-      : guessMapping(header, (c, r) => columns[c]![r] ?? '', rowCount);
+    const { mapping, guess } = read.mapping ? { mapping: read.mapping, guess: read.mapping } : guessMapping(header, (c, r) => columns[c]![r] ?? '', rowCount);
     this.ds = ds;
     this.history = new History();
     this.mapping = mapping;
@@ -546,7 +544,13 @@ function exampleLine(ds: Dataset, settings: ExportSettings, id: number): string 
   const format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
   const col = (name: string): number => ds.header.indexOf(name);
   const labels = settings.labelColumns.map((l) => ds.cell(id, col(l)));
-  return format.prefix + format.str(ds.cell(id, col(settings.textColumn))) + format.middle + format.assistant(settings.labelColumns, labels) + format.suffix.trimEnd();
+  return (
+    format.prefix +
+    format.str(ds.cell(id, col(settings.textColumn))) +
+    format.middle +
+    format.assistant(settings.labelColumns, labels) +
+    format.suffix.trimEnd()
+  );
 }
 
 /** The first lines of a file, for the export panel's preview. */
@@ -559,5 +563,8 @@ function firstLines(batches: Generator<Uint8Array[]>): string[] {
       if (text.split('\n').length > PREVIEW_LINES) return text.split('\n').slice(0, PREVIEW_LINES);
     }
   }
-  return text.split('\n').slice(0, PREVIEW_LINES).filter((l) => l !== '');
+  return text
+    .split('\n')
+    .slice(0, PREVIEW_LINES)
+    .filter((l) => l !== '');
 }

@@ -3,7 +3,8 @@ import { answerMode } from '../jsonl';
 import type { ColumnMapping, LoadedMeta } from './types';
 
 const DEFAULT: ColumnMapping = { text: 'inquiry', labels: ['category', 'sub_category'] };
-const TEXT_NAMES = /^(inquiry|enquiry|text|utterance|question|message|query|instruction|prompt|input|sentence|narrative|body|description|complaint|consumer complaint narrative|content)$/i;
+const TEXT_NAMES =
+  /^(inquiry|enquiry|text|utterance|question|message|query|instruction|prompt|input|sentence|narrative|body|description|complaint|consumer complaint narrative|content)$/i;
 const LABEL_NAMES = /(category|intent|label|class|topic|product|issue|scenario|domain|tag|type)/i;
 const SAMPLE = 2000;
 
@@ -12,7 +13,11 @@ const SAMPLE = 2000;
  * from names and contents: the text is the column with the longest, most varied values, the
  * labels are short columns with few distinct values, parents (fewer values) first.
  */
-export function guessMapping(header: readonly string[], column: (col: number, row: number) => string, rows: number): { mapping: ColumnMapping | null; guess: ColumnMapping } {
+export function guessMapping(
+  header: readonly string[],
+  column: (col: number, row: number) => string,
+  rows: number,
+): { mapping: ColumnMapping | null; guess: ColumnMapping } {
   if (header.includes(DEFAULT.text) && DEFAULT.labels.every((l) => header.includes(l))) {
     return { mapping: DEFAULT, guess: DEFAULT };
   }
@@ -32,9 +37,7 @@ export function guessMapping(header: readonly string[], column: (col: number, ro
   const usable = stats.filter((s) => s.emptyShare < 0.5);
   const textByName = usable.find((s) => TEXT_NAMES.test(s.name.trim()));
   const text = textByName ?? [...usable].sort((a, b) => b.meanLength * b.distinct - a.meanLength * a.distinct)[0] ?? stats[0];
-  const labelCandidates = usable.filter(
-    (s) => s !== text && s.distinct >= 2 && s.distinct <= Math.max(2, Math.min(1000, n * 0.5)) && s.meanLength < 80,
-  );
+  const labelCandidates = usable.filter((s) => s !== text && s.distinct >= 2 && s.distinct <= Math.max(2, Math.min(1000, n * 0.5)) && s.meanLength < 80);
   const named = labelCandidates.filter((s) => LABEL_NAMES.test(s.name));
   const labels = (named.length > 0 ? named : labelCandidates).sort((a, b) => a.distinct - b.distinct).slice(0, 2);
   return { mapping: null, guess: { text: text?.name ?? header[0] ?? '', labels: labels.map((l) => l.name) } };

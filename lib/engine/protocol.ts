@@ -10,7 +10,4 @@ export interface Request {
   args: unknown[];
 }
 
-export type Response =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: string }
-  | { id: -1; progress: CsvProgress | TaskProgress };
+export type Response = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { id: -1; progress: CsvProgress | TaskProgress };

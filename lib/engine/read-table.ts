@@ -72,7 +72,15 @@ export function readJsonlTable(bytes: Uint8Array, options: CsvOptions, onProgres
   );
   if (!read.ok) {
     const { code, message, line, column } = read.problem;
-    return { ok: false, problem: { code: code === 'no-examples' ? 'empty-file' : code, message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } };
+    return {
+      ok: false,
+      problem: {
+        code: code === 'no-examples' ? 'empty-file' : code,
+        message,
+        ...(line !== undefined ? { line } : {}),
+        ...(column !== undefined ? { column } : {}),
+      },
+    };
   }
   const { table, info } = read;
   return {

@@ -95,7 +95,13 @@ export interface CountOptions {
  * made, which the report says). The rows are the live rows when it starts; edits made while it
  * runs (between slices) are not in the report, whose `revision` says which state it describes.
  */
-export async function countTokens(ds: Dataset, settings: ExportSettings, choices: TokenChoices, options: CountOptions = {}, revisionNow: () => number = () => 0): Promise<TokenReport | null> {
+export async function countTokens(
+  ds: Dataset,
+  settings: ExportSettings,
+  choices: TokenChoices,
+  options: CountOptions = {},
+  revisionNow: () => number = () => 0,
+): Promise<TokenReport | null> {
   const { onProgress, pause, cancelled } = options;
   const model = chosenModel(choices);
   const counter = await cachedCounter(model.encoding);
@@ -171,7 +177,12 @@ export async function countTokens(ds: Dataset, settings: ExportSettings, choices
  * prompt, answer and the chat format's tokens added to each message) compared with the limit, as
  * the CLI's `check --model` and the Tokens panel count them. Empty until the user has counted.
  */
-export function lengthCheckOptions(choices: Pick<ExportChoices, 'tokens'>, settings: ExportSettings, cell: (row: number, col: number) => string, labelCols: readonly number[]): Pick<CheckOptions, 'tokenCounter' | 'exampleOverhead'> {
+export function lengthCheckOptions(
+  choices: Pick<ExportChoices, 'tokens'>,
+  settings: ExportSettings,
+  cell: (row: number, col: number) => string,
+  labelCols: readonly number[],
+): Pick<CheckOptions, 'tokenCounter' | 'exampleOverhead'> {
   const counter = loadedCounter(chosenModel(choices.tokens).encoding);
   if (!counter) return {};
   const examples = new ExampleTokens(counter, settings);

@@ -25,13 +25,9 @@ export interface ExportFiles {
   validationRows: Int32Array;
 }
 
-export type ExportOutcome =
-  | { ok: true; files: ExportFiles }
-  | { ok: false; problems: ExportProblem[]; problemCount: number };
+export type ExportOutcome = { ok: true; files: ExportFiles } | { ok: false; problems: ExportProblem[]; problemCount: number };
 
-export type CollectorStart =
-  | { ok: true; collector: ExampleCollector }
-  | { ok: false; problems: ExportProblem[] };
+export type CollectorStart = { ok: true; collector: ExampleCollector } | { ok: false; problems: ExportProblem[] };
 
 /**
  * Builds the train/validation JSONL from rows fed one at a time, holding per row only the escaped
@@ -208,7 +204,14 @@ export class ExampleCollector {
       stratify: 'the notebook\'s split would fail ("Input contains NaN")',
     }[role];
     const fix = value === '' ? 'Fill it in or remove the row.' : 'Change the value or remove the row.';
-    return { code: value === '' ? 'empty-cell' : 'na-cell', dataRow, ...(line > 0 ? { line } : {}), column, value, message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}` };
+    return {
+      code: value === '' ? 'empty-cell' : 'na-cell',
+      dataRow,
+      ...(line > 0 ? { line } : {}),
+      column,
+      value,
+      message: `${where(dataRow, line)}: ${what}; ${consequence}. ${fix}`,
+    };
   }
 
   /** Check the whole table, split it and prepare the files. */
@@ -303,9 +306,16 @@ export class ExampleCollector {
         ];
       }
       case 'invalid-test-size':
-        return [{ ...base, message: `test size ${size} is not valid: give a share between 0 and 1 (such as 0.2) or a whole number of rows from 1 to ${n - 1}.` }];
+        return [
+          { ...base, message: `test size ${size} is not valid: give a share between 0 and 1 (such as 0.2) or a whole number of rows from 1 to ${n - 1}.` },
+        ];
       case 'empty-train':
-        return [{ ...base, message: `with ${n} rows and test size ${size}, every row would go to the validation file and the train file would be empty. Use a smaller test size${n < 2 ? ', and add rows' : ''}.` }];
+        return [
+          {
+            ...base,
+            message: `with ${n} rows and test size ${size}, every row would go to the validation file and the train file would be empty. Use a smaller test size${n < 2 ? ', and add rows' : ''}.`,
+          },
+        ];
       case 'invalid-seed':
         return [{ ...base, message: `the random seed must be a whole number from 0 to 4294967295 (numpy's limit); got ${this.settings.seed}.` }];
     }

@@ -53,9 +53,7 @@ describe('exportCsv on the notebook fixtures', () => {
 });
 
 const csvOf = (rows: string[][]): Uint8Array =>
-  new TextEncoder().encode(
-    ['inquiry,category,sub_category', ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n') + '\n',
-  );
+  new TextEncoder().encode(['inquiry,category,sub_category', ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n') + '\n');
 
 const refusal = (rows: string[][], settings: Partial<ExportSettings> = {}): string[] => {
   const r = exportCsv(csvOf(rows), { ...DEFAULT_SETTINGS, ...settings });
@@ -179,10 +177,17 @@ describe('exportCsv settings', () => {
 
 describe('exportCsv properties', () => {
   const label = fc.constantFrom('a', 'b', 'c', 'Café', '😀', 'B');
-  const dataset = fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''), label, label), {
-    minLength: 1,
-    maxLength: 60,
-  });
+  const dataset = fc.array(
+    fc.tuple(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''),
+      label,
+      label,
+    ),
+    {
+      minLength: 1,
+      maxLength: 60,
+    },
+  );
 
   it('splits every example into exactly one of the two files, and the same seed gives the same bytes', () => {
     fc.assert(

@@ -17,14 +17,46 @@ const ANSWER = 'Sure! Reset it:\n1. Hold "Reset" 10 s\t(é) 😀 \\ done';
  * an object first).
  */
 const TEXT_LINES: [JsonStyle, ExportTarget, string][] = [
-  ['python', 'openai', "{\"messages\": [{\"role\": \"system\", \"content\": \"Sort \\\"this\\\"\"}, {\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done\"}]}"],
-  ['python', 'vertex-gemini', "{\"systemInstruction\": {\"role\": \"system\", \"parts\": [{\"text\": \"Sort \\\"this\\\"\"}]}, \"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}]}, {\"role\": \"model\", \"parts\": [{\"text\": \"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done\"}]}]}"],
-  ['python', 'bedrock', "{\"system\": \"Sort \\\"this\\\"\", \"messages\": [{\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done\"}]}"],
-  ['python', 'alpaca', "{\"instruction\": \"Sort \\\"this\\\"\", \"input\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\", \"output\": \"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done\"}"],
-  ['compact', 'openai', "{\"messages\":[{\"role\":\"system\",\"content\":\"Sort \\\"this\\\"\"},{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(é) 😀 \\\\ done\"}]}"],
-  ['compact', 'vertex-gemini', "{\"systemInstruction\":{\"role\":\"system\",\"parts\":[{\"text\":\"Sort \\\"this\\\"\"}]},\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"}]},{\"role\":\"model\",\"parts\":[{\"text\":\"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(é) 😀 \\\\ done\"}]}]}"],
-  ['compact', 'bedrock', "{\"system\":\"Sort \\\"this\\\"\",\"messages\":[{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(é) 😀 \\\\ done\"}]}"],
-  ['compact', 'alpaca', "{\"instruction\":\"Sort \\\"this\\\"\",\"input\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\",\"output\":\"Sure! Reset it:\\n1. Hold \\\"Reset\\\" 10 s\\t(é) 😀 \\\\ done\"}"],
+  [
+    'python',
+    'openai',
+    '{"messages": [{"role": "system", "content": "Sort \\"this\\""}, {"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}',
+  ],
+  [
+    'python',
+    'vertex-gemini',
+    '{"systemInstruction": {"role": "system", "parts": [{"text": "Sort \\"this\\""}]}, "contents": [{"role": "user", "parts": [{"text": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}]}, {"role": "model", "parts": [{"text": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}]}',
+  ],
+  [
+    'python',
+    'bedrock',
+    '{"system": "Sort \\"this\\"", "messages": [{"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}',
+  ],
+  [
+    'python',
+    'alpaca',
+    '{"instruction": "Sort \\"this\\"", "input": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin", "output": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}',
+  ],
+  [
+    'compact',
+    'openai',
+    '{"messages":[{"role":"system","content":"Sort \\"this\\""},{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}',
+  ],
+  [
+    'compact',
+    'vertex-gemini',
+    '{"systemInstruction":{"role":"system","parts":[{"text":"Sort \\"this\\""}]},"contents":[{"role":"user","parts":[{"text":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"}]},{"role":"model","parts":[{"text":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}]}',
+  ],
+  [
+    'compact',
+    'bedrock',
+    '{"system":"Sort \\"this\\"","messages":[{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}',
+  ],
+  [
+    'compact',
+    'alpaca',
+    '{"instruction":"Sort \\"this\\"","input":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin","output":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}',
+  ],
 ];
 
 const concat = (batches: Iterable<Uint8Array[]>): string => Buffer.concat([...batches].flat()).toString('utf8');
@@ -61,13 +93,29 @@ describe('free-text answers', () => {
   });
 
   it('refuses an empty answer but keeps one pandas would read as NaN, and counts no classes', () => {
-    const empty = exportCsv(csvOf([['q1', 'Fine.'], ['q2', '']]), TEXT_SETTINGS);
+    const empty = exportCsv(
+      csvOf([
+        ['q1', 'Fine.'],
+        ['q2', ''],
+      ]),
+      TEXT_SETTINGS,
+    );
     expect(empty.ok).toBe(false);
     if (!empty.ok && empty.kind === 'refused') {
-      expect(empty.problems).toEqual([expect.objectContaining({ code: 'empty-cell', dataRow: 2, column: 'answer', message: expect.stringContaining('an example needs an answer') })]);
+      expect(empty.problems).toEqual([
+        expect.objectContaining({ code: 'empty-cell', dataRow: 2, column: 'answer', message: expect.stringContaining('an example needs an answer') }),
+      ]);
     }
     // "NA" and "42" are answers here: nothing goes through pandas, so nothing becomes NaN or a number.
-    const kept = exportCsv(csvOf([['q1', 'NA'], ['q2', '42'], ['q3', '7'], ['q4', 'None']]), TEXT_SETTINGS);
+    const kept = exportCsv(
+      csvOf([
+        ['q1', 'NA'],
+        ['q2', '42'],
+        ['q3', '7'],
+        ['q4', 'None'],
+      ]),
+      TEXT_SETTINGS,
+    );
     if (!kept.ok) throw new Error('refused');
     const answers = `${concat(kept.files.train())}${concat(kept.files.validation())}`
       .trim()
@@ -81,14 +129,18 @@ describe('free-text answers', () => {
     // Messages pandas would read as NaN are refused (the notebook's rule for the user message).
     const text = fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !s.includes('\0') && !isPandasNa(s));
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(text, text), { minLength: 2, maxLength: 30, selector: (p) => p[0] }), fc.constantFrom<JsonStyle>('python', 'compact'), (pairs, jsonStyle) => {
-        const r = exportCsv(csvOf(pairs), { ...TEXT_SETTINGS, jsonStyle });
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const lines = `${concat(r.files.train())}${concat(r.files.validation())}`.split('\n').slice(0, -1);
-        const back = lines.map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages.slice(1).map((m) => m.content));
-        expect(new Map(back.map(([u, a]) => [u, a]))).toEqual(new Map(pairs));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(text, text), { minLength: 2, maxLength: 30, selector: (p) => p[0] }),
+        fc.constantFrom<JsonStyle>('python', 'compact'),
+        (pairs, jsonStyle) => {
+          const r = exportCsv(csvOf(pairs), { ...TEXT_SETTINGS, jsonStyle });
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const lines = `${concat(r.files.train())}${concat(r.files.validation())}`.split('\n').slice(0, -1);
+          const back = lines.map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages.slice(1).map((m) => m.content));
+          expect(new Map(back.map(([u, a]) => [u, a]))).toEqual(new Map(pairs));
+        },
+      ),
       { numRuns: 100 },
     );
   });

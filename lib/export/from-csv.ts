@@ -12,12 +12,7 @@ export type CsvExportResult =
  * CSV bytes → train/validation JSONL, the notebook's pipeline in one pass: the reader streams rows
  * straight into the collector, so only the escaped messages and small codes are held.
  */
-export function exportCsv(
-  bytes: Uint8Array,
-  settings: ExportSettings,
-  csvOptions: CsvOptions = {},
-  onProgress?: (p: CsvProgress) => void,
-): CsvExportResult {
+export function exportCsv(bytes: Uint8Array, settings: ExportSettings, csvOptions: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvExportResult {
   let collector: ExampleCollector | null = null;
   let startProblems: ExportProblem[] = [];
   const read = readCsvStream(

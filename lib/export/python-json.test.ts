@@ -39,7 +39,9 @@ describe('chatFormat', () => {
   it('writes compact UTF-8 JSON that parses back to the same example', () => {
     const f = chatFormat('compact', 'Sys');
     const line = f.prefix + f.str('Où?') + f.middle + f.assistant(['intent'], ['Café']) + f.suffix;
-    expect(line).toBe('{"messages":[{"role":"system","content":"Sys"},{"role":"user","content":"Où?"},{"role":"assistant","content":"{\\"intent\\":\\"Café\\"}"}]}\n');
+    expect(line).toBe(
+      '{"messages":[{"role":"system","content":"Sys"},{"role":"user","content":"Où?"},{"role":"assistant","content":"{\\"intent\\":\\"Café\\"}"}]}\n',
+    );
     const parsed = JSON.parse(line) as { messages: { content: string }[] };
     expect(JSON.parse(parsed.messages[2]!.content)).toEqual({ intent: 'Café' });
   });

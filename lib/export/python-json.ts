@@ -23,7 +23,7 @@ export function compactJsonString(s: string): string {
 }
 
 const SHORT_ESCAPES: Record<number, number> = { 8: 0x62, 9: 0x74, 10: 0x6e, 12: 0x66, 13: 0x72 };
-const HEX_DIGITS = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
+const HEX_DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
 /**
  * `json.dumps(s)` written straight into `out` at `at` as ASCII bytes; returns the position after it.

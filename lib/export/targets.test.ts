@@ -16,22 +16,102 @@ const VALUES = ['Café', 'a\tb'];
  * fine-tuning-facts.md, without Vertex AI's and Bedrock's system field when the prompt is empty.
  */
 const PYTHON_LINES: [JsonStyle, ExportTarget, string, string][] = [
-  ['python', 'openai', SYS, "{\"messages\": [{\"role\": \"system\", \"content\": \"Sort \\\"this\\\"\"}, {\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}"],
-  ['python', 'vertex-gemini', SYS, "{\"systemInstruction\": {\"role\": \"system\", \"parts\": [{\"text\": \"Sort \\\"this\\\"\"}]}, \"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}]}, {\"role\": \"model\", \"parts\": [{\"text\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}]}"],
-  ['python', 'bedrock', SYS, "{\"system\": \"Sort \\\"this\\\"\", \"messages\": [{\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}"],
-  ['python', 'alpaca', SYS, "{\"instruction\": \"Sort \\\"this\\\"\", \"input\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\", \"output\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}"],
-  ['python', 'openai', '', "{\"messages\": [{\"role\": \"system\", \"content\": \"\"}, {\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}"],
-  ['python', 'vertex-gemini', '', "{\"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}]}, {\"role\": \"model\", \"parts\": [{\"text\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}]}"],
-  ['python', 'bedrock', '', "{\"messages\": [{\"role\": \"user\", \"content\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\"}, {\"role\": \"assistant\", \"content\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}]}"],
-  ['python', 'alpaca', '', "{\"instruction\": \"\", \"input\": \"O\\u00f9 est \\\"ma\\\"\\ncommande? \\ud83d\\ude00 \\\\ fin\", \"output\": \"{\\\"category\\\": \\\"Caf\\\\u00e9\\\", \\\"sub_category\\\": \\\"a\\\\tb\\\"}\"}"],
-  ['compact', 'openai', SYS, "{\"messages\":[{\"role\":\"system\",\"content\":\"Sort \\\"this\\\"\"},{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}"],
-  ['compact', 'vertex-gemini', SYS, "{\"systemInstruction\":{\"role\":\"system\",\"parts\":[{\"text\":\"Sort \\\"this\\\"\"}]},\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"}]},{\"role\":\"model\",\"parts\":[{\"text\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}]}"],
-  ['compact', 'bedrock', SYS, "{\"system\":\"Sort \\\"this\\\"\",\"messages\":[{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}"],
-  ['compact', 'alpaca', SYS, "{\"instruction\":\"Sort \\\"this\\\"\",\"input\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\",\"output\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}"],
-  ['compact', 'openai', '', "{\"messages\":[{\"role\":\"system\",\"content\":\"\"},{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}"],
-  ['compact', 'vertex-gemini', '', "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"}]},{\"role\":\"model\",\"parts\":[{\"text\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}]}"],
-  ['compact', 'bedrock', '', "{\"messages\":[{\"role\":\"user\",\"content\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\"},{\"role\":\"assistant\",\"content\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}]}"],
-  ['compact', 'alpaca', '', "{\"instruction\":\"\",\"input\":\"Où est \\\"ma\\\"\\ncommande? 😀 \\\\ fin\",\"output\":\"{\\\"category\\\":\\\"Café\\\",\\\"sub_category\\\":\\\"a\\\\tb\\\"}\"}"],
+  [
+    'python',
+    'openai',
+    SYS,
+    '{"messages": [{"role": "system", "content": "Sort \\"this\\""}, {"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'python',
+    'vertex-gemini',
+    SYS,
+    '{"systemInstruction": {"role": "system", "parts": [{"text": "Sort \\"this\\""}]}, "contents": [{"role": "user", "parts": [{"text": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}]}, {"role": "model", "parts": [{"text": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}]}',
+  ],
+  [
+    'python',
+    'bedrock',
+    SYS,
+    '{"system": "Sort \\"this\\"", "messages": [{"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'python',
+    'alpaca',
+    SYS,
+    '{"instruction": "Sort \\"this\\"", "input": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin", "output": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}',
+  ],
+  [
+    'python',
+    'openai',
+    '',
+    '{"messages": [{"role": "system", "content": ""}, {"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'python',
+    'vertex-gemini',
+    '',
+    '{"contents": [{"role": "user", "parts": [{"text": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}]}, {"role": "model", "parts": [{"text": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}]}',
+  ],
+  [
+    'python',
+    'bedrock',
+    '',
+    '{"messages": [{"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'python',
+    'alpaca',
+    '',
+    '{"instruction": "", "input": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin", "output": "{\\"category\\": \\"Caf\\\\u00e9\\", \\"sub_category\\": \\"a\\\\tb\\"}"}',
+  ],
+  [
+    'compact',
+    'openai',
+    SYS,
+    '{"messages":[{"role":"system","content":"Sort \\"this\\""},{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'compact',
+    'vertex-gemini',
+    SYS,
+    '{"systemInstruction":{"role":"system","parts":[{"text":"Sort \\"this\\""}]},"contents":[{"role":"user","parts":[{"text":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"}]},{"role":"model","parts":[{"text":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}]}',
+  ],
+  [
+    'compact',
+    'bedrock',
+    SYS,
+    '{"system":"Sort \\"this\\"","messages":[{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'compact',
+    'alpaca',
+    SYS,
+    '{"instruction":"Sort \\"this\\"","input":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin","output":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}',
+  ],
+  [
+    'compact',
+    'openai',
+    '',
+    '{"messages":[{"role":"system","content":""},{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'compact',
+    'vertex-gemini',
+    '',
+    '{"contents":[{"role":"user","parts":[{"text":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"}]},{"role":"model","parts":[{"text":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}]}',
+  ],
+  [
+    'compact',
+    'bedrock',
+    '',
+    '{"messages":[{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}]}',
+  ],
+  [
+    'compact',
+    'alpaca',
+    '',
+    '{"instruction":"","input":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin","output":"{\\"category\\":\\"Café\\",\\"sub_category\\":\\"a\\\\tb\\"}"}',
+  ],
 ];
 
 describe('chatFormat for each target', () => {
@@ -90,7 +170,7 @@ describe('exportCsv with a target', () => {
     }
   };
 
-  it.each(EXPORT_TARGETS)('%s: the OpenAI layout\'s examples in the same order, keys in the documented order', (target) => {
+  it.each(EXPORT_TARGETS)("%s: the OpenAI layout's examples in the same order, keys in the documented order", (target) => {
     const openai = lines('openai').map((l) => example('openai', l));
     const these = lines(target);
     expect(these.map((l) => example(target, l))).toEqual(openai);

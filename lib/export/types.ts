@@ -12,8 +12,7 @@ export type JsonStyle = 'python' | 'compact';
 export type AnswerMode = 'labels' | 'text';
 
 /** The notebook's system prompt. */
-export const DEFAULT_SYSTEM_PROMPT =
-  'Classify the user message into a category and sub-category and output the result as JSON.';
+export const DEFAULT_SYSTEM_PROMPT = 'Classify the user message into a category and sub-category and output the result as JSON.';
 
 /** Everything that decides the bytes of an export. */
 export interface ExportSettings {
@@ -45,15 +44,7 @@ export const DEFAULT_SETTINGS: ExportSettings = {
   target: 'openai',
 };
 
-export type ExportProblemCode =
-  | 'missing-column'
-  | 'answer-columns'
-  | 'empty-cell'
-  | 'na-cell'
-  | 'inferred-type'
-  | 'malformed-row'
-  | 'no-rows'
-  | 'split';
+export type ExportProblemCode = 'missing-column' | 'answer-columns' | 'empty-cell' | 'na-cell' | 'inferred-type' | 'malformed-row' | 'no-rows' | 'split';
 
 /**
  * Why an export cannot be made, with the place: `dataRow` is 1-based after the header (as in the

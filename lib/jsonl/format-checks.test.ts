@@ -15,7 +15,7 @@ function kinds(value: unknown, roles?: readonly string[]): string[] {
 }
 
 /** Each kind on a line that has it, and a near miss that must stay quiet. */
-describe('checkExample: the notebook\'s error kinds, each flagged and each quiet on a near miss', () => {
+describe("checkExample: the notebook's error kinds, each flagged and each quiet on a near miss", () => {
   it.each<[FormatErrorKind, unknown, unknown]>([
     ['data_type', [sys, user, answer], ex(sys, user, answer)],
     ['data_type', 'a text line', { messages: [user, answer], id: 7 }],
@@ -55,7 +55,7 @@ describe('checkExample: the notebook\'s error kinds, each flagged and each quiet
     expect(kinds({})).toEqual(['missing_messages_list']);
   });
 
-  it('accepts the tool role by default; with the notebook\'s roles it does not', () => {
+  it("accepts the tool role by default; with the notebook's roles it does not", () => {
     const toolUse = ex(user, { role: 'tool', content: '42' }, answer);
     expect(kinds(toolUse)).toEqual([]);
     expect(kinds(toolUse, NOTEBOOK_ROLES)).toEqual(['unrecognized_role@2']);
@@ -79,7 +79,13 @@ describe('checkExample: the notebook\'s error kinds, each flagged and each quiet
 
   it('takes the first system and user messages and the last assistant answer', () => {
     const r = checkExample(
-      ex(sys, { role: 'user', content: 'first' }, { role: 'assistant', content: 'a1' }, { role: 'user', content: 'second' }, { role: 'assistant', content: 'a2' }),
+      ex(
+        sys,
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: 'a1' },
+        { role: 'user', content: 'second' },
+        { role: 'assistant', content: 'a2' },
+      ),
       NOTEBOOK_ROLES,
       () => undefined,
     );

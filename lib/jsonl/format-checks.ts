@@ -42,7 +42,8 @@ export type ReportError = (kind: FormatErrorKind, message: string, messageIndex?
 /** The example's parts, or why the line holds no messages at all (it is set aside). */
 export type ExampleCheck = { ok: true; parts: ExampleParts } | { ok: false; kind: 'data_type' | 'missing_messages_list'; message: string };
 
-const EXAMPLE_SHAPE = 'Each line must be {"messages": [{"role": "system", "content": …}, {"role": "user", "content": …}, {"role": "assistant", "content": …}]}.';
+const EXAMPLE_SHAPE =
+  'Each line must be {"messages": [{"role": "system", "content": …}, {"role": "user", "content": …}, {"role": "assistant", "content": …}]}.';
 
 /** Run the checks on one parsed line, reporting every error, and take out the parts the grid shows. */
 export function checkExample(ex: unknown, roles: readonly string[], report: ReportError): ExampleCheck {
@@ -158,7 +159,14 @@ function messagesProblem(ex: Record<string, unknown>): string {
   if (!Object.hasOwn(ex, 'messages')) {
     const keys = Object.keys(ex);
     const hint = envelopeHint(keys);
-    return `there is no "messages" list${keys.length > 0 ? ` (the keys are ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}${keys.length > 5 ? ', …' : ''})` : ''}${hint ? `: ${hint}` : '.'}`;
+    return `there is no "messages" list${
+      keys.length > 0
+        ? ` (the keys are ${keys
+            .slice(0, 5)
+            .map((k) => JSON.stringify(k))
+            .join(', ')}${keys.length > 5 ? ', …' : ''})`
+        : ''
+    }${hint ? `: ${hint}` : '.'}`;
   }
   const m = ex.messages;
   if (Array.isArray(m)) return '"messages" is an empty list: add the system, user and assistant messages.';

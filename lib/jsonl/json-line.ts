@@ -71,7 +71,7 @@ function columnAt(text: string, offset: number): number {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ONE_LINE = 'An example must be on one line: if the file is pretty-printed JSON, write each example with json.dumps on a line of its own.';
-const PYTHON_REPR = 'this looks like Python\'s print() or str() of a dict, not JSON: write the file with json.dumps.';
+const PYTHON_REPR = "this looks like Python's print() or str() of a dict, not JSON: write the file with json.dumps.";
 
 type State = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'after';
 
@@ -107,9 +107,7 @@ export function scanJson(s: string): Scan {
           }
           return fail(
             i,
-            afterComma
-              ? `there is a comma right before ${s[i]}: JSON allows no trailing comma. Remove it.`
-              : `a value is missing before ${s[i]}.`,
+            afterComma ? `there is a comma right before ${s[i]}: JSON allows no trailing comma. Remove it.` : `a value is missing before ${s[i]}.`,
           );
         }
         const end = scanValue(s, i, stack, constants);
@@ -193,7 +191,11 @@ function scanValue(s: string, i: number, stack: number[], constants: { offset: n
     return { ok: false, offset: i, reason: 'this is not a valid number.' };
   }
   for (const word of ['true', 'false', 'null']) if (s.startsWith(word, i)) return i + word.length;
-  for (const [python, json] of [['True', 'true'], ['False', 'false'], ['None', 'null']]) {
+  for (const [python, json] of [
+    ['True', 'true'],
+    ['False', 'false'],
+    ['None', 'null'],
+  ]) {
     if (s.startsWith(python!, i)) return { ok: false, offset: i, reason: `${python} is Python, not JSON (write ${json}): ${PYTHON_REPR}` };
   }
   if (c === 0x27) return { ok: false, offset: i, reason: `text must be in double quotes ("), not single quotes ('): ${PYTHON_REPR}` };

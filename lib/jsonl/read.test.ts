@@ -32,13 +32,16 @@ function refused(content: string | Uint8Array): Extract<JsonlReadResult, { ok: f
 }
 
 /** The table as rows, header first. */
-const rows = (r: ReturnType<typeof read>): string[][] => [r.table.header, ...Array.from({ length: r.table.rowCount }, (_, i) => r.table.columns.map((c) => c[i]!))];
+const rows = (r: ReturnType<typeof read>): string[][] => [
+  r.table.header,
+  ...Array.from({ length: r.table.rowCount }, (_, i) => r.table.columns.map((c) => c[i]!)),
+];
 
 const a = line('Where is my parcel?', { category: 'Shipping', sub_category: 'Late' });
 const b = line('Refund please', { category: 'Billing', sub_category: 'Refund' });
 
 describe('readJsonl: the examples as a table', () => {
-  it('turns the labels of the assistant JSON into columns, in the notebook\'s column names', () => {
+  it("turns the labels of the assistant JSON into columns, in the notebook's column names", () => {
     const r = read(`${a}\n${b}\n`);
     expect(rows(r)).toEqual([
       ['inquiry', 'category', 'sub_category', 'system'],
@@ -47,12 +50,20 @@ describe('readJsonl: the examples as a table', () => {
     ]);
     expect(r.table.mapping).toEqual({ text: 'inquiry', labels: ['category', 'sub_category'] });
     expect([r.table.systemColumn, r.table.assistantColumn]).toEqual(['system', null]);
-    expect(r.info).toMatchObject({ examples: 2, lines: 2, rows: 2, systemPrompts: 1, systemPrompt: SYSTEM, labelKeys: ['category', 'sub_category'], multiTurn: 0 });
+    expect(r.info).toMatchObject({
+      examples: 2,
+      lines: 2,
+      rows: 2,
+      systemPrompts: 1,
+      systemPrompt: SYSTEM,
+      labelKeys: ['category', 'sub_category'],
+      multiTurn: 0,
+    });
     expect(r.format).toEqual({ examples: 2, errors: {}, findings: [], warnings: {}, notes: [], truncated: false });
     expect([...r.table.lines, ...r.table.numbers]).toEqual([1, 2, 1, 2]);
   });
 
-  it('gives the columns engine.load builds from a CSV: a Dataset keeps the file\'s lines and example numbers', () => {
+  it("gives the columns engine.load builds from a CSV: a Dataset keeps the file's lines and example numbers", () => {
     const r = read(`${a}\nnot json\n\n${b}\n`);
     const t = r.table;
     const ds = Dataset.fromColumns(t.header, t.columns, t.lines, t.numbers);
@@ -70,7 +81,11 @@ describe('readJsonl: the examples as a table', () => {
 
   it('keeps numbers and NaN in labels visible: numbers as text, NaN as an empty cell, both noted', () => {
     const r = read([line('x', '{"category": "B", "sub_category": 7}'), line('y', '{"category": "B", "sub_category": NaN}')].join('\n'));
-    expect(rows(r).slice(1).map((row) => row[2])).toEqual(['7', '']);
+    expect(
+      rows(r)
+        .slice(1)
+        .map((row) => row[2]),
+    ).toEqual(['7', '']);
     expect(r.format.warnings).toEqual({ label_missing: 1, label_not_text: 1 });
     expect(r.format.notes.map((n) => n.message)).toEqual([
       'in the assistant\'s answer "sub_category" is 7, not text (in quotes): a re-export writes it as text.',
@@ -93,11 +108,22 @@ describe('readJsonl: the examples as a table', () => {
   it('keeps an answer that is a JSON object as written when most answers are free text (read again from the file)', () => {
     // Odd spacing, a CRLF line, a blank line and a multi-byte character before it: the answer comes back byte for byte.
     const labels = '{ "category" :"Café",  "sub_category": "x" }';
-    const file = [line('Hi', 'Hello! How can I help?'), '', line('é?', labels), line('Bye', 'Goodbye.'), line('Again', '{"category": "A"}'), line('?', 'Sorry?')].join('\r\n');
+    const file = [
+      line('Hi', 'Hello! How can I help?'),
+      '',
+      line('é?', labels),
+      line('Bye', 'Goodbye.'),
+      line('Again', '{"category": "A"}'),
+      line('?', 'Sorry?'),
+    ].join('\r\n');
     for (const chunkBytes of [7, 4 << 20]) {
       const r = read(file, { chunkBytes });
       expect(r.table.header).toEqual(['inquiry', 'assistant', 'system']);
-      expect(rows(r).slice(1).map((row) => row[1])).toEqual(['Hello! How can I help?', labels, 'Goodbye.', '{"category": "A"}', 'Sorry?']);
+      expect(
+        rows(r)
+          .slice(1)
+          .map((row) => row[1]),
+      ).toEqual(['Hello! How can I help?', labels, 'Goodbye.', '{"category": "A"}', 'Sorry?']);
       expect(r.table.mapping.labels).toEqual(['assistant']);
     }
   });
@@ -114,7 +140,11 @@ describe('readJsonl: the examples as a table', () => {
   it('keeps label columns when most answers are labels, and the odd answer in an assistant column', () => {
     const r = read([a, b, line('odd', 'Shipping / Late'), line('list', '["Shipping"]')].join('\n'));
     expect(r.table.header).toEqual(['inquiry', 'category', 'sub_category', 'assistant', 'system']);
-    expect(rows(r).slice(1).map((row) => row.slice(1, 4))).toEqual([
+    expect(
+      rows(r)
+        .slice(1)
+        .map((row) => row.slice(1, 4)),
+    ).toEqual([
       ['Shipping', 'Late', ''],
       ['Billing', 'Refund', ''],
       ['', '', 'Shipping / Late'],
@@ -152,14 +182,20 @@ describe('readJsonl: the examples as a table', () => {
         line: 2,
         example: 2,
         kind: 'multi_turn',
-        message: 'this example is a conversation (2 user and 2 assistant messages): the grid shows its first user message and its last assistant answer, and a re-export keeps only those.',
+        message:
+          'this example is a conversation (2 user and 2 assistant messages): the grid shows its first user message and its last assistant answer, and a re-export keeps only those.',
       },
     ]);
   });
 
   it('counts system prompts, and gives the prompt only when every row has the same one', () => {
     expect(read(`${a}\n${line('x', { category: 'A' }, 'Other prompt')}`).info).toMatchObject({ systemPrompts: 2, systemPrompt: null, missingSystem: 0 });
-    const noSystem = JSON.stringify({ messages: [{ role: 'user', content: 'x' }, { role: 'assistant', content: '{"category": "A"}' }] });
+    const noSystem = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'x' },
+        { role: 'assistant', content: '{"category": "A"}' },
+      ],
+    });
     const r = read(`${a}\n${noSystem}`);
     expect(r.info).toMatchObject({ systemPrompts: 1, systemPrompt: null, missingSystem: 1, missingUser: 0 });
     expect(rows(r)[2]).toEqual(['x', 'A', '', '']);
@@ -209,7 +245,7 @@ describe('readJsonl: format errors by line', () => {
     expect([...r.table.lines]).toEqual([1, 4, 6]);
   });
 
-  it('reads Python\'s NaN content (an empty cell in the source) as missing content, keeping the row', () => {
+  it("reads Python's NaN content (an empty cell in the source) as missing content, keeping the row", () => {
     const nan = '{"messages": [{"role": "user", "content": NaN}, {"role": "assistant", "content": "{\\"category\\": \\"A\\", \\"sub_category\\": \\"B\\"}"}]}';
     const r = read(`${a}\n${nan}\n`);
     expect(r.format.errors).toEqual({ missing_content: 1 });
@@ -233,13 +269,20 @@ describe('readJsonl: lines, encodings and files it cannot read', () => {
     expect([...r.table.numbers]).toEqual([1, 2]);
     expect(r.info).toMatchObject({ lines: 6, examples: 2, blankLines: 4 });
     expect(r.info.warnings).toEqual([
-      { code: 'blank-lines', message: expect.stringMatching(/^4 lines are blank \(the first is line 1\): Trainset skipped them, but the notebook's json\.loads stops/) },
+      {
+        code: 'blank-lines',
+        message: expect.stringMatching(/^4 lines are blank \(the first is line 1\): Trainset skipped them, but the notebook's json\.loads stops/),
+      },
     ]);
   });
 
   it('reads CRLF line endings, and a last line without one', () => {
     const r = read(`${a}\r\n${b}`);
-    expect(rows(r).slice(1).map((row) => row[0])).toEqual(['Where is my parcel?', 'Refund please']);
+    expect(
+      rows(r)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['Where is my parcel?', 'Refund please']);
     expect(r.info.lineEndings).toEqual({ lf: 0, crlf: 1 });
   });
 
@@ -263,7 +306,11 @@ describe('readJsonl: lines, encodings and files it cannot read', () => {
   });
 
   it('decodes Windows-1252 and UTF-16 with a BOM, and says the file should be UTF-8', () => {
-    const cp1252 = Uint8Array.from([...enc.encode('{"messages": [{"role": "user", "content": "caf'), 0xe9, ...enc.encode('"}, {"role": "assistant", "content": "x"}]}\n')]);
+    const cp1252 = Uint8Array.from([
+      ...enc.encode('{"messages": [{"role": "user", "content": "caf'),
+      0xe9,
+      ...enc.encode('"}, {"role": "assistant", "content": "x"}]}\n'),
+    ]);
     const r = read(cp1252);
     expect(rows(r)[1]![0]).toBe('café');
     expect(r.info.encoding).toBe('windows-1252');
@@ -281,11 +328,26 @@ describe('readJsonl: lines, encodings and files it cannot read', () => {
   });
 
   it.each<[string, string | Uint8Array, string, RegExp]>([
-    ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'binary-file', /^this is a PNG image, not a JSONL training file\./],
-    ['a binary file', new Uint8Array(256).map((_, i) => (i % 3 === 0 ? 0 : i)), 'binary-file', /^this looks like a binary file, not text\. Choose a JSONL file/],
+    [
+      'a PNG image',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'binary-file',
+      /^this is a PNG image, not a JSONL training file\./,
+    ],
+    [
+      'a binary file',
+      new Uint8Array(256).map((_, i) => (i % 3 === 0 ? 0 : i)),
+      'binary-file',
+      /^this looks like a binary file, not text\. Choose a JSONL file/,
+    ],
     ['an empty file', '', 'empty-file', /^the file is empty\. Choose a JSONL file/],
     ['a file of blank lines', '\n \n\r\n', 'no-examples', /^the file has only blank lines/],
-    ['bytes that are neither UTF-8 nor Windows-1252', new Uint8Array([0x7b, 0x0a, 0x81, 0x0a]), 'invalid-encoding', /^line 2, column 1: the text is neither UTF-8 nor Windows-1252 \(byte 0x81\)\. Training files must be UTF-8/],
+    [
+      'bytes that are neither UTF-8 nor Windows-1252',
+      new Uint8Array([0x7b, 0x0a, 0x81, 0x0a]),
+      'invalid-encoding',
+      /^line 2, column 1: the text is neither UTF-8 nor Windows-1252 \(byte 0x81\)\. Training files must be UTF-8/,
+    ],
   ])('refuses %s with a message', (_name, content, code, message) => {
     const problem = refused(content);
     expect(problem.code).toBe(code);

@@ -28,7 +28,8 @@ const JSONL_FILE: ExpectedFile = {
   name: 'a JSONL training file',
   empty: 'Choose a JSONL file with one {"messages": [...]} example a line.',
   saveAs: 'Unpack or export the .jsonl file and open that.',
-  encodingHint: 'Training files must be UTF-8: write it with json.dumps (plain ASCII) or save it as UTF-8, or name its encoding (for example --encoding windows-1252).',
+  encodingHint:
+    'Training files must be UTF-8: write it with json.dumps (plain ASCII) or save it as UTF-8, or name its encoding (for example --encoding windows-1252).',
   choose: 'Choose a JSONL file (JSON text, one example a line, UTF-8).',
 };
 
@@ -75,8 +76,13 @@ function readWith(
   const reader = new LineReader(options);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   try {
-    forEachLine(bytes, encoding, bomLength, chunkBytes, (text, crlf) => reader.line(text, crlf), (bytesRead) =>
-      onProgress?.({ bytesRead, totalBytes: bytes.length, examples: reader.examples }),
+    forEachLine(
+      bytes,
+      encoding,
+      bomLength,
+      chunkBytes,
+      (text, crlf) => reader.line(text, crlf),
+      (bytesRead) => onProgress?.({ bytesRead, totalBytes: bytes.length, examples: reader.examples }),
     );
   } catch (e) {
     if (e instanceof TypeError) return 'decode-error';
@@ -216,7 +222,10 @@ class LineReader {
 
   finish(encoding: Encoding, bom: boolean, encodingDetected: boolean, answersOf: AnswersOf): Attempt {
     if (this.examples === 0) {
-      return { ok: false, problem: { code: 'no-examples', message: 'the file has only blank lines. Choose a JSONL file with one {"messages": [...]} example a line.' } };
+      return {
+        ok: false,
+        problem: { code: 'no-examples', message: 'the file has only blank lines. Choose a JSONL file with one {"messages": [...]} example a line.' },
+      };
     }
     const { table, facts } = this.table.finish(answersOf);
     const errors = this.errors.summary(FORMAT_ERROR_KINDS);

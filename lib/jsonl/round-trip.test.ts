@@ -30,7 +30,7 @@ function examples(r: ReturnType<typeof readOk>): string[][] {
 
 const key = (row: readonly string[]): string => JSON.stringify(row);
 
-describe('round trip: the notebook\'s files read back as the rows they were written from', () => {
+describe("round trip: the notebook's files read back as the rows they were written from", () => {
   it('covers every fixture that exports', () => {
     expect(matching.length).toBeGreaterThanOrEqual(7);
   });
@@ -43,7 +43,10 @@ describe('round trip: the notebook\'s files read back as the rows they were writ
     const source = csv.table.rows.map((row) => [DEFAULT_SETTINGS.textColumn, ...DEFAULT_SETTINGS.labelColumns].map((c) => row[col(c)]!));
 
     const back: string[][] = [];
-    for (const [file, n] of [['train.jsonl', meta.n_train], ['validation.jsonl', meta.n_validation]] as const) {
+    for (const [file, n] of [
+      ['train.jsonl', meta.n_train],
+      ['validation.jsonl', meta.n_validation],
+    ] as const) {
       const bytes = readFileSync(join(E2E, dir, file));
       const r = readOk(bytes);
       expect(r.format.errors).toEqual({});

@@ -180,7 +180,12 @@ export class TableBuilder {
     const line = this.lines[r]!;
     const example = this.numbers[r]!;
     if (missing.length > 0) {
-      this.note('label_missing', line, example, `the assistant's answer has no value for ${missing.join(', ')}: fill ${missing.length === 1 ? 'it' : 'them'} in.`);
+      this.note(
+        'label_missing',
+        line,
+        example,
+        `the assistant's answer has no value for ${missing.join(', ')}: fill ${missing.length === 1 ? 'it' : 'them'} in.`,
+      );
     }
     if (notText.length > 0) {
       this.note(

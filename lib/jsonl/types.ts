@@ -165,5 +165,4 @@ export interface JsonlInfo {
 }
 
 export type JsonlReadResult =
-  | { ok: true; table: JsonlTable; info: JsonlInfo; format: FormatReport; badLines: JsonlBadLine[] }
-  | { ok: false; problem: JsonlProblem };
+  { ok: true; table: JsonlTable; info: JsonlInfo; format: FormatReport; badLines: JsonlBadLine[] } | { ok: false; problem: JsonlProblem };

@@ -24,11 +24,18 @@ function csvTable(...files: string[]): CheckTable {
     header = r.table.header;
     rows.push(...r.table.rows);
   }
-  return columnsTable(header, header.map((_, c) => rows.map((row) => row[c]!)), rows.length);
+  return columnsTable(
+    header,
+    header.map((_, c) => rows.map((row) => row[c]!)),
+    rows.length,
+  );
 }
 
 /** All files of a folder, in name order (hwu64 keeps one file per intent). */
-const folder = (dir: string): string[] => readdirSync(join(DATASETS, dir)).sort().map((f) => join(dir, f));
+const folder = (dir: string): string[] =>
+  readdirSync(join(DATASETS, dir))
+    .sort()
+    .map((f) => join(dir, f));
 
 /** clinc150 is JSON: every split's [text, intent] pairs, with the intent's domain from domains.json (`oos` has none). */
 function clincTable(): CheckTable {
@@ -308,7 +315,11 @@ describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
     ['bitext intents', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'intent'), 27],
     ['bitext categories', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'category'), 11],
     ['hwu64 scenario_intent pairs', () => readdirSync(join(DATASETS, 'hwu64/kfold1-trainset')).map((f) => f.replace(/\.csv$/, '')), 64],
-    ['clinc150 intents', () => Object.values(JSON.parse(readFileSync(join(DATASETS, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>).flat(), 150],
+    [
+      'clinc150 intents',
+      () => Object.values(JSON.parse(readFileSync(join(DATASETS, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>).flat(),
+      150,
+    ],
     ['cfpb sub-products', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-product'), 29],
     ['cfpb sub-issues', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-issue'), 55],
   ])('label-variant stays quiet on the %s even when any one of them is rare', (_name, labels, n) => {

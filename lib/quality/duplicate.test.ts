@@ -50,12 +50,19 @@ describe('duplicate', () => {
   });
 
   it('flags every row of a text with different labels as conflicting', () => {
-    const rows = [...filler(10), ['what is on my to do list', 'todo', 'list'], ['What is on my to-do list', 'todo', 'list'], ['what is on my to do list.', 'reminder', 'list']];
+    const rows = [
+      ...filler(10),
+      ['what is on my to do list', 'todo', 'list'],
+      ['What is on my to-do list', 'todo', 'list'],
+      ['what is on my to do list.', 'reminder', 'list'],
+    ];
     const report = check(rows);
     const conflict = finding(report, 'conflicting-duplicate')!;
     expect(conflict).toMatchObject({ severity: 'warning', count: 2, rows: [11, 13] });
     expect(conflict.details?.groups).toEqual([{ rows: [11, 13], text: 'what is on my to do list', labels: ['todo › list', 'reminder › list'] }]);
-    expect(conflict.message).toMatch(/^2 rows share their text with a row labelled differently, in 1 group: rows 11, 13 \("what is on my to do list": "todo › list" vs "reminder › list"\)\./);
+    expect(conflict.message).toMatch(
+      /^2 rows share their text with a row labelled differently, in 1 group: rows 11, 13 \("what is on my to do list": "todo › list" vs "reminder › list"\)\./,
+    );
     expect(finding(report, 'duplicate')).toBeUndefined();
   });
 
@@ -67,9 +74,17 @@ describe('duplicate', () => {
   });
 
   it('names groups in order of their first row and counts them', () => {
-    const rows = [['b text here', 'x', 'y'], ['a text here', 'x', 'y'], ['A text here', 'x', 'y'], ['b text here.', 'x', 'y'], ['B TEXT HERE', 'x', 'y']];
+    const rows = [
+      ['b text here', 'x', 'y'],
+      ['a text here', 'x', 'y'],
+      ['A text here', 'x', 'y'],
+      ['b text here.', 'x', 'y'],
+      ['B TEXT HERE', 'x', 'y'],
+    ];
     const r = finding(check(rows), 'duplicate')!;
     expect(r.rows).toEqual([3, 4, 5]);
-    expect(r.message).toMatch(/^3 rows repeat an earlier row's text and labels \(ignoring case, spaces and end punctuation\), in 2 groups: rows 1, 4, 5 \("b text here"\); rows 2, 3 \("a text here"\)\./);
+    expect(r.message).toMatch(
+      /^3 rows repeat an earlier row's text and labels \(ignoring case, spaces and end punctuation\), in 2 groups: rows 1, 4, 5 \("b text here"\); rows 2, 3 \("a text here"\)\./,
+    );
   });
 });

@@ -209,7 +209,10 @@ export function checkDuplicates(ctx: CheckContext): CheckResult[] {
   }
   const results: CheckResult[] = [];
   if (dupGroups.length > 0) {
-    const described = describeGroups(ctx, dupGroups.map((rows) => ({ rows })));
+    const described = describeGroups(
+      ctx,
+      dupGroups.map((rows) => ({ rows })),
+    );
     const n = dupPositions.length;
     results.push(
       ctx.result({
@@ -257,7 +260,10 @@ function describeGroups(ctx: CheckContext, groups: { rows: number[]; labels?: st
     const rows = g.rows.length <= 4 ? g.rows.join(', ') : `${g.rows.slice(0, 4).join(', ')} and ${(g.rows.length - 4).toLocaleString('en-US')} more`;
     const all = groups[i]!.labels;
     const labels = all
-      ? `: ${all.slice(0, LABELS_IN_MESSAGE).map((l) => quote(l, 30)).join(' vs ')}${all.length > LABELS_IN_MESSAGE ? ` and ${(all.length - LABELS_IN_MESSAGE).toLocaleString('en-US')} more` : ''}`
+      ? `: ${all
+          .slice(0, LABELS_IN_MESSAGE)
+          .map((l) => quote(l, 30))
+          .join(' vs ')}${all.length > LABELS_IN_MESSAGE ? ` and ${(all.length - LABELS_IN_MESSAGE).toLocaleString('en-US')} more` : ''}`
       : '';
     return `rows ${rows} (${quote(g.text)}${labels})`;
   });

@@ -27,7 +27,9 @@ describe('fixSamples: what a fix would change, before it is applied', () => {
     // Both texts hold a double space; one sample is shown.
     expect(out.rows).toBe(2);
     expect(out.samples).toHaveLength(1);
-    expect(fixSamples(ds(), { kind: 'merge-label', col: 1, column: 'category', from: ['Biling', 'Shipping'], to: 'Billing', rows: [1, 4], rowIds: [0, 3] }, 0, 1)).toEqual({
+    expect(
+      fixSamples(ds(), { kind: 'merge-label', col: 1, column: 'category', from: ['Biling', 'Shipping'], to: 'Billing', rows: [1, 4], rowIds: [0, 3] }, 0, 1),
+    ).toEqual({
       rows: 2,
       samples: [{ row: 1, column: 'category', before: 'Shipping', after: 'Billing' }],
     });
@@ -35,7 +37,9 @@ describe('fixSamples: what a fix would change, before it is applied', () => {
 
   it('shows the text of rows a deletion removes; nothing for a fix already applied', () => {
     const d = ds();
-    expect(fixSamples(d, { kind: 'drop-duplicates', keep: 'first', rows: [3], rowIds: [2] }, 0).samples).toEqual([{ row: 3, column: 'inquiry', before: 'refund please', after: '' }]);
+    expect(fixSamples(d, { kind: 'drop-duplicates', keep: 'first', rows: [3], rowIds: [2] }, 0).samples).toEqual([
+      { row: 3, column: 'inquiry', before: 'refund please', after: '' },
+    ]);
     expect(fixSamples(d, { kind: 'trim', col: 0, column: 'inquiry', rows: [4], rowIds: [3] }, 0)).toEqual({ rows: 0, samples: [] });
   });
 });

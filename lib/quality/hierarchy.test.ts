@@ -10,9 +10,19 @@ describe('hierarchy', () => {
     const r = finding(report, 'hierarchy');
     expect(r).toMatchObject({ severity: 'warning', count: 5, rows: [1, 2, 3, 7, 8] });
     expect(r!.details?.children).toEqual([
-      { column: 'sub_category', parentColumn: 'category', label: 'query', parents: [{ label: 'alarm', count: 3 }, { label: 'calendar', count: 2 }] },
+      {
+        column: 'sub_category',
+        parentColumn: 'category',
+        label: 'query',
+        parents: [
+          { label: 'alarm', count: 3 },
+          { label: 'calendar', count: 2 },
+        ],
+      },
     ]);
-    expect(r!.message).toMatch(/^1 sub-label appears under more than one parent: sub_category "query" is under 2 category values \("alarm" 3, "calendar" 2\)\./);
+    expect(r!.message).toMatch(
+      /^1 sub-label appears under more than one parent: sub_category "query" is under 2 category values \("alarm" 3, "calendar" 2\)\./,
+    );
   });
 
   it.each([
@@ -33,7 +43,15 @@ describe('hierarchy', () => {
     const rows = [...many('a', 'x', 2), ...many('b', 'y', 2)].map((r, i) => [...r, i % 2 ? 'leaf' : 'leaf']);
     const report = check(rows, { header: ['t', 'l1', 'l2', 'l3'], labels: [1, 2, 3] });
     expect(finding(report, 'hierarchy')?.details?.children).toEqual([
-      { column: 'l3', parentColumn: 'l2', label: 'leaf', parents: [{ label: 'x', count: 2 }, { label: 'y', count: 2 }] },
+      {
+        column: 'l3',
+        parentColumn: 'l2',
+        label: 'leaf',
+        parents: [
+          { label: 'x', count: 2 },
+          { label: 'y', count: 2 },
+        ],
+      },
     ]);
   });
 });

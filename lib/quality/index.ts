@@ -21,7 +21,16 @@ export type {
   Severity,
   TokenCounter,
 } from './types';
-export { DEFAULT_THRESHOLDS, THRESHOLD_INFO, isThresholdName, parseThreshold, resolveThresholds, targetThresholds, type ThresholdName, type Thresholds } from './thresholds';
+export {
+  DEFAULT_THRESHOLDS,
+  THRESHOLD_INFO,
+  isThresholdName,
+  parseThreshold,
+  resolveThresholds,
+  targetThresholds,
+  type ThresholdName,
+  type Thresholds,
+} from './thresholds';
 export { runChecks, hasErrors } from './run';
 export { columnsTable, datasetTable, checkInput, type CheckSettings } from './table';
 export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';

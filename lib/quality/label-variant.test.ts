@@ -38,7 +38,9 @@ describe('label-variant', () => {
     const r = finding(report, 'label-variant');
     expect(r).toMatchObject({ severity: 'warning', count: vn });
     expect(r!.rows).toEqual(Array.from({ length: vn }, (_, i) => cn + i + 1));
-    expect(r!.details?.variants).toEqual([{ column: 'category', from: [variant], fromCount: vn, to: common, toCount: cn, reason, distance: expect.any(Number) }]);
+    expect(r!.details?.variants).toEqual([
+      { column: 'category', from: [variant], fromCount: vn, to: common, toCount: cn, reason, distance: expect.any(Number) },
+    ]);
     expect(r!.fixes).toEqual([expect.objectContaining({ kind: 'merge-label', col: 1, column: 'category', from: [variant], to: common })]);
   });
 
@@ -69,9 +71,7 @@ describe('label-variant', () => {
 
   it('looks at every label column', () => {
     const report = check(rows('Billing', 40).map((r, i) => [r[0]!, r[1]!, i < 2 ? 'refnd' : 'refund']));
-    expect(finding(report, 'label-variant')?.details?.variants).toEqual([
-      expect.objectContaining({ column: 'sub_category', from: ['refnd'], to: 'refund' }),
-    ]);
+    expect(finding(report, 'label-variant')?.details?.variants).toEqual([expect.objectContaining({ column: 'sub_category', from: ['refnd'], to: 'refund' })]);
   });
 
   it('does not compare the spellings of a column with more than maxLabelsCompared distinct values', () => {

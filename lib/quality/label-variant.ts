@@ -119,7 +119,9 @@ export function checkLabelVariant(ctx: CheckContext): CheckResult[] {
   if (variants.length === 0) return [];
   const listed = variants
     .slice(0, VARIANTS_IN_MESSAGE)
-    .map((x) => `${x.column} ${x.from.map((f) => quote(f)).join(' and ')} (${plural(x.fromCount, 'row')}) looks like ${quote(x.to)} (${plural(x.toCount, 'row')})`);
+    .map(
+      (x) => `${x.column} ${x.from.map((f) => quote(f)).join(' and ')} (${plural(x.fromCount, 'row')}) looks like ${quote(x.to)} (${plural(x.toCount, 'row')})`,
+    );
   if (variants.length > VARIANTS_IN_MESSAGE) listed.push(`${plural(variants.length - VARIANTS_IN_MESSAGE, 'more variant')}`);
   return [
     ctx.result({
@@ -160,7 +162,13 @@ export function findVariants(values: readonly string[], counts: readonly number[
     const target = closestCommon(g, byCount, t);
     if (target === null) continue;
     merged.add(g);
-    found.push({ from: g.forms.flatMap((x) => x.values), to: target.group.forms[0]!.form, toCount: target.group.count, reason: 'edit', distance: target.distance });
+    found.push({
+      from: g.forms.flatMap((x) => x.values),
+      to: target.group.forms[0]!.form,
+      toCount: target.group.count,
+      reason: 'edit',
+      distance: target.distance,
+    });
   }
   for (const g of groups) {
     // Within a fold group every form but the most common is a variant of it.

@@ -15,7 +15,9 @@ describe('length', () => {
   ])('flags %s as very short', (_name, text) => {
     const r = finding(check(inText(text)), 'length');
     expect(r).toMatchObject({ severity: 'warning', count: 1, rows: [21], details: { kinds: { short: 1, long: 0 } } });
-    expect(r!.message).toMatch(/^1 text is very short \(under 3 characters or a single word\), such as .* \(row 21\): they give the model little to learn from\.$/);
+    expect(r!.message).toMatch(
+      /^1 text is very short \(under 3 characters or a single word\), such as .* \(row 21\): they give the model little to learn from\.$/,
+    );
   });
 
   it.each([

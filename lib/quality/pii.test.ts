@@ -50,7 +50,12 @@ describe('piiKinds', () => {
 
 describe('pii', () => {
   it('flags texts with personal data as a warning, counting each kind', () => {
-    const rows = [...filler(10), ['mail jane@example.com', 'a', 'b'], ['call +44 20 7946 0958 or jane@example.com', 'a', 'b'], ['card 4111 1111 1111 1111', 'a', 'b']];
+    const rows = [
+      ...filler(10),
+      ['mail jane@example.com', 'a', 'b'],
+      ['call +44 20 7946 0958 or jane@example.com', 'a', 'b'],
+      ['card 4111 1111 1111 1111', 'a', 'b'],
+    ];
     const r = finding(check(rows), 'pii')!;
     expect(r).toMatchObject({ severity: 'warning', count: 3, rows: [11, 12, 13], details: { kinds: { email: 2, phone: 1, card: 1 } } });
     expect(r.message).toBe(

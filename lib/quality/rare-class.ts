@@ -8,7 +8,10 @@ const MAX_CLASSES = 200;
 
 /** The classes for `details`, capped. */
 export function classDetails(list: readonly { label: string; count: number }[]): { classes: { label: string; count: number }[]; truncated?: true } {
-  return { classes: list.slice(0, MAX_CLASSES).map(({ label, count }) => ({ label, count })), ...(list.length > MAX_CLASSES ? { truncated: true as const } : {}) };
+  return {
+    classes: list.slice(0, MAX_CLASSES).map(({ label, count }) => ({ label, count })),
+    ...(list.length > MAX_CLASSES ? { truncated: true as const } : {}),
+  };
 }
 
 /** The stratification's name in messages: "category", "category + sub_category". */

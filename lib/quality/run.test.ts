@@ -53,7 +53,12 @@ describe('runChecks', () => {
   });
 
   it('reports rows set aside by the reader as malformed, without ids', () => {
-    const table = columnsTable(HEADER, HEADER.map(() => filler(60).map((r) => r[0]!)), 60, Int32Array.from({ length: 60 }, (_, i) => (i < 5 ? i + 1 : i + 2)));
+    const table = columnsTable(
+      HEADER,
+      HEADER.map(() => filler(60).map((r) => r[0]!)),
+      60,
+      Int32Array.from({ length: 60 }, (_, i) => (i < 5 ? i + 1 : i + 2)),
+    );
     const report = runChecks({ table, text: 0, labels: [], stratify: null, testSize: { kind: 'float', value: 0.2 }, setAside: [{ dataRow: 6, line: 7 }] });
     expect(finding(report, 'malformed-row')).toEqual({
       id: 'malformed-row',
@@ -68,9 +73,17 @@ describe('runChecks', () => {
 
   it('resolves column names, naming those the header lacks', () => {
     const table = columnsTable(HEADER, [[], [], []], 0);
-    const settings = { textColumn: 'inquiry', labelColumns: ['category', 'subcategory'], stratify: ['category'], testSize: { kind: 'float', value: 0.2 } as const };
+    const settings = {
+      textColumn: 'inquiry',
+      labelColumns: ['category', 'subcategory'],
+      stratify: ['category'],
+      testSize: { kind: 'float', value: 0.2 } as const,
+    };
     expect(checkInput(table, settings)).toEqual({ ok: false, missing: ['subcategory'] });
-    expect(checkInput(table, { ...settings, labelColumns: ['category', 'sub_category'] })).toMatchObject({ ok: true, input: { text: 0, labels: [1, 2], stratify: [1] } });
+    expect(checkInput(table, { ...settings, labelColumns: ['category', 'sub_category'] })).toMatchObject({
+      ok: true,
+      input: { text: 0, labels: [1, 2], stratify: [1] },
+    });
   });
 });
 
@@ -94,7 +107,25 @@ function expectWellFormed(report: CheckReport): void {
   }
 }
 
-const messyCell = fc.constantFrom('', ' ', 'NA', 'None', 'a', 'A', 'a ', 'a  b', 'billing', 'Billing', 'Biling', 'x\u00a0y', 'Ã©', 'call +44 20 7946 0958', '7', 'true', 'a@b.co');
+const messyCell = fc.constantFrom(
+  '',
+  ' ',
+  'NA',
+  'None',
+  'a',
+  'A',
+  'a ',
+  'a  b',
+  'billing',
+  'Billing',
+  'Biling',
+  'x\u00a0y',
+  'Ã©',
+  'call +44 20 7946 0958',
+  '7',
+  'true',
+  'a@b.co',
+);
 
 describe('runChecks with free-text answers', () => {
   // Answers a chatbot gives: some repeat, some differ only in case or punctuation, one is "NA".
@@ -130,9 +161,18 @@ describe('runChecks on any table', () => {
   it('applying every fix leaves no cell to clean, and undoing them restores the data', () => {
     fc.assert(
       fc.property(fc.array(fc.array(messyCell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), (rows) => {
-        const ds = Dataset.fromRows([...HEADER], rows.map((r) => [...r]));
+        const ds = Dataset.fromRows(
+          [...HEADER],
+          rows.map((r) => [...r]),
+        );
         const before = ds.liveIds().length;
-        const input = (): Parameters<typeof runChecks>[0] => ({ table: datasetTable(ds), text: 0, labels: [1, 2], stratify: [1], testSize: { kind: 'float', value: 0.2 } });
+        const input = (): Parameters<typeof runChecks>[0] => ({
+          table: datasetTable(ds),
+          text: 0,
+          labels: [1, 2],
+          stratify: [1],
+          testSize: { kind: 'float', value: 0.2 },
+        });
         const applied = [];
         for (const c of runChecks(input()).checks) {
           for (const f of c.fixes ?? []) {
@@ -158,7 +198,10 @@ describe('runChecks on any table', () => {
 
 describe('datasetTable (the app)', () => {
   it('checks live rows only, numbered as in the grid, with their ids', () => {
-    const ds = Dataset.fromRows([...HEADER], [...filler(30), ['dup text', 'a', 'b'], ['Dup text.', 'a', 'b']].map((r) => [...r]));
+    const ds = Dataset.fromRows(
+      [...HEADER],
+      [...filler(30), ['dup text', 'a', 'b'], ['Dup text.', 'a', 'b']].map((r) => [...r]),
+    );
     ds.apply(deleteRows(ds, [0])!);
     ds.apply(addRow(ds, ['dup text', 'a', 'b']));
     ds.apply(setCell(ds, 5, 0, '')!);
@@ -169,13 +212,22 @@ describe('datasetTable (the app)', () => {
   });
 
   it('turns fixes into one undoable change each', () => {
-    const ds = Dataset.fromRows([...HEADER], [...filler(30), [' padded text', 'Biling', 'x'], ['PADDED text', 'Billing', 'x']].map((r) => [...r]));
+    const ds = Dataset.fromRows(
+      [...HEADER],
+      [...filler(30), [' padded text', 'Biling', 'x'], ['PADDED text', 'Billing', 'x']].map((r) => [...r]),
+    );
     const report = runChecks({ table: datasetTable(ds), text: 0, labels: [1], stratify: null, testSize: { kind: 'float', value: 0.2 } });
     const trim = finding(report, 'whitespace')!.fixes![0]!;
     const change = fixChange(ds, trim)!;
-    expect(change).toEqual({ label: 'Trim spaces in inquiry (1 row)', patches: [{ op: 'set', rowId: 30, col: 0, before: ' padded text', after: 'padded text' }] });
+    expect(change).toEqual({
+      label: 'Trim spaces in inquiry (1 row)',
+      patches: [{ op: 'set', rowId: 30, col: 0, before: ' padded text', after: 'padded text' }],
+    });
     ds.apply(change);
-    const drop = fixChange(ds, finding(runChecks({ table: datasetTable(ds), text: 0, labels: [], stratify: null, testSize: { kind: 'float', value: 0.2 } }), 'duplicate')!.fixes![0]!)!;
+    const drop = fixChange(
+      ds,
+      finding(runChecks({ table: datasetTable(ds), text: 0, labels: [], stratify: null, testSize: { kind: 'float', value: 0.2 } }), 'duplicate')!.fixes![0]!,
+    )!;
     expect(drop.label).toBe('Remove 1 duplicate row');
     expect(drop.patches).toEqual([{ op: 'delete', rowId: 31, values: ['PADDED text', 'Billing', 'x'] }]);
   });

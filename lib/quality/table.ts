@@ -45,10 +45,7 @@ export type CheckSettings = Pick<ExportSettings, 'textColumn' | 'labelColumns' |
   Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle' | 'answer'>>;
 
 /** Column names → the indexes of {@link CheckInput}, or the names the header lacks. */
-export function checkInput(
-  table: CheckTable,
-  settings: CheckSettings,
-): { ok: true; input: CheckInput } | { ok: false; missing: string[] } {
+export function checkInput(table: CheckTable, settings: CheckSettings): { ok: true; input: CheckInput } | { ok: false; missing: string[] } {
   const names = [settings.textColumn, ...settings.labelColumns, ...(settings.stratify ?? [])];
   const missing = [...new Set(names.filter((n) => !table.header.includes(n)))];
   if (missing.length > 0) return { ok: false, missing };

@@ -24,7 +24,9 @@ describe('target-limits: numbers of examples', () => {
     expect(r!.message).toMatch(new RegExp(`^The validation file would hold ${validation.toLocaleString('en-US')} examples; .* takes at most ${max} \\(`));
     expect(r!.message).toMatch(/Use a smaller test size: at most [\d,]+ rows/);
     expect(r!.message).toMatch(/would refuse this fine-tuning job\.$/);
-    expect(r!.details?.limits).toEqual([{ name: 'maxValidationExamples', actual: validation, limit: Number(max.replace(',', '')), estimated: false, source: expect.any(Object) }]);
+    expect(r!.details?.limits).toEqual([
+      { name: 'maxValidationExamples', actual: validation, limit: Number(max.replace(',', '')), estimated: false, source: expect.any(Object) },
+    ]);
   });
 
   it("names Bedrock's limit of 10,000 training records and where it is published", () => {
@@ -91,7 +93,11 @@ describe('target-limits: file sizes', () => {
     ['vertex-gemini', 'compact', 'text'],
   ] as const)('%s, %s style, %s answers: the two estimates add up to the bytes the export writes', (target, jsonStyle, answer) => {
     const labels = answer === 'text' ? ['Sure, "done" 😀\n', 'Café \\ ok', 'Yes.'] : ['billing', 'Café', 'billing'];
-    const rows = filler(40).map((r, i) => [['Où est "ma" commande?\n', 'naïve 😀 \\ test', 'plain text', '\u0001 tab\t'][i % 4]! + r[0], `${labels[i % 3]!}${answer === 'text' ? i : ''}`, `sub ${i % 2}`]);
+    const rows = filler(40).map((r, i) => [
+      ['Où est "ma" commande?\n', 'naïve 😀 \\ test', 'plain text', '\u0001 tab\t'][i % 4]! + r[0],
+      `${labels[i % 3]!}${answer === 'text' ? i : ''}`,
+      `sub ${i % 2}`,
+    ]);
     const systemPrompt = 'Réponds en "JSON"';
     const labelColumns = answer === 'text' ? ['category'] : DEFAULT_SETTINGS.labelColumns;
     const spec = { stratify: null, target, jsonStyle, systemPrompt, answer, labels: answer === 'text' ? [1] : [1, 2] };

@@ -60,7 +60,13 @@ export function checkTargetLimits(ctx: CheckContext): CheckResult[] {
     if (these.length === 0) return [];
     const details: CheckDetails = {
       target: { id: ctx.target, name: target.name },
-      limits: these.map(({ name, actual, limit, estimated }) => ({ name, actual, limit: limit.value, estimated, ...(limit.source ? { source: limit.source } : {}) })),
+      limits: these.map(({ name, actual, limit, estimated }) => ({
+        name,
+        actual,
+        limit: limit.value,
+        estimated,
+        ...(limit.source ? { source: limit.source } : {}),
+      })),
     };
     const tail = severity === 'error' ? ` ${target.name} would refuse this fine-tuning job.` : '';
     const message = these.map((e) => sentence(e, target.name, nTest)).join(' ') + tail;
@@ -99,7 +105,9 @@ const WHAT: Record<FileLimitName, (actual: number, estimated: boolean) => string
 function sentence(e: Excess, targetName: string, nTest: number): string {
   const isBytes = e.name === 'maxTrainFileBytes' || e.name === 'maxValidationFileBytes';
   const max = isBytes ? bytes(e.limit.value) : e.limit.value.toLocaleString('en-US');
-  const from = e.limit.source ? `${targetName} takes at most ${max} (${e.limit.source.title}${e.limit.note ? `: ${e.limit.note}` : ''})` : `the limit you set is ${max}`;
+  const from = e.limit.source
+    ? `${targetName} takes at most ${max} (${e.limit.source.title}${e.limit.note ? `: ${e.limit.note}` : ''})`
+    : `the limit you set is ${max}`;
   return `${WHAT[e.name](e.actual, e.estimated)}; ${from}. ${remedy(e, nTest)}`;
 }
 

@@ -9,7 +9,7 @@ export const THRESHOLD_INFO = {
   minClassRows: {
     value: 2,
     label: 'Rows a class needs for the split',
-    why: "A stratified split puts at least one row of every class in each file, so scikit-learn refuses a class with fewer than 2 rows.",
+    why: 'A stratified split puts at least one row of every class in each file, so scikit-learn refuses a class with fewer than 2 rows.',
   },
   fewClassRows: {
     value: 10,
@@ -76,9 +76,7 @@ export const THRESHOLD_INFO = {
 export type ThresholdName = keyof typeof THRESHOLD_INFO;
 export type Thresholds = { [K in ThresholdName]: number };
 
-export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
-  Object.entries(THRESHOLD_INFO).map(([name, t]) => [name, t.value]),
-) as Thresholds;
+export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(Object.entries(THRESHOLD_INFO).map(([name, t]) => [name, t.value])) as Thresholds;
 
 /**
  * The defaults a target's published limits replace: its minimum number of training examples (0 when

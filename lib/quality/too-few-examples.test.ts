@@ -20,7 +20,10 @@ describe('too-few-examples', () => {
   });
 
   it('uses an int test size as a row count', () => {
-    expect(finding(check(filler(70), { stratify: null, testSize: { kind: 'int', value: 30 } }), 'too-few-examples')).toMatchObject({ severity: 'warning', count: 40 });
+    expect(finding(check(filler(70), { stratify: null, testSize: { kind: 'int', value: 30 } }), 'too-few-examples')).toMatchObject({
+      severity: 'warning',
+      count: 40,
+    });
   });
 
   it.each([
@@ -36,11 +39,15 @@ describe('too-few-examples', () => {
     const rows = filler(60).map((r, i) => [r[0]!, `class ${i % 20}`, 'x']);
     const r = finding(check(rows, { testSize: { kind: 'int', value: 10 } }), 'too-few-examples')!;
     expect(r.severity).toBe('error');
-    expect(r.message).toMatch(/there are 20 category values and a stratified split puts at least one row of each in both files: the validation file is too small\. Use a larger test size/);
+    expect(r.message).toMatch(
+      /there are 20 category values and a stratified split puts at least one row of each in both files: the validation file is too small\. Use a larger test size/,
+    );
   });
 
   it('reports an empty table', () => {
-    expect(finding(check([]), 'too-few-examples')?.message).toBe('The train/validation split cannot be made: with 0 rows there is nothing to split: add examples.');
+    expect(finding(check([]), 'too-few-examples')?.message).toBe(
+      'The train/validation split cannot be made: with 0 rows there is nothing to split: add examples.',
+    );
   });
 
   it('stays quiet on a balanced table large enough', () => {
@@ -50,8 +57,20 @@ describe('too-few-examples', () => {
 
 describe("too-few-examples with the target's published numbers", () => {
   it.each([
-    ['bedrock', 38, 'error', 30, /; fine-tuning needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock \(Amazon Bedrock User Guide, .*\); add examples\.$/],
-    ['bedrock', 40, 'warning', 32, /results usually improve clearly from 50 to 100 training examples \(OpenAI's fine-tuning guide; Claude 3 Haiku on Amazon Bedrock publishes no recommended number\)\. Add examples if you can\.$/],
+    [
+      'bedrock',
+      38,
+      'error',
+      30,
+      /; fine-tuning needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock \(Amazon Bedrock User Guide, .*\); add examples\.$/,
+    ],
+    [
+      'bedrock',
+      40,
+      'warning',
+      32,
+      /results usually improve clearly from 50 to 100 training examples \(OpenAI's fine-tuning guide; Claude 3 Haiku on Amazon Bedrock publishes no recommended number\)\. Add examples if you can\.$/,
+    ],
     ['vertex-gemini', 5, 'warning', 4, /; Google recommends starting with 100 training examples \(Vertex AI, .*\)\. Add examples if you can\.$/],
     ['vertex-gemini', 124, 'warning', 99, /Google recommends starting with 100 training examples/],
     ['alpaca', 5, 'warning', 4, /publishes no recommended number/],

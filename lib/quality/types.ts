@@ -101,14 +101,7 @@ interface FixTarget {
 }
 
 /** A change to the text of some cells of one column; `cleanCell(kind, value)` computes the new text. */
-export type CellFixKind =
-  | 'trim'
-  | 'collapse-spaces'
-  | 'collapse-whitespace'
-  | 'normalise-spaces'
-  | 'remove-invisible'
-  | 'remove-control'
-  | 'repair-mojibake';
+export type CellFixKind = 'trim' | 'collapse-spaces' | 'collapse-whitespace' | 'normalise-spaces' | 'remove-invisible' | 'remove-control' | 'repair-mojibake';
 
 /**
  * A machine-readable fix the app turns into one undoable change (`fixChange`). Every fix is

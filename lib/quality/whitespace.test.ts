@@ -52,7 +52,9 @@ describe('whitespace', () => {
     const rows = [...filler(100).map((r, i) => (i % 2 ? [`${r[0]}  again`, r[1]!, r[2]!] : r))];
     const r = finding(check(rows), 'whitespace')!;
     expect(r.count).toBe(50);
-    expect(r.message).toBe('50 rows have spaces out of place: 50 texts contain repeated spaces. They are hard to see, and make equal labels or texts count as different ones.');
+    expect(r.message).toBe(
+      '50 rows have spaces out of place: 50 texts contain repeated spaces. They are hard to see, and make equal labels or texts count as different ones.',
+    );
     expect(r.fixes).toEqual([expect.objectContaining({ kind: 'collapse-spaces', column: 'inquiry', col: 0 })]);
     expect(r.fixes![0]!.rows).toHaveLength(50);
   });

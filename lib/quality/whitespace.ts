@@ -8,9 +8,27 @@ import type { CellFixKind, CheckResult } from './types';
  * completes "1 text …" / "2 texts …" with `what`; `label` completes "<column> … in N rows".
  */
 const KINDS = {
-  edges: { textFix: 'trim', labelFix: 'trim', texts: ['starts or ends', 'start or end'], what: 'with a space or line break', label: 'starts or ends with a space or line break' },
-  repeated: { textFix: 'collapse-spaces', labelFix: 'collapse-whitespace', texts: ['contains', 'contain'], what: 'repeated spaces', label: 'contains repeated spaces' },
-  'line-break': { textFix: 'collapse-whitespace', labelFix: 'collapse-whitespace', texts: ['contains', 'contain'], what: 'tabs or line breaks', label: 'contains a tab or line break' },
+  edges: {
+    textFix: 'trim',
+    labelFix: 'trim',
+    texts: ['starts or ends', 'start or end'],
+    what: 'with a space or line break',
+    label: 'starts or ends with a space or line break',
+  },
+  repeated: {
+    textFix: 'collapse-spaces',
+    labelFix: 'collapse-whitespace',
+    texts: ['contains', 'contain'],
+    what: 'repeated spaces',
+    label: 'contains repeated spaces',
+  },
+  'line-break': {
+    textFix: 'collapse-whitespace',
+    labelFix: 'collapse-whitespace',
+    texts: ['contains', 'contain'],
+    what: 'tabs or line breaks',
+    label: 'contains a tab or line break',
+  },
   unusual: {
     textFix: 'normalise-spaces',
     labelFix: 'normalise-spaces',

@@ -15,9 +15,7 @@ export function formatTestSize(testSize: TestSize): string {
 export function invalidTestSizeError(n: number, testSize: TestSize): SplitError {
   return {
     code: 'invalid-test-size',
-    message:
-      `test_size=${formatTestSize(testSize)} should be either positive and smaller than the number of samples ` +
-      `${n} or a float in the (0, 1) range`,
+    message: `test_size=${formatTestSize(testSize)} should be either positive and smaller than the number of samples ` + `${n} or a float in the (0, 1) range`,
   };
 }
 
@@ -43,9 +41,7 @@ export function emptyTrainError(n: number, testSize: TestSize): SplitError {
 export function singletonClassError(classes: string[]): SplitError {
   return {
     code: 'singleton-class',
-    message:
-      'The least populated class in y has only 1 member, which is too few. The minimum number of groups ' +
-      'for any class cannot be less than 2.',
+    message: 'The least populated class in y has only 1 member, which is too few. The minimum number of groups ' + 'for any class cannot be less than 2.',
     classes,
   };
 }

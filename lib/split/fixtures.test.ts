@@ -78,21 +78,18 @@ describe('fixtures', () => {
     expect(result.error.code).toBe(expectedCode(f.error));
   });
 
-  it.each(okFixtures.filter(([, f]) => f.stratify_columns === 1))(
-    '%s: the codes fast path gives the same split whatever the code order',
-    (_file, f) => {
-      const labels = f.labels as string[];
-      // Codes in *last*-seen order, to make sure nothing depends on codes being sorted or first-seen.
-      const codeLabels = [...new Set([...labels].reverse())];
-      const codeOf = new Map(codeLabels.map((l, i) => [l, i]));
-      const codes = Int32Array.from(labels, (l) => codeOf.get(l)!);
-      const result = stratifiedSplitCodes(codes, codeLabels, testSizeOf(f), f.random_state);
-      if (!result.ok) throw new Error(`unexpected error: ${result.error.message}`);
-      expect(Array.from(result.train)).toEqual(f.expected.train);
-      expect(Array.from(result.test)).toEqual(f.expected.test);
-      expect(result.classes).toEqual(f.debug.classes);
-    },
-  );
+  it.each(okFixtures.filter(([, f]) => f.stratify_columns === 1))('%s: the codes fast path gives the same split whatever the code order', (_file, f) => {
+    const labels = f.labels as string[];
+    // Codes in *last*-seen order, to make sure nothing depends on codes being sorted or first-seen.
+    const codeLabels = [...new Set([...labels].reverse())];
+    const codeOf = new Map(codeLabels.map((l, i) => [l, i]));
+    const codes = Int32Array.from(labels, (l) => codeOf.get(l)!);
+    const result = stratifiedSplitCodes(codes, codeLabels, testSizeOf(f), f.random_state);
+    if (!result.ok) throw new Error(`unexpected error: ${result.error.message}`);
+    expect(Array.from(result.train)).toEqual(f.expected.train);
+    expect(Array.from(result.test)).toEqual(f.expected.test);
+    expect(result.classes).toEqual(f.debug.classes);
+  });
 
   it('singleton-class errors list the lonely classes in class order', () => {
     const [, f] = errorFixtures.find(([file]) => file.includes('err_singleton_class'))!;

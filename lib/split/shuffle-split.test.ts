@@ -29,8 +29,7 @@ describe('no stratification: ShuffleSplit (§4.8)', () => {
       ok: false,
       error: {
         code: 'empty-train',
-        message:
-          'With n_samples=10, test_size=0.95 and train_size=None, the resulting train set will be empty. Adjust any of the aforementioned parameters.',
+        message: 'With n_samples=10, test_size=0.95 and train_size=None, the resulting train set will be empty. Adjust any of the aforementioned parameters.',
       },
     });
     expect(shuffleSplit(10, float(0.2), 2 ** 32)).toEqual({

@@ -4,16 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compareCodePoints,
-  shuffleSplit,
-  splitSizes,
-  stratifiedSplitCodes,
-  trainTestSplit,
-  type SplitErrorCode,
-  type SplitOk,
-  type TestSize,
-} from './index';
+import { compareCodePoints, shuffleSplit, splitSizes, stratifiedSplitCodes, trainTestSplit, type SplitErrorCode, type SplitOk, type TestSize } from './index';
 
 /** Labels chosen to exercise code-point order (astral vs BMP, case, NFC/NFD, spaces, empty). */
 const ALPHABET = ['a', 'b', 'B', 'é', 'e\u0301', '😀', '\uff21', '\ue000', 'a b', '', ' a', '10', '9'];
@@ -32,9 +23,7 @@ function validTestSizeArb(n: number): fc.Arbitrary<TestSize> {
 /** Rows whose classes all have >= 2 members, in a random row order. */
 const validLabelsArb = fc
   .uniqueArray(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 })
-  .chain((names) =>
-    fc.tuple(...names.map((name) => fc.integer({ min: 2, max: 25 }).map((c) => new Array<string>(c).fill(name)))),
-  )
+  .chain((names) => fc.tuple(...names.map((name) => fc.integer({ min: 2, max: 25 }).map((c) => new Array<string>(c).fill(name)))))
   .chain((groups) => {
     const rows = groups.flat();
     return fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length });
@@ -67,9 +56,7 @@ function checkPartition(r: SplitOk, n: number): void {
 }
 
 describe('stratified split properties', () => {
-  const validCase = validLabelsArb.chain((labels) =>
-    fc.tuple(fc.constant(labels), validTestSizeArb(labels.length), seedArb),
-  );
+  const validCase = validLabelsArb.chain((labels) => fc.tuple(fc.constant(labels), validTestSizeArb(labels.length), seedArb));
 
   it('is a partition of 0..n-1 with |test| = ceil(T*n) (float) or T (int), when it succeeds', () => {
     fc.assert(
@@ -131,10 +118,7 @@ describe('stratified split properties', () => {
   });
 
   it('stratifiedSplitCodes and trainTestSplit agree, whatever the code order (errors included)', () => {
-    const arb = fc.oneof(
-      validCase,
-      fc.tuple(anyLabelsArb, anyTestSizeArb, anySeedArb),
-    ).chain(([labels, t, seed]) => {
+    const arb = fc.oneof(validCase, fc.tuple(anyLabelsArb, anyTestSizeArb, anySeedArb)).chain(([labels, t, seed]) => {
       const distinct = [...new Set(labels)];
       return fc.tuple(
         fc.constant(labels),
@@ -154,14 +138,17 @@ describe('stratified split properties', () => {
   });
 
   it('two columns are the one-column split of the space-joined rows', () => {
-    const pairArb = fc.array(
-      fc.tuple(fc.constantFrom('a', 'a b', 'x'), fc.constantFrom('c', 'b c', 'y')),
-      { minLength: 4, maxLength: 40 },
-    );
+    const pairArb = fc.array(fc.tuple(fc.constantFrom('a', 'a b', 'x'), fc.constantFrom('c', 'b c', 'y')), { minLength: 4, maxLength: 40 });
     fc.assert(
       fc.property(pairArb, fc.integer({ min: 1, max: 3 }), seedArb, (pairs, tv, seed) => {
         const t: TestSize = { kind: 'int', value: Math.min(tv, pairs.length - 1) };
-        expect(trainTestSplit(pairs, t, seed)).toEqual(trainTestSplit(pairs.map((p) => p.join(' ')), t, seed));
+        expect(trainTestSplit(pairs, t, seed)).toEqual(
+          trainTestSplit(
+            pairs.map((p) => p.join(' ')),
+            t,
+            seed,
+          ),
+        );
       }),
       { numRuns: 200 },
     );

@@ -104,11 +104,24 @@ describe('stratified split: what sklearn does NOT guarantee', () => {
 
 describe('two stratify columns (§4.2)', () => {
   it('joins each row with a single space, so ("a b","c") and ("a","b c") are one class', () => {
-    const pairs = [['a b', 'c'], ['a', 'b c'], ['x', 'y'], ['x', 'y'], ['x', 'y'], ['x', 'y']];
+    const pairs = [
+      ['a b', 'c'],
+      ['a', 'b c'],
+      ['x', 'y'],
+      ['x', 'y'],
+      ['x', 'y'],
+      ['x', 'y'],
+    ];
     const r = ok(trainTestSplit(pairs, int(2), 3));
     expect(r.classes).toEqual(['a b c', 'x y']);
     expect(r.classCounts).toEqual([2, 4]);
-    expect(trainTestSplit(pairs.map((p) => p.join(' ')), int(2), 3)).toEqual(r);
+    expect(
+      trainTestSplit(
+        pairs.map((p) => p.join(' ')),
+        int(2),
+        3,
+      ),
+    ).toEqual(r);
   });
 });
 

@@ -31,12 +31,7 @@ import type { SplitResult, TestSize } from './types';
  * @param seed `random_state`; valid seeds are integers in [0, 2**32 - 1].
  * @throws RangeError if a code is out of range (a programming error).
  */
-export function stratifiedSplitCodes(
-  codes: Int32Array | Uint32Array,
-  codeLabels: readonly string[],
-  testSize: TestSize,
-  seed: number,
-): SplitResult {
+export function stratifiedSplitCodes(codes: Int32Array | Uint32Array, codeLabels: readonly string[], testSize: TestSize, seed: number): SplitResult {
   const n = codes.length;
   const sizes = splitSizes(n, testSize);
   if (!sizes.ok) return sizes;

@@ -99,9 +99,7 @@ describe('splitSizes (§4.1)', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('empty-train');
-      expect(r.error.message).toBe(
-        `${prefix}, the resulting train set will be empty. Adjust any of the aforementioned parameters.`,
-      );
+      expect(r.error.message).toBe(`${prefix}, the resulting train set will be empty. Adjust any of the aforementioned parameters.`);
     }
   });
 

@@ -20,12 +20,7 @@ import type { SplitResult, TestSize } from './types';
  *   `labels.length` (programming errors; sklearn would raise "Found input variables with
  *   inconsistent numbers of samples").
  */
-export function trainTestSplit(
-  labels: readonly string[] | readonly (readonly string[])[] | null,
-  testSize: TestSize,
-  seed: number,
-  n?: number,
-): SplitResult {
+export function trainTestSplit(labels: readonly string[] | readonly (readonly string[])[] | null, testSize: TestSize, seed: number, n?: number): SplitResult {
   if (labels === null) {
     if (n === undefined) throw new TypeError('trainTestSplit: n is required when labels is null');
     return shuffleSplit(n, testSize, seed);

@@ -89,11 +89,23 @@ describe('the store on the real engine', () => {
 describe("a JSONL training file's system prompt", () => {
   const jsonlFile = (system: string): File =>
     new File(
-      [['Hi', 'Bye'].map((user) => JSON.stringify({ messages: [{ role: 'system', content: system }, { role: 'user', content: user }, { role: 'assistant', content: `${user}!` }] })).join('\n')],
+      [
+        ['Hi', 'Bye']
+          .map((user) =>
+            JSON.stringify({
+              messages: [
+                { role: 'system', content: system },
+                { role: 'user', content: user },
+                { role: 'assistant', content: `${user}!` },
+              ],
+            }),
+          )
+          .join('\n'),
+      ],
       'chat.jsonl',
     );
 
-  it("replaces the default prompt, so the file is exported again with its own", async () => {
+  it('replaces the default prompt, so the file is exported again with its own', async () => {
     const { store } = await makeStore();
     await store.getState().upload(jsonlFile('Be brief.'));
     expect(store.getState().choices.systemPrompt).toBe('Be brief.');

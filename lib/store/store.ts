@@ -126,7 +126,8 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         // A training file read back keeps its own system prompt, so exporting it again changes only what
         // was edited; but a prompt the user wrote stays (the Format check card offers the file's).
         const prompt = outcome.meta.jsonl?.info.systemPrompt;
-        if (prompt != null && get().choices.systemPrompt === DEFAULT_SYSTEM_PROMPT && prompt !== DEFAULT_SYSTEM_PROMPT) get().setChoices({ systemPrompt: prompt });
+        if (prompt != null && get().choices.systemPrompt === DEFAULT_SYSTEM_PROMPT && prompt !== DEFAULT_SYSTEM_PROMPT)
+          get().setChoices({ systemPrompt: prompt });
         await afterLoad();
       } catch (e) {
         set({
@@ -149,7 +150,9 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
         try {
           file = await deps.fetchSample();
         } catch (e) {
-          set({ loadError: { fileName: 'the sample dataset', problem: { code: 'empty-file', message: `${(e as Error).message}. Reload the page and try again.` } } });
+          set({
+            loadError: { fileName: 'the sample dataset', problem: { code: 'empty-file', message: `${(e as Error).message}. Reload the page and try again.` } },
+          });
           return;
         }
         await load(file);

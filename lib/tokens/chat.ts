@@ -52,8 +52,7 @@ export class ChatExampleCounter {
   private readonly answers = new Map<string, number>();
 
   constructor(readonly counter: TokenCounter) {
-    this.frame =
-      TOKENS_PER_EXAMPLE + 3 * TOKENS_PER_MESSAGE + counter.count('system') + counter.count('user') + counter.count('assistant');
+    this.frame = TOKENS_PER_EXAMPLE + 3 * TOKENS_PER_MESSAGE + counter.count('system') + counter.count('user') + counter.count('assistant');
   }
 
   /** Tokens of the example `[system, user, assistant]` (the contents as the model reads them, unescaped). */

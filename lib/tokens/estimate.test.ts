@@ -43,7 +43,11 @@ describe('estimateCost', () => {
     const e = estimateCost({ examples: 1000, billableTokens: 123_456 }, { pricePerMillion: 3 });
     expect(e).toMatchObject({ epochs: 3, billedTokens: 370_368 });
     expect(e.cost).toBeCloseTo(1.111104, 9);
-    expect(estimateCost({ examples: 8334, billableTokens: 1_000_000 }, { pricePerMillion: 25 })).toMatchObject({ epochs: 2, billedTokens: 2_000_000, cost: 50 });
+    expect(estimateCost({ examples: 8334, billableTokens: 1_000_000 }, { pricePerMillion: 25 })).toMatchObject({
+      epochs: 2,
+      billedTokens: 2_000_000,
+      cost: 50,
+    });
   });
 
   it('takes the epochs the job will run instead of the default', () => {

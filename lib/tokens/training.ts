@@ -63,7 +63,12 @@ export const TRAINING_STEP_ROWS = 500;
  * {@link TRAINING_STEP_ROWS}, and returns the estimate. A worker can pause between slices to answer
  * other requests, or stop when the count is no longer wanted.
  */
-export function* estimateTrainingSteps(rows: ExampleRows, counter: TokenCounter, settings: ExampleSettings, options: TrainingOptions): Generator<number, TrainingEstimate> {
+export function* estimateTrainingSteps(
+  rows: ExampleRows,
+  counter: TokenCounter,
+  settings: ExampleSettings,
+  options: TrainingOptions,
+): Generator<number, TrainingEstimate> {
   const { limit, trainRows, onProgress } = options;
   const n = rows.rowCount;
   const examples = new ExampleTokens(counter, settings);
