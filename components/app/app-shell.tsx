@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { MappingStep } from '@/components/mapping/mapping-step';
 import { ReadingProgress } from '@/components/upload/reading-progress';
@@ -35,7 +35,8 @@ export function AppShell() {
   const [confirmStartOver, setConfirmStartOver] = useState(false);
   const [sampleError, setSampleError] = useState<LoadFailure | null>(null);
   const [dismissedError, setDismissedError] = useState<object | null>(null);
-  const [queued, setQueued] = useState<File | null>(null);
+  /** A file opened while the saved session is restored, read once that is done. */
+  const queued = useRef<File | null>(null);
 
   const read = useCallback(
     (file: File) => {
@@ -51,17 +52,21 @@ export function AppShell() {
       const s = api.getState();
       if (s.otherTab) return;
       // The saved session is still being restored: reading now would race it, so read right after.
-      if (s.phase === 'starting') return setQueued(file);
+      if (s.phase === 'starting') {
+        queued.current = file;
+        return;
+      }
       if (s.meta && s.phase === 'ready' && (s.status.canUndo || s.status.editedCells > 0)) setReplacing(file);
       else read(file);
     },
     [api, read],
   );
   useEffect(() => {
-    if (phase === 'starting' || !queued) return;
-    setQueued(null);
-    openFile(queued);
-  }, [phase, queued, openFile]);
+    const file = queued.current;
+    if (phase === 'starting' || !file) return;
+    queued.current = null;
+    openFile(file);
+  }, [phase, openFile]);
 
   const [fetchingSample, setFetchingSample] = useState(false);
   const loadSample = useCallback(() => {

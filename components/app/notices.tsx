@@ -56,6 +56,8 @@ export function LoadErrorBanner({ error, onDismiss }: { error: LoadFailure; onDi
 export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
   const { restored, fileName, otherTab } = useTrainset((s) => ({ restored: s.restored, fileName: s.meta?.fileName ?? null, otherTab: s.otherTab }));
   const [dismissed, setDismissed] = useState<number | null>(null);
+  // "today" / "yesterday" as of when the notice appeared (rendering again must not change the text).
+  const [now] = useState(() => Date.now());
   // A read-only tab shows the other tab's saved work: "restored" would suggest it is this tab's.
   if (!restored || !fileName || otherTab || dismissed === restored.savedAt) return null;
   const dropped = restored.droppedEdits;
@@ -75,7 +77,7 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
       }
     >
       <p>
-        Restored your work on <strong>{fileName}</strong> from {formatSavedAt(restored.savedAt, Date.now())}.
+        Restored your work on <strong>{fileName}</strong> from {formatSavedAt(restored.savedAt, now)}.
       </p>
       {restored.droppedSettings.length > 0 && (
         <p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import type { RowView } from '@/lib/engine';
 import { useTrainsetApi } from '@/components/store/store-provider';
 
@@ -34,22 +34,24 @@ export interface WindowRows {
  */
 export function useWindowRows(indexes: readonly number[], rowsVersion: number, reset: unknown): WindowRows {
   const api = useTrainsetApi();
-  const shown = useRef<{ reset: unknown; rows: Map<number, RowView> }>({ reset, rows: new Map() });
   const key = indexes.join(',');
 
-  const result = useMemo(() => {
-    const previous = shown.current.reset === reset ? shown.current.rows : new Map<number, RowView>();
+  // The rows last shown, kept in state with what they were computed from, and computed again during
+  // render when any of that changes (`key` stands for `indexes`, a new array every render;
+  // `rowsVersion` marks cache changes).
+  const compute = (previous: ReadonlyMap<number, RowView>): WindowRows => {
     const { rowAt } = api.getState();
     const rows = indexes.map((i) => rowAt(i) ?? previous.get(i));
     const byIndex = new Map<number, RowView>();
     rows.forEach((r, k) => r && byIndex.set(indexes[k]!, r));
     return { rows, byIndex, data: [...byIndex.values()] };
-    // `key` stands for `indexes` (a new array every render); `rowsVersion` marks cache changes.
-  }, [api, key, rowsVersion, reset]);
-
-  useLayoutEffect(() => {
-    shown.current = { reset, rows: new Map(result.byIndex) };
-  }, [result, reset]);
+  };
+  const [shown, setShown] = useState(() => ({ api, key, rowsVersion, reset, result: compute(new Map()) }));
+  let result = shown.result;
+  if (shown.api !== api || shown.key !== key || shown.rowsVersion !== rowsVersion || shown.reset !== reset) {
+    result = compute(shown.reset === reset ? shown.result.byIndex : new Map());
+    setShown({ api, key, rowsVersion, reset, result });
+  }
 
   useEffect(() => {
     const { ensureRows } = api.getState();
