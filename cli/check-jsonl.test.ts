@@ -109,6 +109,40 @@ describe('trainset check <file.jsonl>: human output', () => {
   });
 });
 
+describe('trainset check: a JSONL file is told by its content, as the app tells it', () => {
+  it.each([
+    ['a .csv name', 'examples.csv'],
+    ['a .txt name', 'examples.txt'],
+  ])('reads a JSONL file with %s as JSONL', (_what, name) => {
+    const asJsonl = trainset(['check', file('examples.jsonl', `${broken.join('\n')}\n`), '--json']);
+    const r = trainset(['check', file(name, `${broken.join('\n')}\n`), '--json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.format).toMatchObject({ examples: 72, errors: { invalid_json: 1, unrecognized_role: 1 } });
+    expect(report.rows).toBe(71);
+    expect(report).toEqual(JSON.parse(asJsonl.stdout));
+    const human = trainset(['check', file(name, clean.join('\n'))]);
+    expect(human.status).toBe(0);
+    expect(human.stdout.split('\n').slice(0, 2)).toEqual([
+      `Format of ${name}, checked as OpenAI's data-preparation notebook does: 70 examples on 70 lines.`,
+      'No errors found.',
+    ]);
+  });
+
+  it('refuses the options that name CSV columns there too, as for a .jsonl', () => {
+    const r = trainset(['check', file('examples.csv', clean.join('\n')), '--labels', 'category']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--labels does not apply to a JSONL file/);
+    noStackTrace(r);
+  });
+
+  it('still reads a CSV named .txt as a CSV', () => {
+    const r = trainset(['check', file('data.txt', 'inquiry,category,sub_category\nhello there,billing,refund\n'), '--json']);
+    expect(JSON.parse(r.stdout)).not.toHaveProperty('format');
+    expect((JSON.parse(r.stdout) as JsonReport).rows).toBe(1);
+  });
+});
+
 describe('trainset check <file.jsonl> --json', () => {
   it('adds a "format" object to the report: counts, findings by line, truncated', () => {
     const r = trainset(['check', file('bad.jsonl', broken.join('\n')), '--json']);

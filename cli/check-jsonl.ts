@@ -1,10 +1,9 @@
-import path from 'node:path';
+import type { Encoding } from '../lib/csv';
 import { type ExportSettings } from '../lib/export';
 import { answerMode, readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
-import { columnsTable, hasErrors, runChecks, type Thresholds } from '../lib/quality';
-import { forJson, humanReport } from './check-command';
-import { csvOptionsFrom, readInput, settingsFrom, withThresholds } from './options';
-import { countTokens, tokenChoiceFrom, tokensJson } from './token-report';
+import { hasErrors, type Thresholds } from '../lib/quality';
+import { checkColumns, count, humanReport, jsonReport } from './check-report';
+import { type TokenChoice } from './token-report';
 import { UsageError } from './usage';
 
 /** Findings listed in the human output, and in `--json`. */
@@ -16,24 +15,34 @@ const JSON_FINDINGS = 100;
 /** Options of `check` that name CSV columns or read CSV, which a JSONL file decides for itself. */
 const CSV_ONLY = ['text', 'labels', 'delimiter'] as const;
 
+/** What `check` made of its options before reading the file. */
+export interface CheckChoices {
+  settings: ExportSettings;
+  /** `--encoding`, when given. */
+  encoding: Encoding | undefined;
+  tokenChoice: TokenChoice | null;
+  thresholds: Partial<Thresholds>;
+}
+
 /**
- * `trainset check <file.jsonl>`: OpenAI's format checks on every line (as its data-preparation
- * notebook counts them), then the quality checks on the examples read as a table: the user message
- * as the text, the keys of the assistant's JSON answers as the labels, stratified by the first.
+ * `trainset check` on a JSONL training file (as `sniffKind` tells it, whatever its name): OpenAI's
+ * format checks on every line (as its data-preparation notebook counts them), then the quality
+ * checks on the examples read as a table: the user message as the text, the keys of the
+ * assistant's JSON answers as the labels, stratified by the first.
  * Exit 1 on any format error or error-level check, or a file that cannot be read; 0 otherwise.
  */
-export async function checkJsonl(file: string, values: Record<string, string | boolean | undefined>, thresholds: Partial<Thresholds> = {}): Promise<number> {
+export async function checkJsonl(
+  name: string,
+  bytes: Uint8Array,
+  values: Record<string, string | boolean | undefined>,
+  { settings: base, encoding, tokenChoice, thresholds }: CheckChoices,
+): Promise<number> {
   const given = CSV_ONLY.filter((o) => values[o] !== undefined);
   if (given.length > 0) {
     throw new UsageError(
       `--${given[0]} does not apply to a JSONL file: its text is the user message and its labels are the keys of the assistant's JSON answers`,
     );
   }
-  const base = settingsFrom(values);
-  const tokenChoice = tokenChoiceFrom(values, base);
-  const { encoding } = csvOptionsFrom({ encoding: values.encoding as string | undefined });
-  const bytes = readInput(file);
-  const name = path.basename(file);
   const read = readJsonl(bytes, encoding ? { encoding } : {});
   if (!read.ok) {
     process.stderr.write(`${name}: ${read.problem.message}\n`);
@@ -51,28 +60,15 @@ export async function checkJsonl(file: string, values: Record<string, string | b
     stratify: stratifyFrom(values.stratify as string | undefined, base.stratify, table, info),
     systemPrompt: (values.system as string | undefined) ?? info.systemPrompt ?? base.systemPrompt,
   };
-  const col = (c: string): number => table.header.indexOf(c);
   // Tokens of the examples a re-export would write (for a conversation: its first and last turns).
-  const tokens = tokenChoice ? await countTokens(table, settings, tokenChoice) : null;
-  const input = {
-    table: columnsTable(table.header, table.columns, table.rowCount, table.numbers),
-    text: col(settings.textColumn),
-    labels: settings.labelColumns.map(col),
-    stratify: settings.stratify ? settings.stratify.map(col) : null,
-    testSize: settings.testSize,
-    target: settings.target,
-    systemPrompt: settings.systemPrompt,
-    jsonStyle: settings.jsonStyle,
-    answer: settings.answer,
-  };
-  const report = runChecks(input, withThresholds(tokens?.checkOptions, thresholds));
+  const run = await checkColumns(table, settings, tokenChoice, thresholds);
   const formatErrors = Object.keys(format.errors).length > 0;
   process.stdout.write(
     values.json
-      ? `${JSON.stringify({ format: formatForJson(format, info), ...forJson(report), tokens: tokens ? tokensJson(tokens) : null })}\n`
-      : `${humanFormat(name, format, info, table)}\n${humanReport(name, settings, report, tokens)}${formatErrors ? formatVerdict(format) : ''}`,
+      ? jsonReport(run, { format: formatForJson(format, info) })
+      : `${humanFormat(name, format, info, table)}\n${humanReport(name, settings, run)}${formatErrors ? formatVerdict(format) : ''}`,
   );
-  return formatErrors || hasErrors(report) ? 1 : 0;
+  return formatErrors || hasErrors(run.report) ? 1 : 0;
 }
 
 /** The last line when the file's format is wrong: the checks above judged the table, not the file. */
@@ -154,5 +150,3 @@ function findings(list: FormatFinding<string>[], shown: number, all: number): st
   if (all > shown) out.push(`  … and ${(all - Math.min(shown, list.length)).toLocaleString('en-US')} more like these.`);
   return out;
 }
-
-const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;

@@ -77,7 +77,8 @@ is accepted and changes nothing), plus:
   {"examples", "totalTokens"} or null, "billedOn": "train" (or "all" when the split cannot be made),
   "epochs", "billedTokens", "pricePerMillion", "priceDate", "priceSource", "estimatedCost" (USD)}.
 
-check also reads a chat-format JSONL training file (a name ending in .jsonl). It runs OpenAI's format
+check also reads a chat-format JSONL training file, told by its content as the app tells it (its first
+character is {, whatever the file is called; a name ending in .jsonl also says so). It runs OpenAI's format
 checks on every line and counts them as its data-preparation notebook does (data_type,
 missing_messages_list, message_missing_key, message_unrecognized_key, unrecognized_role,
 missing_content, example_missing_assistant_message; plus invalid_json for a line that is not JSON

@@ -1,6 +1,6 @@
 import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import type { Dataset } from '../dataset';
-import { readJsonl } from '../jsonl';
+import { readJsonl, sniffKind } from '../jsonl';
 import type { ColumnMapping, FileInfo, JsonlMeta } from './types';
 
 /** What `Engine.load` needs from a reader: the columns, where each row came from, and what it learned. */
@@ -21,9 +21,9 @@ export type TableRead =
     }
   | { ok: false; problem: CsvProblem; info?: CsvInfo };
 
-/** Read an uploaded file as a table: a JSONL training file (see {@link isJsonlFile}) or a CSV. */
+/** Read an uploaded file as a table: a JSONL training file (as {@link sniffKind} decides, like `trainset check`) or a CSV. */
 export function readTable(bytes: Uint8Array, fileName: string, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
-  return isJsonlFile(fileName, bytes) ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
+  return sniffKind(bytes, fileName) === 'jsonl' ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
 }
 
 export function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
@@ -123,16 +123,4 @@ export function withRowIds(jsonl: JsonlMeta, ds: Dataset): JsonlMeta {
     }
   };
   return { ...jsonl, findingRowIds: jsonl.format.findings.map((f) => idOf(f.example)) };
-}
-
-/** A JSONL by its name, or by its first character when the name says nothing (a `{` cannot start a CSV header a user means). */
-export function isJsonlFile(fileName: string, bytes: Uint8Array): boolean {
-  if (/\.jsonl$/i.test(fileName)) return true;
-  if (/\.(csv|tsv|txt)$/i.test(fileName)) return false;
-  for (let i = 0; i < Math.min(bytes.length, 64); i++) {
-    const b = bytes[i]!;
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b;
-  }
-  return false;
 }

@@ -6,6 +6,7 @@
  */
 export * from './types';
 export { readJsonl } from './read';
+export { sniffKind, type FileKind } from './sniff';
 export { ALLOWED_KEYS, ALLOWED_ROLES, NOTEBOOK_ROLES } from './format-checks';
 export { parseJsonLine, type JsonLine } from './json-line';
 export { TEXT_COLUMN, SYSTEM_COLUMN, ASSISTANT_COLUMN, answerMode } from './table';

@@ -1,0 +1,111 @@
+import type { ExportSettings } from '../lib/export';
+import { checkInput, columnsTable, runChecks, type CheckInput, type CheckReport, type CheckResult, type Fix, type Thresholds } from '../lib/quality';
+import { pythonFloatRepr } from '../lib/split';
+import { withThresholds } from './options';
+import { countTokens, tokensJson, tokensSection, type ReadColumns, type TokenChoice, type TokenCount } from './token-report';
+
+// The quality report of `trainset check`, for a CSV and a JSONL file alike: the checks run on the
+// columns read from the file, and their output for people or as one JSON object.
+
+/** Rows listed under each finding in the human output. */
+const ROWS_SHOWN = 10;
+
+/** The quality checks' findings, with the token count when a model was chosen. */
+export interface CheckRun {
+  report: CheckReport;
+  tokens: TokenCount | null;
+}
+
+/**
+ * Run the quality checks on the columns read from a file, as the app runs them on its rows (lib's
+ * `checkInput`), with the model's token limit when a model is chosen and the user's thresholds
+ * over it. `setAside` are the rows the CSV reader set aside.
+ */
+export async function checkColumns(
+  read: ReadColumns,
+  settings: ExportSettings,
+  tokenChoice: TokenChoice | null,
+  thresholds: Partial<Thresholds>,
+  setAside?: CheckInput['setAside'],
+): Promise<CheckRun> {
+  const input = checkInput(columnsTable(read.header, read.columns, read.rowCount, read.numbers), settings);
+  // The readers check the columns first (a usage error names the missing one), so this is a bug.
+  if (!input.ok) throw new Error(`the checks need columns the file was not read with: ${input.missing.join(', ')}`);
+  // With a model, whole examples are counted with its tokenizer and compared with its limit.
+  const tokens = tokenChoice ? await countTokens(read, settings, tokenChoice) : null;
+  const report = runChecks({ ...input.input, ...(setAside ? { setAside } : {}) }, withThresholds(tokens?.checkOptions, thresholds));
+  return { report, tokens };
+}
+
+/**
+ * The report as `--json` prints it, one line: `before`'s keys first (a JSONL file's `"format"`),
+ * then the rows and checks (row ids are the app's business: in a file they are just row - 1), then the tokens.
+ */
+export function jsonReport({ report, tokens }: CheckRun, before: object = {}): string {
+  const checks = report.checks.map(({ id, severity, count, rows, message, fixes, details }) => ({
+    id,
+    severity,
+    count,
+    rows,
+    message,
+    ...(fixes ? { fixes: fixes.map(({ rowIds: _, ...fix }) => fix) } : {}),
+    ...(details ? { details } : {}),
+  }));
+  return `${JSON.stringify({ ...before, rows: report.rows, checks, tokens: tokens ? tokensJson(tokens) : null })}\n`;
+}
+
+/** The report for people: what was checked, each finding with its first rows and fixes, the tokens, a verdict. */
+export function humanReport(name: string, settings: ExportSettings, { report, tokens }: CheckRun): string {
+  const size = settings.testSize.kind === 'int' ? String(settings.testSize.value) : pythonFloatRepr(settings.testSize.value);
+  const stratified = settings.stratify ? `stratified by ${settings.stratify.join(' + ')}` : 'not stratified';
+  const answers = settings.answer === 'text' ? `free-text answers: ${settings.labelColumns.join(', ')}` : `labels: ${settings.labelColumns.join(', ')}`;
+  const lines = [`Checked ${count(report.rows, 'row')} of ${name} (text: ${settings.textColumn}; ${answers}; ${stratified}, test size ${size}).`, ''];
+  for (const c of report.checks) lines.push(...section(c), '');
+  if (tokens) lines.push(...tokensSection(tokens), '');
+  const by = (s: string): number => report.checks.filter((c) => c.severity === s).length;
+  const errors = by('error');
+  if (report.checks.length === 0) lines.push('No problems found.');
+  else {
+    lines.push(
+      `${count(errors, 'error')}, ${count(by('warning'), 'warning')}, ${by('info')} info. ` +
+        (errors > 0 ? 'The export would refuse this file (or write it wrongly) until the errors are fixed.' : 'Nothing blocks the export.'),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function section(c: CheckResult): string[] {
+  const out = [`${c.severity.padEnd(7)}  ${c.id}: ${c.message}`];
+  if (c.rows.length > 0) {
+    const shown = c.rows.slice(0, ROWS_SHOWN).join(', ');
+    out.push(
+      `         ${c.rows.length === 1 ? 'row' : 'rows'} ${shown}${c.rows.length > ROWS_SHOWN ? ` and ${(c.rows.length - ROWS_SHOWN).toLocaleString('en-US')} more` : ''}`,
+    );
+  }
+  for (const f of c.fixes ?? []) out.push(`         fix in the app: ${describeFix(f)}`);
+  return out;
+}
+
+const CELL_FIXES: Record<string, string> = {
+  trim: 'trim spaces',
+  'collapse-spaces': 'collapse repeated spaces',
+  'collapse-whitespace': 'collapse spaces and line breaks',
+  'normalise-spaces': 'replace unusual spaces with plain ones',
+  'remove-invisible': 'remove invisible characters',
+  'remove-control': 'remove control characters',
+  'repair-mojibake': 'repair the garbled characters',
+};
+
+function describeFix(f: Fix): string {
+  switch (f.kind) {
+    case 'drop-duplicates':
+      return `remove ${count(f.rows.length, 'repeated row')}, keeping the first of each group`;
+    case 'merge-label':
+      return `rename ${f.from.map((v) => JSON.stringify(v)).join(', ')} to ${JSON.stringify(f.to)} in ${f.column} (${count(f.rows.length, 'row')})`;
+    default:
+      return `${CELL_FIXES[f.kind]} in ${f.column} (${count(f.rows.length, 'row')})`;
+  }
+}
+
+/** `1 row`, `1,234 rows`. */
+export const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
