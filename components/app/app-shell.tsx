@@ -10,7 +10,7 @@ import { AppHeader } from './app-header';
 import { BadRows } from './bad-rows';
 import { ConfirmDialog } from './confirm-dialog';
 import { UploadIcon } from './icons';
-import { LoadErrorBanner, OtherTabBanner, RestoredNotice, type LoadFailure } from './notices';
+import { EngineNotice, LoadErrorBanner, OtherTabBanner, RestoredNotice, RestoreFailureBanner, SaveStateBanner, type LoadFailure } from './notices';
 import { useHistoryShortcuts } from './use-history-shortcuts';
 import { useSingleTab } from './use-single-tab';
 import { Workspace } from './workspace';
@@ -21,11 +21,13 @@ const SAMPLE = { name: 'customer-support-sample.csv', size: 0 };
 /** The page: header, messages, and the screen for the current phase. */
 export function AppShell() {
   const api = useTrainsetApi();
-  const { phase, otherTab, loadError, fileName } = useTrainset((s) => ({
+  const { phase, otherTab, loadError, fileName, restoreFailure, engineMessage } = useTrainset((s) => ({
     phase: s.phase,
     otherTab: s.otherTab,
     loadError: s.loadError,
     fileName: s.meta?.fileName ?? null,
+    restoreFailure: s.restoreFailure,
+    engineMessage: s.saveState.error !== null || s.engineNotice !== null,
   }));
   const { takeOver } = useSingleTab();
   useHistoryShortcuts(phase === 'ready' && !otherTab);
@@ -93,8 +95,11 @@ export function AppShell() {
     <div className={styles.shell} data-phase={phase}>
       <AppHeader onFile={openFile} uploadDisabled={!canOpen} onStartOver={() => setConfirmStartOver(true)} />
       <main className={styles.main}>
-        {(otherTab || error || phase === 'ready' || phase === 'mapping') && (
+        {(otherTab || error || engineMessage || restoreFailure || phase === 'ready' || phase === 'mapping') && (
           <div className={styles.messages}>
+            <SaveStateBanner />
+            <EngineNotice />
+            {phase === 'empty' && restoreFailure && <RestoreFailureBanner reason={restoreFailure} />}
             <OtherTabBanner onTakeOver={takeOver} />
             {error && (
               <LoadErrorBanner

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useTrainset } from '@/components/store/store-provider';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { Banner } from './banner';
 import { formatSavedAt } from './file-facts';
 
@@ -60,10 +60,10 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
   const [now] = useState(() => Date.now());
   // A read-only tab shows the other tab's saved work: "restored" would suggest it is this tab's.
   if (!restored || !fileName || otherTab || dismissed === restored.savedAt) return null;
-  const dropped = restored.droppedEdits;
+  const damaged = restored.damage.length > 0;
   return (
     <Banner
-      tone="info"
+      tone={damaged ? 'warning' : 'info'}
       role="status"
       actions={
         <>
@@ -84,9 +84,65 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
           Some saved settings could not be read and are back to their defaults ({restored.droppedSettings.join(', ')}); check the Export and Issues settings.
         </p>
       )}
-      {dropped > 0 && (
-        <p>{dropped === 1 ? '1 edit' : `${dropped} edits`} could not be restored (the saved copy was damaged); check the rows you changed last.</p>
+      {damaged && (
+        <>
+          <p>Not everything saved could be brought back:</p>
+          <ul>
+            {restored.damage.map((d) => (
+              <li key={d}>{d};</li>
+            ))}
+          </ul>
+          <p>The edits before that are all here; check the rows you changed last.</p>
+        </>
       )}
+    </Banner>
+  );
+}
+
+/**
+ * Changes this browser has not stored yet because its storage fails: the message stays until
+ * every change is stored, and says how to keep a copy meanwhile.
+ */
+export function SaveStateBanner() {
+  const { unsaved, error } = useTrainset((s) => s.saveState);
+  if (error === null) return null;
+  return (
+    <Banner tone="danger" role="alert">
+      <p>
+        <strong>Changes aren&apos;t being saved:</strong> {error}
+        {unsaved > 0 ? ` (${unsaved === 1 ? '1 change' : `${unsaved.toLocaleString('en')} changes`} waiting)` : ''}. Trainset keeps trying. Your work is safe in
+        this tab while it stays open; download the cleaned CSV to keep a copy.
+      </p>
+    </Banner>
+  );
+}
+
+/** The data worker was restarted (or could not be): say so until dismissed. */
+export function EngineNotice() {
+  const api = useTrainsetApi();
+  const notice = useTrainset((s) => s.engineNotice);
+  if (!notice) return null;
+  return (
+    <Banner
+      tone={notice.tone === 'danger' ? 'danger' : 'info'}
+      role={notice.tone === 'danger' ? 'alert' : 'status'}
+      actions={
+        <button type="button" className="btn btn-small" onClick={() => api.getState().dismissEngineNotice()}>
+          Dismiss
+        </button>
+      }
+    >
+      <p>{notice.message}</p>
+    </Banner>
+  );
+}
+
+/** The saved session could not be opened: say why instead of a silent start screen. */
+export function RestoreFailureBanner({ reason }: { reason: string }) {
+  return (
+    <Banner tone="warning" role="alert">
+      <p>Your saved work could not be restored: {reason}.</p>
+      <p>Open the file again to start a new session; if you downloaded a cleaned CSV, open that to continue from your edits.</p>
     </Banner>
   );
 }

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTrainset } from '@/components/store/store-provider';
 import type { CheckResult } from '@/lib/quality';
+import { gateOf } from '@/lib/store';
 import { BlockingChecks } from './blocking-checks';
 import { CsvExport } from './csv-export';
 import { DownloadButton } from './download-button';
@@ -25,10 +26,11 @@ export function ExportPanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const id = useId();
 
-  // An error-level check blocks the downloads even when the files could be written (issue: "error blocks the export").
-  const checks = useTrainset((s) => s.checks);
-  const blocking = useMemo(() => checks?.checks.filter((c) => c.severity === 'error') ?? NONE, [checks]);
-  const canExport = ready && split !== null && split.ok && blocking.length === 0;
+  // The policy is lib's (`exportGate`), which `download` enforces too: an error-level check blocks the downloads.
+  const { phase, checks } = useTrainset((s) => ({ phase: s.phase, checks: s.checks }));
+  const gate = useMemo(() => gateOf({ phase, split, checks }), [phase, split, checks]);
+  const blocking = gate.ok || gate.reason !== 'errors' ? NONE : gate.blocking;
+  const canExport = gate.ok;
   const onDemand = useTrainset((s) => s.checksOnDemand && s.checks === null);
   const blockedNote =
     ready && split?.ok && blocking.length > 0

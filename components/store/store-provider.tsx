@@ -25,10 +25,8 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 function makeStore(): StoreApi<TrainsetState> {
-  let store: StoreApi<TrainsetState> | null = null;
-  const engine = createEngineClient((progress) => store?.setState('task' in progress ? { tokenProgress: progress } : { progress }));
-  store = createTrainsetStore({
-    engine,
+  return createTrainsetStore({
+    engine: createEngineClient(),
     async fetchSample() {
       const res = await fetch(SAMPLE_URL);
       if (!res.ok) throw new Error(`the sample could not be loaded (${res.status})`);
@@ -37,7 +35,6 @@ function makeStore(): StoreApi<TrainsetState> {
     save: saveBlob,
     zip: (files) => zipSync(files, { level: 6 }),
   });
-  return store;
 }
 
 /** Creates the one store of the page (in the browser only) and restores the saved session. */

@@ -102,6 +102,26 @@ export function parseHistorySnapshot(value: unknown): SnapshotParse {
   return { ok: true, snapshot: { changes: changes as Change[], position } };
 }
 
+/**
+ * A history read back from storage, kept up to its first damaged change: the changes before it
+ * are good (each was written whole), so they are kept, and the damaged one and all after it are
+ * dropped (they build on it). `error` says what the first damage was.
+ */
+export function recoverHistorySnapshot(changes: readonly unknown[], position: number): { snapshot: HistorySnapshot; error?: string } {
+  let kept = 0;
+  let error: string | undefined;
+  for (; kept < changes.length; kept++) {
+    const c: unknown = changes[kept];
+    const { label, patches } = (typeof c === 'object' && c !== null ? c : {}) as { label?: unknown; patches?: unknown };
+    if (typeof label !== 'string' || !Array.isArray(patches) || !patches.every(isPatch)) {
+      error = `edit ${kept + 1} is malformed`;
+      break;
+    }
+  }
+  const good = changes.slice(0, kept) as Change[];
+  return { snapshot: { changes: good, position: Math.max(0, Math.min(position, kept)) }, ...(error ? { error } : {}) };
+}
+
 const isId = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === 'string');
 

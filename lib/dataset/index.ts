@@ -5,7 +5,7 @@
  */
 export type { ApplyResult, Change, Patch, RowId } from './types';
 export { Dataset, type EditSummary } from './dataset';
-export { History, parseHistorySnapshot, replayHistory, type HistorySnapshot, type Replay, type SnapshotParse } from './history';
+export { History, parseHistorySnapshot, recoverHistorySnapshot, replayHistory, type HistorySnapshot, type Replay, type SnapshotParse } from './history';
 export {
   addRow,
   deleteRows,

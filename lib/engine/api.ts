@@ -1,194 +1,144 @@
-import type { BadRow, CsvOptions, CsvProgress } from '../csv';
-import type { ReplacePlan, ReplaceQuery, ViewQuery } from '../dataset';
-import type { CheckReport, Fix, FixSample } from '../quality';
-import { DEFAULT_CHOICES, Engine, type LoadOutcome } from './engine';
-import { parseChoices } from './choices';
-import { SessionStore } from './persist';
-import type {
-  ColumnMapping,
-  DatasetStatus,
-  Distribution,
-  EditOp,
-  ExportChoices,
-  ExportResult,
-  LoadedMeta,
-  RowView,
-  FindingState,
-  SplitPreview,
-  TaskProgress,
-  TokenReport,
-  ViewResult,
-} from './types';
+import type { CsvOptions, CsvProgress } from '../csv';
+import { transfer } from '../rpc';
+import { Engine, type EngineEvent, type LoadOutcome } from './engine';
+import type { SavedSession } from './persist';
+import type { ColumnMapping, DatasetStatus, ExportChoices, LoadedMeta, TaskProgress, TokenReport } from './types';
 
-export interface RestoredSession {
+/**
+ * What the engine tells the page, on one channel: its change events (a new file's carries the file
+ * itself, for the page to save), and progress of long work.
+ */
+export type ServiceEvent =
+  | Exclude<EngineEvent, { type: 'loaded' }>
+  | { type: 'loaded'; name: string; options: CsvOptions; file: Blob }
+  | { type: 'progress'; progress: CsvProgress | TaskProgress };
+
+/** A saved session opened again: what the page shows, and what could not be replayed. */
+export interface OpenedSession {
   meta: LoadedMeta;
   status: DatasetStatus;
   length: number;
-  choices: ExportChoices;
-  savedAt: number;
-  /** Saved edits that could not be replayed (0 unless the saved data was damaged). */
-  droppedEdits: number;
-  /** Saved export settings that could not be used and were reset to their defaults (by name). */
-  droppedSettings: string[];
+  /** Saved edits kept (the ones after a change that did not fit the file are dropped). */
+  applied: number;
+  /** Saved edits that could not be replayed on the file, with why. */
+  dropped: number;
+  droppedWhy: string | null;
 }
-
-type Edited = { status: DatasetStatus; length: number; addedId?: number };
-
-/**
- * Everything the app asks of the dataset, as async calls: served by a Web Worker (the normal case)
- * or, if a worker cannot start, by the same object on the main thread.
- */
-export interface EngineApi {
-  load(file: Blob, name: string, options: CsvOptions): Promise<LoadOutcome>;
-  restore(): Promise<RestoredSession | null>;
-  forget(): Promise<void>;
-  setMapping(mapping: ColumnMapping): Promise<{ ok: true } | { ok: false; error: string }>;
-  setView(query: ViewQuery): Promise<ViewResult>;
-  rows(start: number, count: number): Promise<RowView[]>;
-  viewIds(): Promise<Int32Array>;
-  edit(op: EditOp): Promise<Edited>;
-  undo(): Promise<Edited>;
-  redo(): Promise<Edited>;
-  planReplace(query: ReplaceQuery): Promise<ReplacePlan>;
-  values(col: number): Promise<{ value: string; count: number }[]>;
-  distribution(): Promise<Distribution | null>;
-  splitPreview(choices: ExportChoices): Promise<SplitPreview>;
-  exportFiles(choices: ExportChoices): Promise<ExportResult>;
-  cleanedCsv(neutralizeFormulas: boolean): Promise<{ blob: Blob; neutralized: number }>;
-  takeBadRow(index: number): Promise<Edited & { badRows: BadRow[] }>;
-  dropBadRow(index: number): Promise<BadRow[]>;
-  row(id: number): Promise<RowView | null>;
-  saveChoices(choices: ExportChoices): Promise<void>;
-  checks(choices: ExportChoices): Promise<CheckReport | null>;
-  applyFix(fix: Fix): Promise<Edited>;
-  previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
-  tokens(choices: ExportChoices): Promise<TokenReport | null>;
-  formatFindingStates(): Promise<FindingState[]>;
-}
-
-export type ProgressListener = (p: CsvProgress | TaskProgress) => void;
 
 const PREPARE_SORT_MAX_ROWS = 300_000;
 const PREPARE_SORT_DELAY_MS = 400;
+/** Progress at most this often: enough for a smooth bar, not a flood of messages. */
+const PROGRESS_EVERY_MS = 50;
 
-export async function createEngineApi(onProgress: ProgressListener): Promise<EngineApi> {
-  const store = await SessionStore.open();
-  const engine = new Engine({
-    loaded: (f) => store?.saveFile(f.name, f.bytes, f.options),
-    mapped: (m) => store?.saveMapping(m),
-    pushed: (i, c) => store?.saveChange(i, c),
-    moved: (p) => store?.savePosition(p),
-    badRowsHandled: (lines) => store?.saveHandledBadLines(lines),
-  });
+/**
+ * The engine as the page reaches it, served by the Web Worker (or, where no worker can run, on a
+ * MessageChannel in the page): the {@link Engine} itself, plus what only makes sense across the
+ * channel (files as Blobs, saved sessions, progress as events). The page's type is derived from
+ * this class (`Remote<EngineApi>`), so the API is written here once.
+ */
+export class EngineService extends Engine {
+  private lastProgress = 0;
+
+  constructor(private readonly send: (event: ServiceEvent) => void) {
+    super();
+  }
+
+  /** Start sending the engine's events; the file of a `loaded` event is the Blob being read. */
+  private forward(file: Blob | null): () => void {
+    return this.listen((event) => this.send(event.type === 'loaded' ? { ...event, file: file ?? new Blob([]) } : event));
+  }
+
+  private progress = (progress: CsvProgress | TaskProgress): void => {
+    const now = performance.now();
+    const finished = 'task' in progress ? progress.done >= progress.total : progress.bytesRead >= progress.totalBytes;
+    if (now - this.lastProgress < PROGRESS_EVERY_MS && !finished) return;
+    this.lastProgress = now;
+    this.send({ type: 'progress', progress });
+  };
+
+  private unforward: (() => void) | null = null;
+
+  /** Read a file the user chose (the previous dataset stays if it cannot be read). */
+  async loadFile(file: Blob, name: string, options: CsvOptions): Promise<LoadOutcome> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    this.unforward?.();
+    this.unforward = this.forward(file);
+    const outcome = this.load(bytes, name, options, this.progress);
+    if (outcome.ok) this.prepareSortSoon(outcome.meta.rowCount);
+    return outcome;
+  }
+
+  /**
+   * Open a saved session (after a reload, or to rebuild a worker that died): read its file, then
+   * replay its edits. Nothing is sent to be saved meanwhile: it is saved already.
+   */
+  async open(saved: SavedSession): Promise<{ ok: true; session: OpenedSession } | { ok: false; reason: string }> {
+    this.unforward?.();
+    this.unforward = null;
+    const bytes = new Uint8Array(await saved.file.blob.arrayBuffer());
+    const outcome = this.load(bytes, saved.file.name, saved.file.options, this.progress, false);
+    if (!outcome.ok) return { ok: false, reason: `the saved file ${saved.file.name} could not be read again: ${outcome.problem.message}` };
+    const restored = this.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
+    this.unforward = this.forward(saved.file.blob);
+    const meta = this.loadedMeta!;
+    this.prepareSortSoon(meta.rowCount);
+    return {
+      ok: true,
+      session: {
+        meta,
+        status: restored.status,
+        length: this.setView({}).length,
+        applied: restored.applied,
+        dropped: restored.dropped,
+        droppedWhy: restored.error ?? null,
+      },
+    };
+  }
+
+  override setMapping(mapping: ColumnMapping): ReturnType<Engine['setMapping']> {
+    const r = super.setMapping(mapping);
+    if (r.ok) this.prepareSortSoon(this.status().rows);
+    return r;
+  }
+
+  /** Every row id in the current view, moved to the page rather than copied. */
+  override viewIds(): Int32Array {
+    const ids = super.viewIds();
+    return transfer(ids, [ids.buffer]);
+  }
+
+  /** Tokens and cost, with progress sent as events. */
+  countTokens(choices: ExportChoices): Promise<TokenReport | null> {
+    return this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }));
+  }
 
   /**
    * Once the grid has its first rows, use the idle worker to prepare the text column's sort
    * (about 0.2-0.5 s at 100k rows), so sorting by it answers at once. Skipped for very large files,
    * where it would hold up scrolling for seconds; their first text sort pays it instead.
    */
-  const prepareSortSoon = (rows: number): void => {
+  private prepareSortSoon(rows: number): void {
     if (rows > PREPARE_SORT_MAX_ROWS) return;
-    setTimeout(() => engine.prepareSort(), PREPARE_SORT_DELAY_MS);
-  };
-
-  return {
-    async load(file, name, options) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const outcome = engine.load(bytes, name, options, onProgress);
-      if (outcome.ok) prepareSortSoon(outcome.meta.rowCount);
-      return outcome;
-    },
-    async restore() {
-      const saved = await store?.load();
-      if (!saved) return null;
-      // Re-reading the saved file must not save it again (that would drop its changes).
-      const outcome = engine.load(saved.file.bytes, saved.file.name, saved.file.options, onProgress, false);
-      if (!outcome.ok) return null;
-      const restored = engine.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
-      const meta = engine.loadedMeta!;
-      prepareSortSoon(meta.rowCount);
-      // A session saved before a setting existed lacks it, damaged storage may hold anything: each field is checked.
-      const choices = parseChoices(saved.choices, DEFAULT_CHOICES);
-      return {
-        meta,
-        status: restored.status,
-        length: engine.setView({}).length,
-        choices: choices.choices,
-        savedAt: saved.savedAt,
-        droppedEdits: restored.dropped,
-        droppedSettings: choices.dropped,
-      };
-    },
-    async forget() {
-      await store?.clear();
-    },
-    async setMapping(mapping) {
-      const r = engine.setMapping(mapping);
-      if (r.ok) prepareSortSoon(engine.status().rows);
-      return r;
-    },
-    async setView(query) {
-      return engine.setView(query);
-    },
-    async rows(start, count) {
-      return engine.rows(start, count);
-    },
-    async viewIds() {
-      return engine.viewIds();
-    },
-    async edit(op) {
-      return engine.edit(op);
-    },
-    async undo() {
-      return engine.undo();
-    },
-    async redo() {
-      return engine.redo();
-    },
-    async planReplace(query) {
-      return engine.planReplace(query);
-    },
-    async values(col) {
-      return engine.values(col);
-    },
-    async distribution() {
-      return engine.distribution();
-    },
-    async splitPreview(choices) {
-      return engine.splitPreview(choices);
-    },
-    async exportFiles(choices) {
-      return engine.exportFiles(choices);
-    },
-    async cleanedCsv(neutralize) {
-      return engine.cleanedCsv(neutralize);
-    },
-    async takeBadRow(index) {
-      return engine.takeBadRow(index);
-    },
-    async dropBadRow(index) {
-      return engine.dropBadRow(index);
-    },
-    async row(id) {
-      return engine.row(id);
-    },
-    async checks(choices) {
-      return engine.checks(choices);
-    },
-    async applyFix(fix) {
-      return engine.applyFix(fix);
-    },
-    async previewFix(fix) {
-      return engine.previewFix(fix);
-    },
-    async formatFindingStates() {
-      return engine.formatFindingStates();
-    },
-    async tokens(choices) {
-      return engine.tokens(choices, (done, total) => onProgress({ task: 'tokens', done, total }));
-    },
-    async saveChoices(choices) {
-      store?.saveChoices(choices);
-    },
-  };
+    setTimeout(() => this.prepareSort(), PREPARE_SORT_DELAY_MS);
+  }
 }
+
+/** What the page may call: the service less what only works inside it (listeners, functions as arguments, internals). */
+export type EngineApi = Omit<EngineService, 'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort'>;
+
+/**
+ * Methods that only read: safe to send again to a new worker when the one they were sent to died
+ * (a change is not: it may have been made, and saved, before the worker died).
+ */
+export const RETRYABLE: ReadonlySet<keyof EngineApi> = new Set<keyof EngineApi>([
+  'values',
+  'distribution',
+  'splitPreview',
+  'exportFiles',
+  'cleanedCsv',
+  'checks',
+  'previewFix',
+  'planReplace',
+  'countTokens',
+  'formatFindingStates',
+]);

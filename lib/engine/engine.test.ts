@@ -120,7 +120,10 @@ describe('Engine: a review session', () => {
 
   it('restores a session by replaying its saved history on the same file', () => {
     const saved: { changes: unknown[] } = { changes: [] };
-    const engine = new Engine({ pushed: (i, c) => (saved.changes[i] = c) });
+    const engine = new Engine();
+    engine.listen((e) => {
+      if (e.type === 'changed' && e.step.op === 'push') saved.changes[e.step.index] = e.step.change;
+    });
     engine.load(enc.encode(CSV), 'a.csv');
     engine.edit({ kind: 'set', id: 2, col: 1, value: 'Refunds' });
     engine.edit({ kind: 'delete', ids: [5] });

@@ -30,6 +30,7 @@ import { readTable, withRowIds } from './read-table';
 import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
 import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
+  RowId,
   ColumnMapping,
   DatasetStatus,
   Distribution,
@@ -65,14 +66,43 @@ export interface SessionState {
   handledBadLines?: number[];
 }
 
-/** Hooks the worker plugs in to save the session as it changes (work proportional to the change). */
-export interface EngineObserver {
-  loaded?(file: { name: string; bytes: Uint8Array; options: CsvOptions }): void;
-  mapped?(mapping: ColumnMapping): void;
-  pushed?(index: number, change: Change): void;
-  moved?(position: number): void;
-  badRowsHandled?(lines: number[]): void;
+/** How the history moved in one commit: a new change at `index` (any redo beyond it is gone), or undo/redo to `position`. */
+export type HistoryStep = { op: 'push'; index: number; change: Change } | { op: 'move'; position: number };
+
+/**
+ * What the engine tells its listeners (persistence, the page's row cache and derived results).
+ * Every change of the data is one `changed` event from {@link Engine.commit}; the session's other
+ * saved parts have their own. Events are not sent while a saved session is being re-read.
+ */
+export type EngineEvent =
+  | { type: 'loaded'; name: string; options: CsvOptions }
+  | { type: 'mapped'; mapping: ColumnMapping }
+  | { type: 'bad-rows'; handled: number[] }
+  | {
+      type: 'changed';
+      revision: number;
+      step: HistoryStep;
+      /** The rows whose cells changed, or null for many (more than {@link MANY_ROWS}): refresh them all. */
+      rows: RowId[] | null;
+      /** The columns whose cells changed. */
+      cols: number[];
+      /** Rows came or went, so the view's length and order changed. */
+      viewChanged: boolean;
+      /** Rows in the view after the change. */
+      length: number;
+      status: DatasetStatus;
+    };
+
+/** The one error a read-only engine answers a change with (another tab owns the session). */
+export class ReadOnlyError extends Error {
+  constructor() {
+    super('This tab is read-only while Trainset is open in another tab.');
+    this.name = 'ReadOnlyError';
+  }
 }
+
+/** Above this many rows a change event says "many" instead of listing them. */
+const MANY_ROWS = 2000;
 
 const PREVIEW_LINES = 5;
 const MAX_BAD_ROWS_SHOWN = 1000;
@@ -107,7 +137,27 @@ export class Engine {
   /** Lines of unreadable rows the user has already taken in or discarded. */
   private handledBad = new Set<number>();
 
-  constructor(private readonly observer: EngineObserver = {}) {}
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readOnly = false;
+
+  /** Hear every change (see {@link EngineEvent}); returns the way to stop. */
+  listen(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** While another tab owns the session, every change is refused here, at the one door. */
+  setReadOnly(on: boolean): void {
+    this.readOnly = on;
+  }
+
+  private writable(): void {
+    if (this.readOnly) throw new ReadOnlyError();
+  }
 
   /** Read a file. On failure nothing changes: the previous dataset, edits and history stay. */
   load(
@@ -118,6 +168,7 @@ export class Engine {
     /** False when re-reading a saved session (it is already saved). */
     save = true,
   ): LoadOutcome {
+    if (save) this.writable();
     const read = readTable(bytes, fileName, options, onProgress);
     // A file that cannot be read changes nothing: the loaded data and its running count stay.
     if (!read.ok) return read;
@@ -147,12 +198,12 @@ export class Engine {
     this.query = {};
     this.view = ds.liveIds();
     this.revision++;
-    if (save) this.observer.loaded?.({ name: fileName, bytes, options });
+    if (save) this.emit({ type: 'loaded', name: fileName, options });
     return { ok: true, meta: this.meta };
   }
 
   /** Re-apply a saved session's mapping and history onto a freshly loaded file. */
-  restore(state: SessionState): { status: DatasetStatus; dropped: number } {
+  restore(state: SessionState): { status: DatasetStatus; applied: number; dropped: number; error?: string } {
     const ds = this.requireDataset();
     // Edits that no longer fit the file (it should not happen) are dropped, and counted, not fatal.
     const replay = replayHistory(ds, state.history);
@@ -163,7 +214,7 @@ export class Engine {
     if (this.meta) this.meta = { ...this.meta, mapping: this.mapping, badRows: this.visibleBadRows() };
     this.view = computeView(ds, this.query);
     this.revision++;
-    return { status: this.status(), dropped: replay.dropped };
+    return { status: this.status(), applied: replay.applied, dropped: replay.dropped, ...(replay.error ? { error: replay.error } : {}) };
   }
 
   get loadedMeta(): LoadedMeta | null {
@@ -171,10 +222,11 @@ export class Engine {
   }
 
   setMapping(mapping: ColumnMapping): { ok: true } | { ok: false; error: string } {
+    this.writable();
     if (!this.validMapping(mapping)) return { ok: false, error: 'Choose a text column and at least one label column from the file.' };
     this.mapping = mapping;
     if (this.meta) this.meta = { ...this.meta, mapping };
-    this.observer.mapped?.(mapping);
+    this.emit({ type: 'mapped', mapping });
     return { ok: true };
   }
 
@@ -192,16 +244,12 @@ export class Engine {
 
   /** Rows `start … start+count` of the current view. */
   rows(start: number, count: number): RowView[] {
-    const ds = this.requireDataset();
+    this.requireDataset();
     const end = Math.min(this.view.length, start + count);
     const out: RowView[] = [];
-    const width = ds.header.length;
     for (let i = Math.max(0, start); i < end; i++) {
-      const id = this.view[i]!;
-      if (!ds.isLive(id)) continue;
-      let edited = 0;
-      for (let c = 0; c < width; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
-      out.push({ id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) });
+      const row = this.row(this.view[i]!);
+      if (row) out.push(row);
     }
     return out;
   }
@@ -264,14 +312,8 @@ export class Engine {
 
   /** Apply one proposed fix from a check as one undoable step. */
   applyFix(fix: Fix): { status: DatasetStatus; length: number } {
-    const ds = this.requireDataset();
-    const change = fixChange(ds, fix);
-    if (change) {
-      ds.apply(change);
-      this.history.push(change);
-      this.observer.pushed?.(this.history.snapshot().position - 1, change);
-      this.afterChange(change);
-    }
+    const change = fixChange(this.requireDataset(), fix);
+    if (change) this.commit({ do: change });
     return { status: this.status(), length: this.view.length };
   }
 
@@ -312,60 +354,77 @@ export class Engine {
         change = moveLabels(ds, op.parentCol, op.childCol, op.refs, op.to);
         break;
     }
-    let addedId: number | undefined;
-    if (change) {
-      ds.apply(change);
-      this.history.push(change);
-      this.observer.pushed?.(this.history.snapshot().position - 1, change);
-      this.afterChange(change);
-      if (op.kind === 'add') {
-        const p = change.patches[0];
-        if (p && p.op === 'insert') {
-          addedId = p.rowId;
-          // A new row shows at the end of the view, whatever the filters, so the user sees it.
-          const grown = new Int32Array(this.view.length + 1);
-          grown.set(this.view);
-          grown[this.view.length] = p.rowId;
-          this.view = grown;
-        }
-      }
-    }
-    return { status: this.status(), length: this.view.length, ...(addedId !== undefined ? { addedId } : {}) };
-  }
-
-  /** After a change the view keeps its order (rows do not jump while the user edits); deleted rows leave it. */
-  private afterChange(change: Change): void {
-    this.revision++;
-    if (change.patches.some((p) => p.op === 'delete' || p.op === 'insert')) {
-      const ds = this.requireDataset();
-      this.view = this.view.filter((id) => ds.isLive(id));
-    }
+    const added = change && op.kind === 'add' && change.patches[0]?.op === 'insert' ? change.patches[0].rowId : undefined;
+    if (change) this.commit({ do: change }, added);
+    return { status: this.status(), length: this.view.length, ...(added !== undefined ? { addedId: added } : {}) };
   }
 
   undo(): { status: DatasetStatus; length: number } {
-    const change = this.history.undo();
-    if (change) {
-      this.requireDataset().revert(change);
-      this.observer.moved?.(this.history.snapshot().position);
-      this.afterUndoRedo();
-    }
+    this.commit('undo');
     return { status: this.status(), length: this.view.length };
   }
 
   redo(): { status: DatasetStatus; length: number } {
-    const change = this.history.redo();
-    if (change) {
-      this.requireDataset().apply(change);
-      this.observer.moved?.(this.history.snapshot().position);
-      this.afterUndoRedo();
-    }
+    this.commit('redo');
     return { status: this.status(), length: this.view.length };
   }
 
-  private afterUndoRedo(): void {
-    // Undo can bring rows back: recompute the view with the same query.
+  /**
+   * The one path by which the data changes: apply a new change (or undo, or redo), record it in
+   * the history, bump the revision, keep the view in step and tell the listeners in one event.
+   * Refused in a read-only tab. Returns the change applied or reverted (null: nothing to do).
+   * @param added a row the change adds: it shows at the end of the view, whatever the filters.
+   */
+  commit(action: { do: Change } | 'undo' | 'redo', added?: RowId): Change | null {
+    this.writable();
+    const ds = this.requireDataset();
+    let change: Change | null;
+    let step: HistoryStep;
+    if (action === 'undo' || action === 'redo') {
+      change = action === 'undo' ? this.history.undo() : this.history.redo();
+      if (!change) return null;
+      if (action === 'undo') ds.revert(change);
+      else ds.apply(change);
+      step = { op: 'move', position: this.history.snapshot().position };
+    } else {
+      change = action.do;
+      ds.apply(change);
+      this.history.push(change);
+      step = { op: 'push', index: this.history.snapshot().position - 1, change };
+    }
     this.revision++;
-    this.view = computeView(this.requireDataset(), this.query);
+    const viewChanged = change.patches.some((p) => p.op !== 'set');
+    if (action === 'undo' || action === 'redo') {
+      // Undo can bring rows back: recompute the view with the same query.
+      this.view = computeView(ds, this.query);
+    } else if (viewChanged) {
+      // After an edit the view keeps its order (rows do not jump while the user edits); deleted rows leave it.
+      this.view = this.view.filter((id) => ds.isLive(id));
+      if (added !== undefined) {
+        const grown = new Int32Array(this.view.length + 1);
+        grown.set(this.view);
+        grown[this.view.length] = added;
+        this.view = grown;
+      }
+    }
+    const rows = new Set<RowId>();
+    const cols = new Set<number>();
+    for (const p of change.patches) {
+      if (rows.size <= MANY_ROWS) rows.add(p.rowId);
+      if (p.op === 'set') cols.add(p.col);
+      else for (let c = 0; c < ds.header.length; c++) cols.add(c);
+    }
+    this.emit({
+      type: 'changed',
+      revision: this.revision,
+      step,
+      rows: rows.size > MANY_ROWS ? null : [...rows],
+      cols: [...cols].sort((a, b) => a - b),
+      viewChanged: viewChanged || action === 'undo' || action === 'redo',
+      length: this.view.length,
+      status: this.status(),
+    });
+    return change;
   }
 
   planReplace(query: ReplaceQuery): ReplacePlan {
@@ -497,10 +556,11 @@ export class Engine {
 
   /** Set a row that could not be read aside for good (remembered with the session). */
   dropBadRow(index: number): BadRow[] {
+    this.writable();
     const bad = this.bad[index];
     if (bad) {
       this.handledBad.add(bad.line);
-      this.observer.badRowsHandled?.([...this.handledBad]);
+      this.emit({ type: 'bad-rows', handled: [...this.handledBad] });
     }
     this.bad = this.bad.filter((_, i) => i !== index);
     if (this.meta) this.meta = { ...this.meta, badRows: this.visibleBadRows() };
@@ -514,10 +574,15 @@ export class Engine {
   /** One row of the dataset as the grid shows it (after an edit, to refresh just that row). */
   row(id: number): RowView | null {
     const ds = this.requireDataset();
-    if (!ds.isLive(id)) return null;
+    if (id < 0 || id >= ds.capacity || !ds.isLive(id)) return null;
     let edited = 0;
     for (let c = 0; c < ds.header.length; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
     return { id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) };
+  }
+
+  /** These rows as the grid shows them (null for a row that is gone): the page's cache refreshes what a change touched. */
+  rowsById(ids: readonly RowId[]): (RowView | null)[] {
+    return ids.map((id) => this.row(id));
   }
 
   status(): DatasetStatus {

@@ -1,15 +1,25 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import type { CsvOptions } from '../csv';
-import { parseHistorySnapshot, type Change, type HistorySnapshot } from '../dataset';
+import { recoverHistorySnapshot, type Change, type HistorySnapshot } from '../dataset';
+import type { HistoryStep } from './engine';
 import type { ColumnMapping, ExportChoices } from './types';
 
 /**
- * The working copy in IndexedDB, written as it changes and in proportion to the change: the file's
- * bytes once per upload, then one record per edit (and a position for undo/redo). Reopening the
- * page re-reads the file and replays the edits, which gives back exactly the same rows.
+ * The working copy: kept in memory on the page (the "mirror", which outlives the worker) and
+ * written to IndexedDB in proportion to each change: the file once per upload, then one record
+ * per edit and a position for undo/redo. Reopening the page re-reads the file and replays the
+ * edits, which gives back exactly the same rows.
+ *
+ * A write that fails (storage full, blocked, private mode) is kept and retried with backoff, in
+ * order, until it is stored; {@link SaveState} says meanwhile how many changes are not on disk
+ * and why, so the page can say so. Nothing here throws at its callers.
  */
 const DB = 'trainset';
 const VERSION = 1;
+const STORES = ['file', 'state', 'changes'] as const;
+
+/** How long to wait before retrying a failed write: doubles from the first to the last. */
+export const RETRY_FIRST_MS = 500;
+export const RETRY_MAX_MS = 8000;
 
 interface FileRecord {
   name: string;
@@ -29,129 +39,365 @@ interface StateRecord {
   savedAt?: number;
 }
 
+/** A whole session: what is saved, and what the mirror holds to rebuild a worker. */
 export interface SavedSession {
-  file: { name: string; bytes: Uint8Array; options: CsvOptions; savedAt: number };
+  file: { name: string; blob: Blob; options: CsvOptions; savedAt: number };
   mapping: ColumnMapping | null;
   history: HistorySnapshot;
-  choices: ExportChoices | null;
+  /** Unchecked: read back with `parseChoices`. */
+  choices: unknown;
   handledBadLines: number[];
   /** When the session last changed. */
   savedAt: number;
 }
 
-export class SessionStore {
-  private state: StateRecord = { mapping: null, position: 0, choices: null, session: '' };
-  /** Writes are chained so they land in the order they were made. */
-  private queue: Promise<unknown> = Promise.resolve();
+/** What reading the saved session found: nothing, a session (with what had to be dropped), or why it cannot be restored. */
+export type SavedRead = { kind: 'none' } | { kind: 'session'; session: SavedSession; damage: string[] } | { kind: 'unreadable'; reason: string };
 
-  private constructor(private readonly db: IDBPDatabase) {}
+/** Whether everything is on disk: `unsaved` changes are waiting, `error` says why writes fail (null while they work). */
+export interface SaveState {
+  unsaved: number;
+  error: string | null;
+}
 
-  /** Null when IndexedDB is unavailable (private browsing in some browsers): the app works, unsaved. */
-  static async open(): Promise<SessionStore | null> {
-    if (typeof indexedDB === 'undefined') return null;
+/** The parts of IndexedDB the store uses, so tests can hand in a failing one. */
+export type OpenDatabase = () => Promise<IDBDatabase>;
+
+export const openTrainsetDb: OpenDatabase = () =>
+  new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') return reject(new Error('this browser has no IndexedDB'));
+    const request = indexedDB.open(DB, VERSION);
+    request.onupgradeneeded = () => {
+      for (const name of STORES) if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
+    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+
+/** Run `body` in one transaction and resolve when it is committed (or reject with why not). */
+function inTransaction(db: IDBDatabase, mode: IDBTransactionMode, body: (tx: IDBTransaction) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let tx: IDBTransaction;
     try {
-      const db = await openDB(DB, VERSION, {
-        upgrade(d) {
-          d.createObjectStore('file');
-          d.createObjectStore('state');
-          d.createObjectStore('changes');
-        },
-      });
-      return new SessionStore(db);
-    } catch {
-      return null;
+      tx = db.transaction([...STORES], mode);
+      body(tx);
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+      return;
     }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('the write was aborted'));
+  });
+}
+
+const request = <T>(r: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('the read failed'));
+  });
+
+/** A failure as the user should read it. */
+export function describeStorageError(e: unknown): string {
+  const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
+  if (name === 'QuotaExceededError') return "this browser's storage is full";
+  if (name === 'InvalidStateError' || name === 'UnknownError') return "this browser's storage is not available";
+  return `this browser's storage refused the write (${e instanceof Error ? e.message : String(e)})`;
+}
+
+interface Write {
+  /** How many of the user's changes this write stores (the count the page shows). */
+  changes: number;
+  run(db: IDBDatabase): Promise<void>;
+}
+
+export class SessionStore {
+  private mirror: SavedSession | null = null;
+  private session = '';
+  private choices: ExportChoices | null = null;
+  private readonly writes: Write[] = [];
+  private writing = false;
+  private retryDelay = RETRY_FIRST_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private db: Promise<IDBDatabase> | null = null;
+  private error: string | null = null;
+  private readOnly = false;
+  private readonly listeners = new Set<(s: SaveState) => void>();
+
+  constructor(
+    private readonly open: OpenDatabase = openTrainsetDb,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Hear every change of {@link SaveState}; returns the way to stop. */
+  onState(listener: (s: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
-  private enqueue(write: () => Promise<unknown>): Promise<unknown> {
-    this.queue = this.queue.then(write).catch(() => undefined);
-    return this.queue;
+  get state(): SaveState {
+    return { unsaved: this.writes.reduce((n, w) => n + w.changes, 0), error: this.error };
   }
 
-  /** Resolves when every write made so far is stored. */
-  flush(): Promise<unknown> {
-    return this.queue;
+  /** Resolves when every write made so far is stored (for tests; waits through retries). */
+  async flush(): Promise<void> {
+    while (this.writes.length > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
-  saveFile(name: string, bytes: Uint8Array, options: CsvOptions): void {
-    this.state = { mapping: null, position: 0, choices: this.state.choices, session: `${Date.now()}` };
-    const record: FileRecord = { name, bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]), options, savedAt: Date.now() };
-    const state = this.state;
-    this.enqueue(async () => {
-      const tx = this.db.transaction(['file', 'state', 'changes'], 'readwrite');
-      await tx.objectStore('changes').clear();
-      await tx.objectStore('file').put(record, 'current');
-      await tx.objectStore('state').put(state, 'current');
-      await tx.done;
-    });
+  /** A read-only tab writes nothing: the other tab owns the saved session. */
+  setReadOnly(on: boolean): void {
+    this.readOnly = on;
   }
 
-  saveMapping(mapping: ColumnMapping): void {
-    this.state = { ...this.state, mapping };
-    this.putState();
+  /** The session as it is now, saved or not: what a new worker is rebuilt from. */
+  snapshot(): SavedSession | null {
+    if (!this.mirror) return null;
+    return { ...this.mirror, history: { changes: [...this.mirror.history.changes], position: this.mirror.history.position }, choices: this.choices };
+  }
+
+  /** A new file was read. */
+  fileLoaded(file: Blob, name: string, options: CsvOptions): void {
+    if (this.readOnly) return;
+    const savedAt = this.now();
+    this.session = `${savedAt}`;
+    this.mirror = {
+      file: { name, blob: file, options, savedAt },
+      mapping: null,
+      history: { changes: [], position: 0 },
+      choices: this.choices,
+      handledBadLines: [],
+      savedAt,
+    };
+    const record: FileRecord = { name, bytes: file, options, savedAt };
+    const state = this.stateRecord();
+    this.enqueue(1, (db) =>
+      inTransaction(db, 'readwrite', (tx) => {
+        tx.objectStore('changes').clear();
+        tx.objectStore('file').put(record, 'current');
+        tx.objectStore('state').put(state, 'current');
+      }),
+    );
+  }
+
+  mapped(mapping: ColumnMapping): void {
+    if (this.readOnly || !this.mirror) return;
+    this.mirror.mapping = mapping;
+    this.putState(1);
+  }
+
+  badRowsHandled(lines: number[]): void {
+    if (this.readOnly || !this.mirror) return;
+    this.mirror.handledBadLines = lines;
+    this.putState(1);
   }
 
   saveChoices(choices: ExportChoices): void {
-    this.state = { ...this.state, choices };
-    this.putState();
+    if (this.readOnly) return;
+    this.choices = choices;
+    if (this.mirror) this.putState(0);
   }
 
-  /** Change number `index` (0-based) was made; any redo beyond it is gone. */
-  saveChange(index: number, change: Change): void {
-    this.state = { ...this.state, position: index + 1, savedAt: Date.now() };
-    const state = this.state;
-    this.enqueue(async () => {
-      const tx = this.db.transaction(['state', 'changes'], 'readwrite');
-      const changes = tx.objectStore('changes');
-      await changes.delete(IDBKeyRange.lowerBound(index));
-      await changes.put(change, index);
-      await tx.objectStore('state').put(state, 'current');
-      await tx.done;
-    });
+  /** The history moved: a new change (any redo beyond it is gone), or undo/redo. */
+  historyStep(step: HistoryStep): void {
+    if (this.readOnly || !this.mirror) return;
+    const h = this.mirror.history;
+    if (step.op === 'move') {
+      h.position = step.position;
+      this.putState(1);
+      return;
+    }
+    h.changes.length = step.index;
+    h.changes.push(step.change);
+    h.position = step.index + 1;
+    this.mirror.savedAt = this.now();
+    const state = this.stateRecord();
+    const { index, change } = step;
+    this.enqueue(1, (db) =>
+      inTransaction(db, 'readwrite', (tx) => {
+        const changes = tx.objectStore('changes');
+        changes.delete(IDBKeyRange.lowerBound(index));
+        changes.put(change, index);
+        tx.objectStore('state').put(state, 'current');
+      }),
+    );
   }
 
-  saveHandledBadLines(lines: number[]): void {
-    this.state = { ...this.state, handledBadLines: lines };
-    this.putState();
+  /**
+   * After a restore the engine may have kept fewer changes than were saved (damaged or not
+   * fitting the file): the saved copy is cut to match, so the next reload says nothing again.
+   */
+  keepHistory(applied: number): void {
+    if (this.readOnly || !this.mirror) return;
+    const h = this.mirror.history;
+    if (applied >= h.changes.length && h.position <= applied) return;
+    h.changes.length = Math.min(applied, h.changes.length);
+    h.position = Math.min(h.position, h.changes.length);
+    const state = this.stateRecord();
+    this.enqueue(0, (db) =>
+      inTransaction(db, 'readwrite', (tx) => {
+        tx.objectStore('changes').delete(IDBKeyRange.lowerBound(applied));
+        tx.objectStore('state').put(state, 'current');
+      }),
+    );
   }
 
-  savePosition(position: number): void {
-    this.state = { ...this.state, position };
-    this.putState();
+  /** Forget the session (Start over). */
+  clear(): void {
+    if (this.readOnly) return;
+    this.mirror = null;
+    this.choices = null;
+    this.session = '';
+    // Writes still waiting were for the session being forgotten.
+    this.writes.length = 0;
+    this.enqueue(0, (db) =>
+      inTransaction(db, 'readwrite', (tx) => {
+        for (const name of STORES) tx.objectStore(name).clear();
+      }),
+    );
   }
 
-  private putState(): void {
-    this.state = { ...this.state, savedAt: Date.now() };
-    const state = this.state;
-    this.enqueue(() => this.db.put('state', state, 'current'));
+  /**
+   * Read the saved session, as untrusted input: a damaged history keeps its changes up to the
+   * damage (and says what was dropped); a session whose file cannot be read says why. The
+   * mirror becomes what was read, so a worker can be rebuilt from it.
+   */
+  async load(): Promise<SavedRead> {
+    let db: IDBDatabase;
+    try {
+      db = await this.database();
+    } catch (e) {
+      return { kind: 'unreadable', reason: `the saved work could not be opened: ${describeStorageError(e)}` };
+    }
+    let file: unknown;
+    let state: unknown;
+    let keys: IDBValidKey[];
+    let changes: unknown[];
+    try {
+      const tx = db.transaction([...STORES], 'readonly');
+      [file, state, keys, changes] = await Promise.all([
+        request(tx.objectStore('file').get('current')),
+        request(tx.objectStore('state').get('current')),
+        request(tx.objectStore('changes').getAllKeys()),
+        request(tx.objectStore('changes').getAll()),
+      ]);
+    } catch (e) {
+      return { kind: 'unreadable', reason: `the saved work could not be read: ${describeStorageError(e)}` };
+    }
+    if (file === undefined && state === undefined) return { kind: 'none' };
+    const f = file as Partial<FileRecord> | undefined;
+    if (!f || typeof f.name !== 'string' || !(f.bytes instanceof Blob)) {
+      return { kind: 'unreadable', reason: 'the saved copy of the file is missing or damaged, so the edits saved with it cannot be applied to anything' };
+    }
+    const damage: string[] = [];
+    const st = (typeof state === 'object' && state !== null ? state : {}) as Partial<StateRecord>;
+    if (typeof state !== 'object' || state === null) damage.push('the saved settings were unreadable and were reset');
+    // Changes are stored under 0, 1, 2, …: a gap is damage too; everything from it on is dropped.
+    let contiguous = 0;
+    while (contiguous < keys.length && keys[contiguous] === contiguous) contiguous++;
+    const position = typeof st.position === 'number' && Number.isInteger(st.position) && st.position >= 0 ? st.position : contiguous;
+    const recovered = recoverHistorySnapshot(changes.slice(0, contiguous), Math.min(position, contiguous));
+    const lost = changes.length - recovered.snapshot.changes.length;
+    if (lost > 0)
+      damage.push(
+        `${lost === 1 ? '1 saved edit was' : `${lost} saved edits were`} damaged and could not be restored${recovered.error ? ` (${recovered.error})` : ''}`,
+      );
+    const mapping = isMapping(st.mapping) ? st.mapping : null;
+    if (st.mapping != null && !mapping) damage.push('the saved column choice was damaged: choose the columns again');
+    const handled = Array.isArray(st.handledBadLines) ? st.handledBadLines.filter((n): n is number => Number.isInteger(n)) : [];
+    const savedAt = typeof st.savedAt === 'number' ? st.savedAt : typeof f.savedAt === 'number' ? f.savedAt : this.now();
+    const session: SavedSession = {
+      file: {
+        name: f.name,
+        blob: f.bytes,
+        options: (typeof f.options === 'object' && f.options) || {},
+        savedAt: typeof f.savedAt === 'number' ? f.savedAt : savedAt,
+      },
+      mapping,
+      history: recovered.snapshot,
+      choices: st.choices ?? null,
+      handledBadLines: handled,
+      savedAt,
+    };
+    this.session = typeof st.session === 'string' ? st.session : `${savedAt}`;
+    this.mirror = { ...session, history: { changes: [...session.history.changes], position: session.history.position } };
+    this.choices = (st.choices as ExportChoices | null | undefined) ?? null;
+    return { kind: 'session', session, damage };
   }
 
-  async load(): Promise<SavedSession | null> {
-    const tx = this.db.transaction(['file', 'state', 'changes'], 'readonly');
-    const file = (await tx.objectStore('file').get('current')) as FileRecord | undefined;
-    const state = (await tx.objectStore('state').get('current')) as StateRecord | undefined;
-    const changes = (await tx.objectStore('changes').getAll()) as Change[];
-    await tx.done;
-    if (!file || !state) return null;
-    // What comes back from storage is checked like any other input.
-    const parsed = parseHistorySnapshot({ changes, position: Math.min(state.position, changes.length) });
-    if (!parsed.ok) return null;
-    this.state = state;
+  private stateRecord(): StateRecord {
+    const m = this.mirror;
     return {
-      file: { name: file.name, bytes: new Uint8Array(await file.bytes.arrayBuffer()), options: file.options, savedAt: file.savedAt },
-      mapping: state.mapping,
-      history: parsed.snapshot,
-      choices: state.choices,
-      handledBadLines: Array.isArray(state.handledBadLines) ? state.handledBadLines.filter((n) => Number.isInteger(n)) : [],
-      savedAt: typeof state.savedAt === 'number' ? state.savedAt : file.savedAt,
+      mapping: m?.mapping ?? null,
+      position: m?.history.position ?? 0,
+      choices: this.choices,
+      session: this.session,
+      handledBadLines: m?.handledBadLines ?? [],
+      savedAt: m?.savedAt ?? this.now(),
     };
   }
 
-  clear(): Promise<unknown> {
-    this.state = { mapping: null, position: 0, choices: null, session: '' };
-    return this.enqueue(async () => {
-      const tx = this.db.transaction(['file', 'state', 'changes'], 'readwrite');
-      await Promise.all([tx.objectStore('file').clear(), tx.objectStore('state').clear(), tx.objectStore('changes').clear(), tx.done]);
-    });
+  private putState(changes: number): void {
+    if (this.mirror) this.mirror.savedAt = this.now();
+    const state = this.stateRecord();
+    this.enqueue(changes, (db) => inTransaction(db, 'readwrite', (tx) => void tx.objectStore('state').put(state, 'current')));
+  }
+
+  private database(): Promise<IDBDatabase> {
+    if (!this.db) {
+      this.db = this.open();
+      // A database that could not be opened is tried again on the next write.
+      this.db.catch(() => (this.db = null));
+    }
+    return this.db;
+  }
+
+  private enqueue(changes: number, run: (db: IDBDatabase) => Promise<void>): void {
+    this.writes.push({ changes, run });
+    this.notify();
+    void this.drain();
+  }
+
+  /** Write in order; a failed write stays first and is retried with backoff, so nothing is skipped. */
+  private async drain(): Promise<void> {
+    if (this.writing || this.retryTimer !== undefined) return;
+    this.writing = true;
+    try {
+      while (this.writes.length > 0) {
+        const write = this.writes[0]!;
+        try {
+          await write.run(await this.database());
+        } catch (e) {
+          this.error = describeStorageError(e);
+          this.notify();
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            void this.drain();
+          }, this.retryDelay);
+          this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay * 2);
+          return;
+        }
+        // `clear()` may have emptied the queue while this write ran.
+        if (this.writes[0] === write) this.writes.shift();
+        this.retryDelay = RETRY_FIRST_MS;
+        if (this.error !== null) this.error = null;
+        this.notify();
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private notify(): void {
+    const s = this.state;
+    for (const l of this.listeners) l(s);
   }
 }
+
+function isMapping(v: unknown): v is ColumnMapping {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Partial<ColumnMapping>;
+  return typeof m.text === 'string' && Array.isArray(m.labels) && m.labels.length > 0 && m.labels.every((l) => typeof l === 'string');
+}
+
+export type { Change };

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createEngineApi } from '../engine/api';
-import { createTrainsetStore, parseValidationShare } from './store';
+import { IDBFactory } from 'fake-indexeddb';
+import { createEngineClient, SessionStore } from '../engine';
+import { openDatabase } from '../engine/testing';
+import { createTrainsetStore, parseValidationShare } from './index';
 
 const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-sample.csv');
 
@@ -11,7 +13,8 @@ const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-s
 async function makeStore() {
   const saved: { name: string; blob: Blob }[] = [];
   const store = createTrainsetStore({
-    engine: await createEngineApi(() => undefined),
+    // The engine on a MessageChannel in this thread (Node has no Worker), saving to a fresh fake IndexedDB.
+    engine: createEngineClient({ worker: null, store: new SessionStore(openDatabase(new IDBFactory())) }),
     fetchSample: async () => new File([readFileSync(SAMPLE)], 'customer-support-sample.csv'),
     save: (blob, name) => saved.push({ name, blob }),
     zip: (files) => zipSync(files),

@@ -13,7 +13,8 @@ import type {
   TaskProgress,
   TokenReport,
 } from '../engine';
-import type { ExportProblem, ExportSummary } from '../export';
+import type { SaveState } from '../engine';
+import type { ExportProblem } from '../export';
 import type { CheckReport, Fix, FixSample } from '../quality';
 
 export type Phase = 'starting' | 'empty' | 'loading' | 'mapping' | 'ready';
@@ -25,10 +26,19 @@ export interface DatasetSlice {
   meta: LoadedMeta | null;
   /** Why the last file could not be read (the previous dataset, if any, is still loaded). */
   loadError: { fileName: string; problem: CsvProblem } | null;
-  /** Set when the session was restored from this browser's storage. */
-  restored: { savedAt: number; droppedEdits: number; droppedSettings: string[] } | null;
+  /**
+   * Set when the session was restored from this browser's storage: when it was saved, what of it
+   * could not be restored (in words), and the settings reset to their defaults (by name).
+   */
+  restored: { savedAt: number; damage: string[]; droppedSettings: string[] } | null;
+  /** Why the saved session could not be restored (the start screen says so), or null. */
+  restoreFailure: string | null;
   /** Another tab has this session open: editing here is paused until the user takes over. */
   otherTab: boolean;
+  /** Whether every change is stored in this browser (`error`: why not, while writes fail). */
+  saveState: SaveState;
+  /** The engine was restarted (info) or could not be (danger): the page says so until dismissed. */
+  engineNotice: { tone: 'info' | 'danger'; message: string } | null;
   upload(file: File): Promise<void>;
   loadSample(): Promise<void>;
   restore(): Promise<void>;
@@ -36,9 +46,8 @@ export interface DatasetSlice {
   confirmMapping(mapping: ColumnMapping): Promise<string | null>;
   takeBadRow(index: number): Promise<void>;
   dropBadRow(index: number): Promise<void>;
-  setOtherTab(other: boolean): void;
-  dismissLoadError(): void;
-  dismissRestored(): void;
+  setOtherTab(other: boolean): Promise<void>;
+  dismissEngineNotice(): void;
 }
 
 export interface SortState {
@@ -57,7 +66,7 @@ export interface ViewSlice {
   only: { ids: number[]; label: string } | null;
   /** Rows in the view. */
   length: number;
-  /** Bumped whenever cached rows change, so rows re-render. */
+  /** Bumped whenever cached rows change, so rows re-render (the cache lives beside the store). */
   rowsVersion: number;
   setSort(sort: SortState | null): Promise<void>;
   setFilter(col: number, values: string[] | null): Promise<void>;
@@ -83,6 +92,8 @@ export interface HistorySlice {
   edit(op: EditOp): Promise<{ addedId?: number }>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Apply a check's proposed fix as one undoable step. */
+  applyFix(fix: Fix): Promise<void>;
   planReplace(query: ReplaceQuery): Promise<ReplacePlan>;
   loadValues(col: number): Promise<void>;
 }
@@ -96,19 +107,29 @@ export interface ExportSlice {
   testSizeText: string;
   testSizeError: string | null;
   neutralizeFormulas: boolean;
-  distribution: Distribution | null;
-  split: SplitPreview | null;
-  preview: { train: string[]; validation: string[] } | null;
-  summary: ExportSummary | null;
   exportProblems: { problems: ExportProblem[]; count: number } | null;
   busy: DownloadKind | null;
+  lastDownload: { kind: DownloadKind; note: string } | null;
+  setChoices(patch: Partial<ExportChoices>): void;
+  setTestSizeText(text: string): void;
+  setNeutralizeFormulas(on: boolean): void;
+  /** Make the files and hand them over; refused (with the reasons in `exportProblems`) while `exportGate` says no. */
+  download(kind: DownloadKind): Promise<void>;
+}
+
+/**
+ * The derived slice: results computed in the engine from the rows and the settings. Each is a
+ * query keyed by the dataset's revision and the settings it depends on: asked again when its key
+ * changes, and an answer for an old key is dropped.
+ */
+export interface DerivedSlice {
+  distribution: Distribution | null;
+  split: SplitPreview | null;
   /** The quality checks on the current rows (refreshed with the charts after every change). */
   checks: CheckReport | null;
   /** True for large datasets, whose checks run when asked (`runChecks`) rather than after every change. */
   checksOnDemand: boolean;
   runChecks(): Promise<void>;
-  /** Apply a check's proposed fix as one undoable step. */
-  applyFix(fix: Fix): Promise<void>;
   /** What a fix would change now (the first cells before and after), shown before it is applied. */
   previewFix(fix: Fix): Promise<{ rows: number; samples: FixSample[] }>;
   /** For a JSONL file: what became of each format finding's row (refreshed with the charts). */
@@ -119,14 +140,12 @@ export interface ExportSlice {
   tokenReportStale: boolean;
   tokenProgress: TaskProgress | null;
   tokenError: string | null;
+  /** Encodings whose tokenizer the engine has loaded: the length check counts with them instead of estimating. */
+  tokenizers: string[];
   /** Count tokens now (automatic after every change for small datasets). */
   countTokens(): Promise<void>;
-  lastDownload: { kind: DownloadKind; note: string } | null;
-  setChoices(patch: Partial<ExportChoices>): void;
-  setTestSizeText(text: string): void;
-  setNeutralizeFormulas(on: boolean): void;
+  /** Ask again every result whose key changed (the rows or the settings); resolves when they are in. */
   refreshDerived(): Promise<void>;
-  download(kind: DownloadKind): Promise<void>;
 }
 
-export type TrainsetState = DatasetSlice & ViewSlice & HistorySlice & ExportSlice;
+export type TrainsetState = DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice;

@@ -1,0 +1,104 @@
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { ViewQuery } from '../dataset';
+import type { EngineApi, EngineClient } from '../engine';
+import type { Remote } from '../rpc';
+import { Latest } from './latest';
+import { PAGE, RowCache } from './row-cache';
+import type { TrainsetState } from './types';
+
+/** What the store needs from the outside world; the app passes the real ones, tests pass fakes of the browser parts. */
+export interface StoreDeps {
+  engine: EngineClient;
+  /** Fetch the bundled sample dataset. */
+  fetchSample(): Promise<File>;
+  /** Hand a file to the user (an <a download> in the app). */
+  save(blob: Blob, fileName: string): void;
+  /** Build a zip (fflate in the app). */
+  zip(files: Record<string, Uint8Array>): Uint8Array;
+}
+
+/** What the slices share: the engine, the row cache beside the store, and the derived queries. */
+export interface StoreContext {
+  deps: StoreDeps;
+  engine: Remote<EngineApi>;
+  cache: RowCache;
+  queries: Record<'distribution' | 'split' | 'checks' | 'formats' | 'tokens', Latest>;
+  /** Show a notice about the engine (set once the store exists). */
+  notify(notice: { tone: 'info' | 'danger'; message: string }): void;
+  /** Refresh the derived results soon: after a burst of changes (typing), once. Set once the store exists. */
+  refreshSoon(): void;
+}
+
+export type Slice<T> = (ctx: StoreContext) => StateCreator<TrainsetState, [], [], T>;
+export type Set = StoreApi<TrainsetState>['setState'];
+export type Get = () => TrainsetState;
+
+export function createContext(deps: StoreDeps): StoreContext {
+  const latest = (): Latest => new Latest();
+  return {
+    deps,
+    engine: deps.engine.api,
+    cache: new RowCache(),
+    queries: { distribution: latest(), split: latest(), checks: latest(), formats: latest(), tokens: latest() },
+    notify: () => {},
+    refreshSoon: () => {},
+  };
+}
+
+/** The engine's view query for the grid's sort, filters and search. */
+export function viewQuery(s: TrainsetState): ViewQuery {
+  return {
+    ...(s.sort ? { sort: s.sort } : {}),
+    filters: Object.entries(s.filters).map(([col, values]) => ({ col: Number(col), values })),
+    ...(s.search.text ? { search: s.search } : {}),
+    editedOnly: s.editedOnly,
+    ...(s.only ? { ids: s.only.ids } : {}),
+  };
+}
+
+/** The key the cached rows are read under: the view's query and the revision it was computed at. */
+export const viewKey = (s: TrainsetState, revision = s.status.revision): string => `${JSON.stringify(viewQuery(s))}@${revision}`;
+
+/** Send the view's query to the engine; the answer is used only if the query is still the one on screen. */
+export async function refreshView(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+  const query = JSON.stringify(viewQuery(get()));
+  const r = await ctx.engine.setView(viewQuery(get()));
+  if (JSON.stringify(viewQuery(get())) !== query) return;
+  set({ length: r.length, status: r.status });
+  ctx.cache.reset(viewKey(get()));
+  set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+}
+
+/** Read pages of the view into the cache (pages read for a view since replaced are dropped). */
+export function fetchPages(ctx: StoreContext, set: Set, get: Get, pages: number[]): void {
+  for (const page of pages) {
+    const key = ctx.cache.fetching(page);
+    ctx.engine.rows(page * PAGE, PAGE).then(
+      (rows) => {
+        if (ctx.cache.fill(page, rows, key, get().length)) set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+      },
+      // A read that failed (the engine restarting) is asked again when the grid next needs the page.
+      () => ctx.cache.abandon(page, key),
+    );
+  }
+}
+
+/**
+ * A change the engine refused because this tab is read-only is not an error here (the page says
+ * the tab is read-only already), nor one lost because the engine stopped (the page says that, and
+ * the rebuilt session shows whether it was made): both resolve to null, after `undo` puts back
+ * what was shown.
+ */
+export async function whenWritable<T>(ctx: StoreContext, call: Promise<T>, undo: () => Promise<void> = async () => {}): Promise<T | null> {
+  try {
+    return await call;
+  } catch (e) {
+    await undo().catch(() => undefined);
+    if (e instanceof Error && e.name === 'ReadOnlyError') return null;
+    if (e instanceof Error && e.name === 'EngineStoppedError') {
+      ctx.notify({ tone: 'info', message: `${e.message} Your last change may not have been made: check it, and make it again if it is missing.` });
+      return null;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,122 @@
+import { DEFAULT_SYSTEM_PROMPT } from '../export';
+import { pythonFloatRepr } from '../split';
+import type { ExportChoices } from '../engine';
+import { refreshView, whenWritable, type Get, type Set, type Slice, type StoreContext } from './context';
+import { datasetInitial, fileInitial, sessionInitial } from './initial-state';
+import type { DatasetSlice } from './types';
+
+/** A new file or session: nothing computed from the previous one may show (counts, checks, messages, ids to show). */
+async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+  for (const q of Object.values(ctx.queries)) q.reset();
+  set(fileInitial);
+  await refreshView(ctx, set, get);
+  void get().refreshDerived();
+}
+
+/** What is loaded: reading a file, restoring the saved session, the column mapping, rows that could not be read. */
+export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
+  const load = async (file: File): Promise<void> => {
+    const previous = get().phase;
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+    try {
+      const outcome = await ctx.engine.loadFile(file, file.name, {});
+      if (!outcome.ok) {
+        // The previous dataset is untouched in the engine; go back to where the user was.
+        set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
+        return;
+      }
+      set({ meta: outcome.meta, progress: null, phase: outcome.meta.mapping ? 'ready' : 'mapping' });
+      // A training file read back keeps its own system prompt, so exporting it again changes only what
+      // was edited; but a prompt the user wrote stays (the Format check card offers the file's).
+      const prompt = outcome.meta.jsonl?.info.systemPrompt;
+      if (prompt != null && get().choices.systemPrompt === DEFAULT_SYSTEM_PROMPT && prompt !== DEFAULT_SYSTEM_PROMPT)
+        get().setChoices({ systemPrompt: prompt });
+      await startFile(ctx, set, get);
+    } catch (e) {
+      set({
+        phase: previous === 'loading' ? 'empty' : previous,
+        progress: null,
+        loadError: { fileName: file.name, problem: { code: 'binary-file', message: `it could not be read (${(e as Error).message}). Try another file.` } },
+      });
+    }
+  };
+  return {
+    ...datasetInitial,
+    upload: load,
+    async loadSample() {
+      let file: File;
+      try {
+        file = await ctx.deps.fetchSample();
+      } catch (e) {
+        set({
+          loadError: { fileName: 'the sample dataset', problem: { code: 'empty-file', message: `${(e as Error).message}. Reload the page and try again.` } },
+        });
+        return;
+      }
+      await load(file);
+    },
+    async restore() {
+      let outcome;
+      try {
+        outcome = await ctx.deps.engine.restore();
+      } catch (e) {
+        outcome = { kind: 'unreadable' as const, reason: (e as Error).message };
+      }
+      if (outcome.kind !== 'session') {
+        set({ ...sessionInitial, restoreFailure: outcome.kind === 'unreadable' ? outcome.reason : null });
+        return;
+      }
+      const { session, choices } = outcome;
+      set({
+        meta: session.meta,
+        status: session.status,
+        choices,
+        testSizeText: testSizeToText(choices),
+        testSizeError: null,
+        phase: session.meta.mapping ? 'ready' : 'mapping',
+      });
+      await startFile(ctx, set, get);
+      set({ restored: { savedAt: outcome.savedAt, damage: outcome.damage, droppedSettings: outcome.droppedSettings } });
+    },
+    async startOver() {
+      if (get().otherTab) return;
+      ctx.deps.engine.forget();
+      for (const q of Object.values(ctx.queries)) q.reset();
+      ctx.cache.reset('');
+      set(sessionInitial);
+    },
+    async confirmMapping(mapping) {
+      const r = await whenWritable(ctx, ctx.engine.setMapping(mapping));
+      if (!r) return 'This tab is read-only while Trainset is open in another tab.';
+      if (!r.ok) return r.error;
+      const meta = get().meta;
+      set({ meta: meta ? { ...meta, mapping } : meta, phase: 'ready' });
+      void get().refreshDerived();
+      return null;
+    },
+    async takeBadRow(index) {
+      const r = await whenWritable(ctx, ctx.engine.takeBadRow(index));
+      const meta = get().meta;
+      if (r && meta) set({ meta: { ...meta, badRows: r.badRows } });
+    },
+    async dropBadRow(index) {
+      const badRows = await whenWritable(ctx, ctx.engine.dropBadRow(index));
+      const meta = get().meta;
+      if (badRows && meta) set({ meta: { ...meta, badRows } });
+    },
+    async setOtherTab(other) {
+      set({ otherTab: other });
+      await ctx.deps.engine.setReadOnly(other);
+    },
+    dismissEngineNotice() {
+      set({ engineNotice: null });
+    },
+  };
+};
+
+/** The saved test size back as the user would type it: "20%" for a round share, else the number. */
+function testSizeToText(c: ExportChoices): string {
+  if (c.testSize.kind === 'int') return String(c.testSize.value);
+  const pct = Math.round(c.testSize.value * 100);
+  return pct / 100 === c.testSize.value ? `${pct}%` : pythonFloatRepr(c.testSize.value);
+}

@@ -1,0 +1,116 @@
+import { exportGate } from '../engine';
+import type { Get, Set, Slice, StoreContext } from './context';
+import { derivedInitial } from './initial-state';
+import type { DerivedSlice, TrainsetState } from './types';
+
+/**
+ * Above this many rows the quality checks (about 4 s at 1M rows) do not follow every edit, which
+ * would keep the worker busy and stall scrolling; the Issues panel offers to run them instead.
+ */
+export const AUTO_CHECK_MAX_ROWS = 200_000;
+/**
+ * Up to this many rows tokens are counted after every change (the first count takes about 10 µs a
+ * row, later ones only recount edited texts); above it, when the user asks.
+ */
+export const AUTO_TOKENS_MAX_ROWS = 20_000;
+
+/** The data a result depends on: the dataset's revision (a new file is a new revision) and the column mapping. */
+const dataKey = (s: TrainsetState): string => `${s.status.revision}|${JSON.stringify(s.meta?.mapping ?? null)}`;
+/** …and the settings. */
+const settingsKey = (s: TrainsetState): string => `${dataKey(s)}|${JSON.stringify(s.choices)}`;
+/** The checks also count tokens with every tokenizer the engine has loaded. */
+const checksKey = (s: TrainsetState): string => `${settingsKey(s)}|${s.tokenizers.join(',')}`;
+
+/** A token report is stale when the rows or the settings changed since it was asked for. */
+const tokensStale = (ctx: StoreContext, s: TrainsetState): boolean =>
+  s.tokenReport !== null && (ctx.queries.tokens.current !== settingsKey(s) || s.tokenReport.revision !== s.status.revision);
+
+async function countTokens(ctx: StoreContext, set: Set, get: Get, force: boolean): Promise<void> {
+  const key = settingsKey(get());
+  if (force) ctx.queries.tokens.reset();
+  if (ctx.queries.tokens.has(key)) return;
+  const choices = get().choices;
+  set({ tokenProgress: { task: 'tokens', done: 0, total: get().status.rows }, tokenError: null });
+  try {
+    await ctx.queries.tokens.run(
+      key,
+      () => ctx.engine.countTokens(choices),
+      (report) => {
+        if (!report) return;
+        const s = get();
+        // The first count loads the tokenizer: from now on the length check counts instead of estimating.
+        const tokenizers = s.tokenizers.includes(report.encoding) ? s.tokenizers : [...s.tokenizers, report.encoding];
+        set({ tokenReport: report, tokenizers });
+        set({ tokenReportStale: tokensStale(ctx, get()) });
+      },
+    );
+  } catch (e) {
+    if (settingsKey(get()) === key) set({ tokenError: `Tokens could not be counted: ${(e as Error).message}` });
+  } finally {
+    if (settingsKey(get()) === key || !ctx.queries.tokens.has(settingsKey(get()))) set({ tokenProgress: null });
+  }
+}
+
+/** Ask again each derived result whose key changed, and say which results are stale meanwhile. */
+async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+  const s = get();
+  if (s.phase !== 'ready') return;
+  const { engine, queries } = ctx;
+  const auto = s.status.rows <= AUTO_CHECK_MAX_ROWS;
+  const choices = s.choices;
+  set({ checksOnDemand: !auto, tokenReportStale: tokensStale(ctx, s) });
+  // Large files are checked when asked: results for other rows are not shown, and the next ask runs again.
+  if (!auto && queries.checks.current !== checksKey(s)) {
+    queries.checks.reset();
+    set({ checks: null });
+  }
+  await Promise.all([
+    queries.distribution.run(
+      dataKey(s),
+      () => engine.distribution(),
+      (distribution) => set({ distribution }),
+    ),
+    queries.split.run(
+      settingsKey(s),
+      () => engine.splitPreview(choices),
+      (split) => set({ split, exportProblems: null }),
+    ),
+    auto
+      ? queries.checks.run(
+          checksKey(s),
+          () => engine.checks(choices),
+          (checks) => set({ checks }),
+        )
+      : Promise.resolve(),
+    s.meta?.jsonl
+      ? queries.formats.run(
+          dataKey(s),
+          () => engine.formatFindingStates(),
+          (formatStates) => set({ formatStates }),
+        )
+      : Promise.resolve(),
+    // Small datasets are counted after every change; larger ones when asked (then kept, marked stale).
+    s.status.rows <= AUTO_TOKENS_MAX_ROWS ? countTokens(ctx, set, get, false) : Promise.resolve(),
+  ]);
+}
+
+/** What is computed from the rows and the settings: charts, split preview, checks, format states, tokens. */
+export const derivedSlice: Slice<DerivedSlice> = (ctx) => (set, get) => ({
+  ...derivedInitial,
+  refreshDerived: () => refreshDerived(ctx, set, get),
+  async runChecks() {
+    const s = get();
+    await ctx.queries.checks.run(
+      checksKey(s),
+      () => ctx.engine.checks(s.choices),
+      (checks) => set({ checks }),
+    );
+  },
+  previewFix(fix) {
+    return ctx.engine.previewFix(fix);
+  },
+  countTokens: () => countTokens(ctx, set, get, true),
+});
+
+/** Whether the downloads are allowed with the results on screen (see `exportGate`). */
+export const gateOf = (s: Pick<TrainsetState, 'phase' | 'split' | 'checks'>) => exportGate(s.phase === 'ready' ? s.split : null, s.checks);

@@ -1,0 +1,84 @@
+import type { ExportChoices } from '../engine';
+import { parseTestSize } from '../split';
+import type { Slice } from './context';
+import { gateOf } from './derived-slice';
+import { exportInitial } from './initial-state';
+import type { ExportSlice } from './types';
+
+const count = (n: number): string => n.toLocaleString('en');
+
+/** The export settings and the downloads. */
+export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
+  ...exportInitial,
+  setChoices(patch) {
+    const choices: ExportChoices = { ...get().choices, ...patch };
+    set({ choices });
+    ctx.deps.engine.saveChoices(choices);
+    ctx.refreshSoon();
+  },
+  setTestSizeText(text) {
+    const parsed = parseValidationShare(text);
+    set({ testSizeText: text, testSizeError: parsed.ok ? null : parsed.error });
+    if (parsed.ok) get().setChoices({ testSize: parsed.value });
+  },
+  setNeutralizeFormulas(on) {
+    set({ neutralizeFormulas: on });
+  },
+  async download(kind) {
+    set({ busy: kind, lastDownload: null });
+    try {
+      const base = (get().meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
+      if (kind === 'csv') {
+        const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas);
+        ctx.deps.save(blob, `${base}-cleaned.csv`);
+        set({
+          lastDownload: {
+            kind,
+            note: neutralized > 0 ? `${neutralized} cells starting with = + - @ got a leading ' so spreadsheets do not run them as formulas.` : 'Saved.',
+          },
+        });
+        return;
+      }
+      // The policy is enforced here, not only by disabled buttons: results for the rows as they are now.
+      await get().refreshDerived();
+      const gate = gateOf(get());
+      if (!gate.ok && gate.reason === 'errors') return;
+      const r = await ctx.engine.exportFiles(get().choices);
+      if (!r.ok) {
+        set({ exportProblems: { problems: r.problems, count: r.problemCount } });
+        return;
+      }
+      if (kind === 'train') ctx.deps.save(r.train, 'train.jsonl');
+      else if (kind === 'validation') ctx.deps.save(r.validation, 'validation.jsonl');
+      else {
+        const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
+        const zipped = ctx.deps.zip({ 'train.jsonl': new Uint8Array(train), 'validation.jsonl': new Uint8Array(validation) });
+        ctx.deps.save(new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-jsonl.zip`);
+      }
+      set({ lastDownload: { kind, note: `${count(r.summary.train)} train and ${count(r.summary.validation)} validation examples.` } });
+    } finally {
+      set({ busy: null });
+    }
+  },
+});
+
+/**
+ * The validation share as users type it: "20%" or "0.2" (a share, a Python float) or "40" (a row
+ * count, a Python int). "40.0" is a float, as in the notebook, and therefore not a valid share.
+ */
+export function parseValidationShare(text: string): { ok: true; value: { kind: 'float' | 'int'; value: number } } | { ok: false; error: string } {
+  const t = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent) {
+    const value = Number(percent[1]) / 100;
+    if (value > 0 && value < 1) return { ok: true, value: { kind: 'float', value } };
+    return { ok: false, error: 'A percentage must be between 0% and 100%.' };
+  }
+  const parsed = parseTestSize(t);
+  if (!parsed || !Number.isFinite(parsed.value)) return { ok: false, error: 'Type a share such as 20% or 0.2, or a number of rows such as 40.' };
+  if (parsed.kind === 'float' && !(parsed.value > 0 && parsed.value < 1)) {
+    return { ok: false, error: 'A share must be between 0 and 1 (for example 0.2); for a row count, type a whole number.' };
+  }
+  if (parsed.kind === 'int' && parsed.value < 1) return { ok: false, error: 'A row count must be at least 1.' };
+  return { ok: true, value: parsed };
+}

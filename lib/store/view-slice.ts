@@ -1,0 +1,51 @@
+import { fetchPages, refreshView, type Slice } from './context';
+import { viewInitial } from './initial-state';
+import type { ViewSlice } from './types';
+
+/** Which rows the grid shows (sort, filters, search), and the rows it has read. */
+export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
+  const refresh = (): Promise<void> => refreshView(ctx, set, get);
+  return {
+    ...viewInitial,
+    async setSort(sort) {
+      set({ sort });
+      await refresh();
+    },
+    async setFilter(col, values) {
+      const filters = { ...get().filters };
+      if (values === null) delete filters[col];
+      else filters[col] = values;
+      set({ filters });
+      await refresh();
+    },
+    async setSearch(text, col = null) {
+      set({ search: { text, col } });
+      await refresh();
+    },
+    async setEditedOnly(on) {
+      set({ editedOnly: on });
+      await refresh();
+    },
+    async showOnly(ids, label) {
+      set({ only: { ids, label } });
+      await refresh();
+    },
+    async clearOnly() {
+      set({ only: null });
+      await refresh();
+    },
+    async clearView() {
+      set({ filters: {}, search: { text: '', col: null }, editedOnly: false, only: null });
+      await refresh();
+    },
+    rowAt(index) {
+      return ctx.cache.get(index);
+    },
+    async viewIds() {
+      return Array.from(await ctx.engine.viewIds());
+    },
+    ensureRows(start, end) {
+      fetchPages(ctx, set, get, ctx.cache.missingPages(Math.max(0, start), Math.min(end, get().length)));
+    },
+  };
+};
