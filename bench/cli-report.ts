@@ -1,14 +1,11 @@
-// Figures and formatting for `npm run bench` (cli/bench.ts). Kept apart from the process plumbing so
+// Figures and formatting for `npm run bench` (bench/cli.ts). Kept apart from the process plumbing so
 // the arithmetic (medians, ratios, verdict) reads on its own and has no side effects.
+import { DEFAULT_MODEL_ID } from '../lib/tokens';
+import { formatMb, formatRows } from './env';
+import type { Measure } from './processes';
 
 /** Speed and memory goals at 1M rows, from the issue: they are printed, never enforced by the exit code. */
 export const TARGETS = { rows: 1_000_000, minSpeedRatio: 10, maxMemoryRatio: 0.5 } as const;
-
-/** One process as `/usr/bin/time -f '%e %M'` saw it: wall seconds and peak RSS in MB (MiB, %M / 1024). */
-export interface Measure {
-  seconds: number;
-  peakMb: number;
-}
 
 /** One side (notebook or trainset) of one size: every run, and their median. */
 export type SideResult = { status: 'ok'; median: Measure; runs: Measure[] } | { status: 'failed' | 'unavailable'; reason: string };
@@ -40,8 +37,6 @@ export interface Verdict {
   leaner: boolean | null;
   identical: boolean | null;
 }
-
-const MB = 1024 * 1024;
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
 export function median(values: number[]): number {
@@ -94,16 +89,6 @@ export function verdict(results: SizeResult[]): Verdict | null {
     leaner: memoryRatio === null ? null : memoryRatio <= TARGETS.maxMemoryRatio,
     identical: r.identical,
   };
-}
-
-/** "10,000" rather than "10000": the sizes differ by powers of ten and must be told apart at a glance. */
-export function formatRows(rows: number): string {
-  return rows.toLocaleString('en-US');
-}
-
-/** Bytes as MB (2^20, the unit /usr/bin/time's %M and the notebook's own figures use) with one decimal. */
-export function formatMb(bytes: number): string {
-  return (bytes / MB).toFixed(1);
 }
 
 const COLUMNS = ['rows', 'CSV MB', 'notebook s', 'notebook MB', 'trainset s', 'trainset MB', 'speed (nb/ts)', 'memory (ts/nb)', 'identical'] as const;
@@ -177,5 +162,52 @@ export function formatVerdict(v: Verdict): string {
     `  >= ${TARGETS.minSpeedRatio}x faster: ${mark(v.faster)}${speed}\n` +
     `  <= ${TARGETS.maxMemoryRatio} peak memory: ${mark(v.leaner)}${memory}\n` +
     `  identical bytes: ${mark(v.identical)}\n`
+  );
+}
+
+/** The whole report: the side-by-side table, the notebook's phases, notes, and the verdict at 1M rows. */
+export function formatResults(results: SizeResult[], runs: number): string {
+  const out = [
+    `\nTrainset export vs notebook pipeline (${runs > 1 ? `median of ${runs} runs` : '1 run'}; seconds are wall time, MB is peak RSS, 2^20 bytes)`,
+    formatTable(results),
+    formatPhases(results),
+    formatNotes(results),
+  ];
+  const v = verdict(results);
+  if (v) out.push(formatVerdict(v));
+  return out.filter((s) => s !== '').join('\n');
+}
+
+// --- check, and its token counting ---------------------------------------------------------------
+
+/** `trainset check` on one CSV, without and with token counting (the tokenizer is its slow part). */
+export interface CheckTiming {
+  rows: number;
+  /** `check` as it runs by default: characters stand in for tokens. */
+  plain: Measure | { failed: string };
+  /** `check --model …`: every example tokenized, costs estimated. */
+  tokens: Measure | { failed: string };
+}
+
+/** Seconds and peak memory of a run, or why it failed. */
+export function describeMeasure(m: Measure | { failed: string }): string {
+  return 'failed' in m ? `failed (${m.failed})` : `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB`;
+}
+
+/** The check's figures under the export's table: token counting is the difference between the two. */
+export function formatChecks(checks: CheckTiming[]): string {
+  const cell = (m: Measure | { failed: string }): string => ('failed' in m ? 'failed' : describeMeasure(m));
+  const header = ['rows', 'check', 'check --model (tokens)', 'token counting'];
+  const body = checks.map((c) => [
+    formatRows(c.rows),
+    cell(c.plain),
+    cell(c.tokens),
+    'failed' in c.plain || 'failed' in c.tokens ? '-' : `+${(c.tokens.seconds - c.plain.seconds).toFixed(2)} s`,
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  return (
+    `\nTrainset check (1 run each; target: 100,000 rows in 1 s, 1,000,000 in 10 s; tokens counted with ${DEFAULT_MODEL_ID}'s tokenizer)\n` +
+    `${[header, ...body].map(line).join('\n')}\n`
   );
 }

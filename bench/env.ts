@@ -1,13 +1,10 @@
-// What `npm run bench` (cli/bench.ts) and `npm run bench:browser` (cli/bench-browser.ts) share:
-// finding the project and ../shared/bench, checking GNU time and the notebook's Python, the
-// generated-CSV cache, and running timed child processes that a Ctrl-C or a CI cancel can stop.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
+// What the benches share: finding the project and ../shared/bench, checking GNU time and the
+// notebook's Python, reading sizes from the command line, and the figures' units and progress lines.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatMb, formatRows, type Measure } from './bench-report';
 
 // Absolute paths on purpose: the figures are stated against Debian's python3 with its pandas and
 // sklearn packages, and against GNU time's %M, not whatever a PATH (or a venv) happens to offer.
@@ -44,6 +41,16 @@ export function scaledRowCount(text: string): number | null {
   return Number(m[1]) * scale;
 }
 
+/** `--sizes`: comma-separated row counts, each a positive whole number (k and M suffixes allowed). */
+export function parseSizes(text: string): number[] {
+  return text.split(',').map((item) => {
+    const n = scaledRowCount(item);
+    if (n === null) throw new UsageError(`--sizes: ${JSON.stringify(item)} is not a row count (e.g. 10000, 100k, 1M)`);
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sizes: ${JSON.stringify(item)} is not a positive whole number`);
+    return n;
+  });
+}
+
 // --- environment ---------------------------------------------------------------------------------
 
 /** Where a bench finds its scripts and keeps its generated CSVs. */
@@ -57,9 +64,9 @@ export interface BenchPaths {
 }
 
 /**
- * The directory holding package.json, found upward from cli/ so any cwd works.
+ * The directory holding package.json, found upward from bench/ so any cwd works.
  *
- * @param script - the calling script, as named in the error (e.g. `cli/bench.ts`).
+ * @param script - the calling script, as named in the error (e.g. `bench/cli.ts`).
  */
 export function findProjectRoot(script: string): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -113,148 +120,6 @@ export function makeWorkDirs(root: string, prefix: string): { cacheDir: string; 
   return { cacheDir, workDir };
 }
 
-// --- processes -----------------------------------------------------------------------------------
-
-/** How a child process ended, with what it wrote to stderr. */
-export interface ProcessResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-/** A command run under GNU time: its figures and stderr, or why it failed. */
-export type Timed = { ok: true; measure: Measure; stderr: string } | { ok: false; reason: string };
-
-let current: ChildProcess | null = null;
-let interrupted: NodeJS.Signals | null = null;
-
-/** The child process {@link run} is waiting for, if any. */
-export function runningChild(): ChildProcess | null {
-  return current;
-}
-
-/** The signal that interrupted the run, or null while none arrived. */
-export function interruption(): NodeJS.Signals | null {
-  return interrupted;
-}
-
-/**
- * Records a SIGINT or SIGTERM and returns the signal to forward to children: the same one the first
- * time, SIGKILL on a repeat. Under `npm run` a Ctrl-C arrives twice (from the terminal and relayed by
- * tsx), so a repeat escalates rather than exiting before cleanup.
- */
-export function recordSignal(signal: NodeJS.Signals): NodeJS.Signals {
-  const forward = interrupted ? 'SIGKILL' : signal;
-  interrupted ??= signal;
-  return forward;
-}
-
-/** Throws {@link Interrupted} once a signal has arrived. */
-export function checkInterrupted(): void {
-  if (interrupted) throw new Interrupted(interrupted);
-}
-
-/**
- * Runs a command in its own process group (so that a forwarded signal reaches all of it: GNU time
- * ignores SIGINT while it waits), keeping its stderr. Rejects with {@link Interrupted} once a signal
- * has arrived, and with {@link BenchError} when the command cannot start.
- */
-export function run(command: string, args: string[], cwd: string): Promise<ProcessResult> {
-  // A signal that arrived during synchronous work (comparing outputs) must not start another process.
-  if (interrupted) return Promise.reject(new Interrupted(interrupted));
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    current = child;
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', (e) => reject(new BenchError(`cannot run ${command}: ${e.message}`)));
-    child.on('close', (code, signal) => {
-      current = null;
-      if (interrupted) reject(new Interrupted(interrupted));
-      else resolve({ code, signal, stderr });
-    });
-  });
-}
-
-/** Runs a command under `/usr/bin/time -f '%e %M'`, writing the figures to a file so they stay apart from the command's stderr. */
-export async function timed(command: string[], cwd: string, timeFile: string): Promise<Timed> {
-  const r = await run(TIME, ['-f', '%e %M', '-o', timeFile, ...command], cwd);
-  const report = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
-  if (r.code !== 0) return { ok: false, reason: failure(r, report) };
-  const measure = parseTime(report);
-  if (!measure) return { ok: false, reason: `unexpected ${TIME} output in ${timeFile}` };
-  return { ok: true, measure, stderr: r.stderr };
-}
-
-/** The last line of time's -o file is "%e %M"; a line before it may say the command failed. */
-function parseTime(text: string): Measure | null {
-  const last = text.trim().split('\n').at(-1) ?? '';
-  const m = /^(\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
-  return m ? { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 } : null;
-}
-
-/** Why a process failed, in one line. `timeReport` is GNU time's -o file, which names a killing signal. */
-export function failure(r: ProcessResult, timeReport = ''): string {
-  // First and last lines: a trainset message comes first (then usage), a Python traceback ends with the error.
-  const lines = r.stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const tail = (lines.length > 1 ? [lines[0], lines.at(-1)] : lines).join(' … ').slice(0, 300);
-  const killed = /terminated by signal (\d+)/.exec(timeReport)?.[1];
-  // SIGKILL that we did not send is almost always the kernel's out-of-memory killer.
-  const how = r.signal ? `killed by ${r.signal}` : killed ? `killed by signal ${killed}${killed === '9' ? ' (out of memory?)' : ''}` : `exit ${r.code}`;
-  return tail ? `${how}: ${tail}` : how;
-}
-
-/** The numeric fields of the notebook's last `SEED {...}` stderr line (phase seconds, peak_rss_mb). */
-export function parseSeed(stderr: string): Record<string, number> | undefined {
-  const line = stderr
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith('SEED '));
-  if (!line) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(line.slice('SEED '.length));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return undefined;
-  }
-}
-
-// --- CSVs ----------------------------------------------------------------------------------------
-
-/**
- * The generated CSV for `rows`, from the cache when present. The name carries a hash of gen_csv.py,
- * so a changed generator never serves a stale file; it is written under a temporary name and renamed,
- * so an interrupted generation never leaves a truncated file that looks cached.
- */
-export async function ensureCsv(paths: BenchPaths, rows: number): Promise<{ file: string; cached: boolean }> {
-  const generator = path.join(paths.benchDir, 'gen_csv.py');
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(generator)).digest('hex').slice(0, 10);
-  const file = path.join(paths.cacheDir, `rows-${rows}-${hash}.csv`);
-  if (fs.existsSync(file)) return { file, cached: true };
-  removeStaleCsvs(paths.cacheDir, rows);
-  progress(rows, 'generating CSV with gen_csv.py ...');
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const r = await run(PYTHON, [generator, String(rows), temp], paths.root);
-    if (r.code !== 0) throw new BenchError(`gen_csv.py failed for ${formatRows(rows)} rows (${failure(r)})`);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  return { file, cached: false };
-}
-
-/** Older generations of the same size (another generator hash, or a killed run's temp file): 180 MB each at 1M. */
-function removeStaleCsvs(cacheDir: string, rows: number): void {
-  for (const name of fs.readdirSync(cacheDir)) {
-    if (name.startsWith(`rows-${rows}-`)) fs.rmSync(path.join(cacheDir, name), { force: true });
-  }
-}
-
 // --- output --------------------------------------------------------------------------------------
 
 /** A progress line for one size; progress goes to stderr so stdout holds only the results. */
@@ -267,4 +132,16 @@ export function machine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
   return `${cpus.length} × ${model}, ${formatMb(os.totalmem())} MB RAM, Node ${process.version}`;
+}
+
+const MB = 2 ** 20;
+
+/** "10,000" rather than "10000": the sizes differ by powers of ten and must be told apart at a glance. */
+export function formatRows(rows: number): string {
+  return rows.toLocaleString('en-US');
+}
+
+/** Bytes as MB (2^20, the unit /usr/bin/time's %M and the notebook's own figures use) with one decimal. */
+export function formatMb(bytes: number): string {
+  return (bytes / MB).toFixed(1);
 }

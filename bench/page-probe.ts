@@ -1,4 +1,4 @@
-// The in-page half of `npm run bench:browser` (cli/bench-browser.ts): a script added to every page
+// The in-page half of `npm run bench:browser` (bench/browser.ts, bench/browser-steps.ts): a script added to every page
 // before the app's own scripts run. It records main-thread long tasks and times DOM changes against
 // the input event that caused them, all with the page's own clock (performance.now()).
 //

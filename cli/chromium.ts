@@ -1,4 +1,4 @@
-// Which Chromium the browser tests (playwright.config.ts) and `npm run bench:browser` drive, and how.
+// Which Chromium the browser tests (playwright.config.ts) and `npm run bench:browser` (bench/) drive, and how.
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
