@@ -1,4 +1,4 @@
-import { connect, expose, type Connection, type Remote } from '../rpc';
+import { connect, expose, type Connection, type Endpoint, type Remote } from '../rpc';
 import { EngineService, RETRYABLE, type EngineApi, type OpenedSession, type ServiceEvent } from './api';
 import { parseChoices } from './choices';
 import { DEFAULT_CHOICES } from './engine';
@@ -60,10 +60,21 @@ export interface ClientOptions {
   /** Where persistence writes (tests pass one over fake-indexeddb). */
   store?: SessionStore;
   /** Start a worker; null: serve the engine in the page (tests, and browsers that cannot). */
-  worker?: ((name: string) => Worker) | null;
+  worker?: ((name: string) => WorkerLike) | null;
+  /** Call `died` when the worker named `name` ends (by default: when the lock it holds is released). */
+  watch?: (name: string, died: () => void, signal: AbortSignal) => void;
 }
 
-const defaultWorker = (name: string): Worker => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
+/** What the client needs of a Worker (tests pass one made of a MessageChannel). */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
+/** The worker holds a lock named after it while it lives; this request is granted when it ends, however it ends. */
+function watchLock(name: string, died: () => void, signal: AbortSignal): void {
+  if (typeof navigator === 'undefined' || !navigator.locks) return;
+  navigator.locks.request(name, { signal }, () => died()).catch(() => undefined);
+}
+
+const defaultWorker = (name: string): WorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
 
 /**
  * The page's handle on the engine. It starts the engine in a Web Worker, saves every change the
@@ -106,15 +117,17 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     return { connection, kind: 'page', stop: () => (port1.close(), port2.close()) };
   };
 
-  const inWorker = async (create: (name: string) => Worker): Promise<Running | null> => {
+  const watch = options.watch ?? watchLock;
+
+  const inWorker = async (create: (name: string) => WorkerLike): Promise<Running | null> => {
     const name = `trainset-engine-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    let worker: Worker;
+    let worker: WorkerLike;
     try {
       worker = create(name);
     } catch {
       return null;
     }
-    const connection = connect<EngineApi, ServiceEvent>(worker);
+    const connection = connect<EngineApi, ServiceEvent>(worker as WorkerLike & Endpoint);
     const watching = new AbortController();
     const stop = (): void => {
       watching.abort();
@@ -132,14 +145,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     }
     const running: Running = { connection, kind: 'worker', stop };
     connection.onEvent(onEngineEvent);
-    // The worker holds a lock named after it while it lives; this request is granted when it ends.
-    if (typeof navigator !== 'undefined' && navigator.locks) {
-      navigator.locks
-        .request(name, { signal: watching.signal }, () => {
-          died(running);
-        })
-        .catch(() => undefined);
-    }
+    watch(name, () => died(running), watching.signal);
     return running;
   };
 
