@@ -52,6 +52,9 @@ describe('the saved session', () => {
     await until(() => store.state.error !== null);
     expect(store.state).toEqual({ unsaved: 2, error: "this browser's storage is full" });
 
+    // Still full at the first retries: the writes stay, in order.
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(store.state.unsaved).toBe(2);
     full.on = false;
     await until(() => store.state.unsaved === 0);
     expect(store.state.error).toBeNull();

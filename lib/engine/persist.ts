@@ -110,6 +110,7 @@ interface Write {
   /** How many of the user's changes this write stores (the count the page shows). */
   changes: number;
   run(db: IDBDatabase): Promise<void>;
+  started: boolean;
 }
 
 export class SessionStore {
@@ -117,7 +118,7 @@ export class SessionStore {
   private session = '';
   private choices: ExportChoices | null = null;
   private readonly writes: Write[] = [];
-  private writing = false;
+  private retrying = false;
   private retryDelay = RETRY_FIRST_MS;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private db: Promise<IDBDatabase> | null = null;
@@ -140,7 +141,7 @@ export class SessionStore {
     return { unsaved: this.writes.reduce((n, w) => n + w.changes, 0), error: this.error };
   }
 
-  /** Resolves when every write made so far is stored (for tests; waits through retries). */
+  /** Resolves when every write made so far is stored (waits through retries). */
   async flush(): Promise<void> {
     while (this.writes.length > 0) await new Promise((r) => setTimeout(r, 10));
   }
@@ -352,40 +353,72 @@ export class SessionStore {
     return this.db;
   }
 
+  /**
+   * Start a write at once: IndexedDB runs read-write transactions on the same stores in the order
+   * they are made, so writes need not wait for each other, and a write made just before the page
+   * closes is already on its way. After a failure, writes wait and are retried in order.
+   */
   private enqueue(changes: number, run: (db: IDBDatabase) => Promise<void>): void {
-    this.writes.push({ changes, run });
+    const write: Write = { changes, run, started: false };
+    this.writes.push(write);
     this.notify();
-    void this.drain();
+    if (this.retryTimer === undefined && !this.retrying) void this.start(write);
   }
 
-  /** Write in order; a failed write stays first and is retried with backoff, so nothing is skipped. */
-  private async drain(): Promise<void> {
-    if (this.writing || this.retryTimer !== undefined) return;
-    this.writing = true;
+  /** Run one write; false when it failed (it stays queued and a retry is scheduled). */
+  private async start(write: Write): Promise<boolean> {
+    write.started = true;
     try {
-      while (this.writes.length > 0) {
-        const write = this.writes[0]!;
-        try {
-          await write.run(await this.database());
-        } catch (e) {
-          this.error = describeStorageError(e);
-          this.notify();
-          this.retryTimer = setTimeout(() => {
-            this.retryTimer = undefined;
-            void this.drain();
-          }, this.retryDelay);
-          this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay * 2);
-          return;
+      await write.run(await this.database());
+    } catch (e) {
+      write.started = false;
+      this.error = describeStorageError(e);
+      this.notify();
+      this.scheduleRetry();
+      return false;
+    }
+    const i = this.writes.indexOf(write);
+    if (i >= 0) this.writes.splice(i, 1);
+    // The message stays until everything is stored, not only the write that failed.
+    if (this.writes.length === 0) {
+      this.error = null;
+      this.retryDelay = RETRY_FIRST_MS;
+    }
+    this.notify();
+    return true;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== undefined || this.retrying) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retry();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay * 2);
+  }
+
+  /** Retry the writes that have not been stored, one by one in order, until one fails again. */
+  private async retry(): Promise<void> {
+    this.retrying = true;
+    let failed = false;
+    try {
+      for (const write of [...this.writes]) {
+        if (write.started || !this.writes.includes(write)) continue;
+        if (!(await this.start(write))) {
+          failed = true;
+          break;
         }
-        // `clear()` may have emptied the queue while this write ran.
-        if (this.writes[0] === write) this.writes.shift();
-        this.retryDelay = RETRY_FIRST_MS;
-        if (this.error !== null) this.error = null;
-        this.notify();
       }
     } finally {
-      this.writing = false;
+      this.retrying = false;
     }
+    if (failed) {
+      this.scheduleRetry();
+      return;
+    }
+    // Writes made during the retry were queued behind it.
+    const left = this.writes.filter((w) => !w.started);
+    if (left.length > 0) void this.retry();
   }
 
   private notify(): void {
