@@ -34,7 +34,7 @@ export class Interrupted extends Error {
  * A row count as written on the command line: digits with an optional k or M suffix (either case,
  * blanks around allowed), scaled. Null when the text is not of that form; the range is not checked.
  */
-export function scaledRowCount(text: string): number | null {
+function scaledRowCount(text: string): number | null {
   const m = /^\s*(\d+)([kKmM]?)\s*$/.exec(text);
   if (!m) return null;
   const scale = { '': 1, k: 1_000, m: 1_000_000 }[m[2]!.toLowerCase()] ?? 1;

@@ -22,13 +22,9 @@ export interface ProcessResult {
 /** A command run under GNU time: its figures and stderr, or why it failed. */
 export type Timed = { ok: true; measure: Measure; stderr: string } | { ok: false; reason: string };
 
+/** The child process {@link run} is waiting for, if any. */
 let current: ChildProcess | null = null;
 let interrupted: NodeJS.Signals | null = null;
-
-/** The child process {@link run} is waiting for, if any. */
-export function runningChild(): ChildProcess | null {
-  return current;
-}
 
 /** The signal that interrupted the run, or null while none arrived. */
 export function interruption(): NodeJS.Signals | null {
@@ -40,7 +36,7 @@ export function interruption(): NodeJS.Signals | null {
  * time, SIGKILL on a repeat. Under `npm run` a Ctrl-C arrives twice (from the terminal and relayed by
  * tsx), so a repeat escalates rather than exiting before cleanup.
  */
-export function recordSignal(signal: NodeJS.Signals): NodeJS.Signals {
+function recordSignal(signal: NodeJS.Signals): NodeJS.Signals {
   const forward = interrupted ? 'SIGKILL' : signal;
   interrupted ??= signal;
   return forward;
