@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/test';
 import { ticketsFile } from './fixtures/datasets';
-import { e2eFixture, fromRoot } from './fixtures/files';
+import { datasetSample, e2eFixture } from './fixtures/files';
 import { csvFile } from './fixtures/start-page';
 
 // Three independent sessions, so they can run side by side.
@@ -13,7 +13,7 @@ test('axe: start screen, mapping step, a file that cannot be read', async ({ pag
   });
 
   await test.step('mapping step', async () => {
-    await start.upload(fromRoot('..', 'shared', 'datasets', 'banking77', 'test.csv'));
+    await start.upload(datasetSample('banking77', 'test.csv'));
     await expect(page.getByRole('heading', { name: 'Which columns should Trainset use?' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'First rows of the file' })).toBeVisible();
     await axe('mapping');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './fixtures/test';
-import { e2eFixture, fromRoot, projectRoot } from './fixtures/files';
+import { datasetSample, e2eFixture, fromRoot, projectRoot } from './fixtures/files';
 import { csvFile } from './fixtures/start-page';
 
 /**
@@ -34,7 +34,7 @@ for (const viewport of VIEWPORTS) {
       });
 
       await test.step('mapping', async () => {
-        await start.upload(fromRoot('..', 'shared', 'datasets', 'banking77', 'test.csv'));
+        await start.upload(datasetSample('banking77', 'test.csv'));
         await expect(page.getByRole('region', { name: 'First rows of the file' })).toBeVisible();
         await shot('mapping');
       });

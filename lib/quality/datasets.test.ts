@@ -9,43 +9,53 @@ import { checkInput, columnsTable } from './table';
 import type { CheckReport, CheckTable } from './types';
 
 /**
- * The checks on the real public datasets in the workspace's shared/ folder (shared/datasets/SOURCES.md),
- * as they are: which checks fire, on how many rows, and why. This is the false-positive record: a
- * check that starts firing here, or fires on more rows, needs a reason written down below.
+ * The checks on real public datasets, as they are: which checks fire, on how many rows, and why.
+ * The full datasets are in the workspace's shared/ folder beside the project when there is one
+ * (shared/datasets/SOURCES.md); the samples committed in test-data/datasets (cut from them with
+ * their quirks kept, see its README) are always there, and their counts below are
+ * test-data/datasets/counts.py's, worked out in Python.
  */
-const DATASETS = join(import.meta.dirname, '../../../shared/datasets');
+const FULL = join(import.meta.dirname, '../../../shared/datasets');
+const SAMPLES = join(import.meta.dirname, '../../test-data/datasets');
 
-function csvTable(...files: string[]): CheckTable {
-  let header: string[] = [];
-  const rows: string[][] = [];
-  for (const file of files) {
-    const r = readCsv(readFileSync(join(DATASETS, file)));
-    if (!r.ok) throw new Error(`${file}: ${r.problem.message}`);
-    header = r.table.header;
-    rows.push(...r.table.rows);
+/** Tables from the files of one copy of the datasets (the full ones or the samples). */
+function datasets(dir: string) {
+  function csvTable(...files: string[]): CheckTable {
+    let header: string[] = [];
+    const rows: string[][] = [];
+    for (const file of files) {
+      const r = readCsv(readFileSync(join(dir, file)));
+      if (!r.ok) throw new Error(`${file}: ${r.problem.message}`);
+      header = r.table.header;
+      rows.push(...r.table.rows);
+    }
+    return columnsTable(
+      header,
+      header.map((_, c) => rows.map((row) => row[c]!)),
+      rows.length,
+    );
   }
-  return columnsTable(
-    header,
-    header.map((_, c) => rows.map((row) => row[c]!)),
-    rows.length,
-  );
+
+  /** All files of a folder, in name order (hwu64 keeps one file per intent). */
+  const folder = (sub: string): string[] =>
+    readdirSync(join(dir, sub))
+      .sort()
+      .map((f) => join(sub, f));
+
+  /** clinc150 is JSON: every split's [text, intent] pairs, with the intent's domain from domains.json (`oos` has none). */
+  function clincTable(): CheckTable {
+    const data = JSON.parse(readFileSync(join(dir, 'clinc150/data_full.json'), 'utf8')) as Record<string, [string, string][]>;
+    const domains = JSON.parse(readFileSync(join(dir, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>;
+    const domainOf = new Map(Object.entries(domains).flatMap(([d, intents]) => intents.map((i) => [i, d] as const)));
+    const pairs = Object.values(data).flat();
+    const columns = [pairs.map((p) => p[0]), pairs.map((p) => domainOf.get(p[1]) ?? 'oos'), pairs.map((p) => p[1])];
+    return columnsTable(['text', 'domain', 'intent'], columns, pairs.length);
+  }
+
+  return { csvTable, folder, clincTable };
 }
 
-/** All files of a folder, in name order (hwu64 keeps one file per intent). */
-const folder = (dir: string): string[] =>
-  readdirSync(join(DATASETS, dir))
-    .sort()
-    .map((f) => join(dir, f));
-
-/** clinc150 is JSON: every split's [text, intent] pairs, with the intent's domain from domains.json (`oos` has none). */
-function clincTable(): CheckTable {
-  const data = JSON.parse(readFileSync(join(DATASETS, 'clinc150/data_full.json'), 'utf8')) as Record<string, [string, string][]>;
-  const domains = JSON.parse(readFileSync(join(DATASETS, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>;
-  const domainOf = new Map(Object.entries(domains).flatMap(([d, intents]) => intents.map((i) => [i, d] as const)));
-  const pairs = Object.values(data).flat();
-  const columns = [pairs.map((p) => p[0]), pairs.map((p) => domainOf.get(p[1]) ?? 'oos'), pairs.map((p) => p[1])];
-  return columnsTable(['text', 'domain', 'intent'], columns, pairs.length);
-}
+const { csvTable, folder, clincTable } = datasets(FULL);
 
 function run(table: CheckTable, text: string, labels: string[]): CheckReport {
   const input = checkInput(table, { textColumn: text, labelColumns: labels, stratify: [labels[0]!], testSize: { kind: 'float', value: 0.2 } });
@@ -56,7 +66,7 @@ function run(table: CheckTable, text: string, labels: string[]): CheckReport {
 /** "severity id" → rows (count for too-few-examples). */
 const fired = (report: CheckReport): Record<string, number> => Object.fromEntries(report.checks.map((c) => [`${c.severity} ${c.id}`, c.count]));
 
-describe.runIf(existsSync(DATASETS))('checks on the real datasets', () => {
+describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datasets', () => {
   it.each([
     {
       name: 'bitext-intent train',
@@ -238,30 +248,85 @@ function referenceDuplicates(table: CheckTable, text: number, labels: number[]):
   return { caseOnly: a, ours: b };
 }
 
-describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
-  it('bitext-intent: 116 case-only duplicates (SOURCES.md), 135 once end punctuation is ignored too', () => {
+/** What the detailed tests expect of one copy of the datasets. */
+interface Expected {
+  /** bitext-intent train: referenceDuplicates (case-only, and also ignoring end punctuation). */
+  bitextDuplicates: { caseOnly: number; ours: number };
+  /** The duplicates (ignoring end punctuation, same labels) of three more files. */
+  duplicates: { banking77: number; llm: number; bomCrlf: number };
+  banking77Whitespace: { count: number; edges: number; repeated: number; unusual: number };
+  hwuMojibake: number;
+  hwuNull: number;
+  /** cfpb: Product values with a single row, by label. */
+  cfpbOneRowProducts: string[];
+  cfpbEmpty: { narrative: number; subProduct: number };
+  /** clinc150: rows of the texts labelled with two intents across the splits. */
+  clincConflicting: number;
+  labels: { banking77: number; bitextIntents: number; bitextCategories: number; cfpbSubProducts: number; cfpbSubIssues: number };
+}
+
+const FULL_EXPECTED: Expected = {
+  // SOURCES.md's 116 case-only duplicates, 135 once end punctuation is ignored too.
+  bitextDuplicates: { caseOnly: 116, ours: 135 },
+  duplicates: { banking77: 5, llm: 72, bomCrlf: 148 },
+  banking77Whitespace: { count: 465, edges: 9, repeated: 454, unusual: 2 },
+  hwuMojibake: 5,
+  hwuNull: 33,
+  cfpbOneRowProducts: ['Credit card'],
+  cfpbEmpty: { narrative: 167, subProduct: 1 },
+  clincConflicting: 8,
+  labels: { banking77: 77, bitextIntents: 27, bitextCategories: 11, cfpbSubProducts: 29, cfpbSubIssues: 55 },
+};
+
+const SAMPLE_EXPECTED: Expected = {
+  bitextDuplicates: { caseOnly: 18, ours: 23 },
+  duplicates: { banking77: 1, llm: 1, bomCrlf: 10 },
+  banking77Whitespace: { count: 31, edges: 9, repeated: 20, unusual: 2 },
+  hwuMojibake: 5,
+  hwuNull: 33,
+  // The first 25 complaints hold single rows of other products too.
+  cfpbOneRowProducts: [
+    'Credit card',
+    'Credit card or prepaid card',
+    'Money transfer, virtual currency, or money service',
+    'Payday loan, title loan, or personal loan',
+    'Vehicle loan or lease',
+  ],
+  cfpbEmpty: { narrative: 12, subProduct: 1 },
+  clincConflicting: 8,
+  labels: { banking77: 77, bitextIntents: 27, bitextCategories: 11, cfpbSubProducts: 9, cfpbSubIssues: 11 },
+};
+
+function details(dir: string, expected: Expected): void {
+  const { csvTable, folder, clincTable } = datasets(dir);
+
+  it('bitext-intent: case-only duplicates, and more once end punctuation is ignored too; every intent under one category', () => {
     const table = csvTable('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv');
-    expect(referenceDuplicates(table, 0, [6, 1])).toEqual({ caseOnly: 116, ours: 135 });
-    expect(run(table, 'utterance', ['category', 'intent']).checks.find((c) => c.id === 'duplicate')?.count).toBe(135);
+    expect(referenceDuplicates(table, 0, [6, 1])).toEqual(expected.bitextDuplicates);
+    const report = run(table, 'utterance', ['category', 'intent']);
+    expect(report.checks.find((c) => c.id === 'duplicate')?.count).toBe(expected.bitextDuplicates.ours);
+    expect(report.checks.find((c) => c.id === 'hierarchy')).toBeUndefined();
   });
 
   it.each([
-    ['banking77/train.csv', 'text', ['category'], 5],
-    ['bitext-llm-2023/Bitext_Sample_Customer_Support_Training_Dataset.csv', 'instruction', ['category', 'intent'], 72],
-    ['bitext-intent-bom-crlf/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'utterance', ['category', 'intent'], 148],
+    ['banking77/train.csv', 'text', ['category'], expected.duplicates.banking77],
+    ['bitext-llm-2023/Bitext_Sample_Customer_Support_Training_Dataset.csv', 'instruction', ['category', 'intent'], expected.duplicates.llm],
+    ['bitext-intent-bom-crlf/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'utterance', ['category', 'intent'], expected.duplicates.bomCrlf],
   ])('%s: the fast duplicate grouping agrees with plain string operations', (file, text, labels, count) => {
     const table = csvTable(file);
     const col = (n: string): number => table.header.indexOf(n);
     expect(referenceDuplicates(table, col(text), labels.map(col)).ours).toBe(count);
+    expect(run(table, text, labels).checks.find((c) => c.id === 'duplicate')?.count).toBe(count);
   });
 
   it('banking77: double spaces, edge whitespace and no-break spaces, each with its fix', () => {
+    const { count, edges, repeated, unusual } = expected.banking77Whitespace;
     const ws = run(csvTable('banking77/train.csv'), 'text', ['category']).checks.find((c) => c.id === 'whitespace')!;
-    expect(ws.details?.columns).toEqual([{ column: 'text', count: 465, kinds: { edges: 9, repeated: 454, unusual: 2 } }]);
+    expect(ws.details?.columns).toEqual([{ column: 'text', count, kinds: { edges, repeated, unusual } }]);
     expect(ws.fixes?.map((f) => [f.kind, f.rows.length])).toEqual([
-      ['trim', 9],
-      ['collapse-spaces', 454],
-      ['normalise-spaces', 2],
+      ['trim', edges],
+      ['collapse-spaces', repeated],
+      ['normalise-spaces', unusual],
     ]);
   });
 
@@ -277,17 +342,21 @@ describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
 
   it('hwu64: the code page 437 mojibake in the raw crowd text, and "null" answers', () => {
     const report = run(csvTable(...folder('hwu64/kfold1-trainset')), 'answer_from_user', ['scenario', 'intent']);
-    expect(report.checks.find((c) => c.id === 'encoding')?.details?.columns).toEqual([{ column: 'answer_from_user', count: 5, kinds: { 'mojibake-dos': 5 } }]);
-    expect(report.checks.find((c) => c.id === 'na-string')?.details?.columns?.[0]?.values).toEqual([{ value: 'null', count: 33 }]);
+    expect(report.checks.find((c) => c.id === 'encoding')?.details?.columns).toEqual([
+      { column: 'answer_from_user', count: expected.hwuMojibake, kinds: { 'mojibake-dos': expected.hwuMojibake } },
+    ]);
+    expect(report.checks.find((c) => c.id === 'na-string')?.details?.columns?.[0]?.values).toEqual([{ value: 'null', count: expected.hwuNull }]);
   });
 
   it('cfpb: taxonomy drift shows as a one-row legacy product and a sub-issue under two issue spellings', () => {
     const table = csvTable('cfpb-complaints-sample/Consumer_Complaints.csv');
     const products = run(table, 'Consumer complaint narrative', ['Product', 'Sub-product']);
-    expect(products.checks.find((c) => c.id === 'rare-class' && c.severity === 'error')?.details?.classes).toEqual([{ label: 'Credit card', count: 1 }]);
+    const tooFew = products.checks.find((c) => c.id === 'rare-class' && c.severity === 'error')?.details?.classes ?? [];
+    expect(tooFew.map((c) => c.label).sort((a, b) => (a < b ? -1 : 1))).toEqual(expected.cfpbOneRowProducts);
+    expect(tooFew.every((c) => c.count === 1)).toBe(true);
     expect(products.checks.find((c) => c.id === 'empty')?.details?.columns).toEqual([
-      { column: 'Consumer complaint narrative', count: 167 },
-      { column: 'Sub-product', count: 1 },
+      { column: 'Consumer complaint narrative', count: expected.cfpbEmpty.narrative },
+      { column: 'Sub-product', count: expected.cfpbEmpty.subProduct },
     ]);
     const issues = run(table, 'Consumer complaint narrative', ['Issue', 'Sub-issue']);
     expect(issues.checks.find((c) => c.id === 'hierarchy')?.details?.children).toEqual([
@@ -303,6 +372,11 @@ describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
     ]);
   });
 
+  it('clinc150: the texts labelled differently across splits are conflicting duplicates', () => {
+    const report = run(clincTable(), 'text', ['domain', 'intent']);
+    expect(report.checks.find((c) => c.id === 'conflicting-duplicate')?.count).toBe(expected.clincConflicting);
+  });
+
   /** The distinct values of a column of a CSV. */
   const labelsOf = (file: string, column: string): string[] => {
     const table = csvTable(file);
@@ -311,17 +385,13 @@ describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
   };
 
   it.each([
-    ['banking77 categories', () => labelsOf('banking77/train.csv', 'category'), 77],
-    ['bitext intents', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'intent'), 27],
-    ['bitext categories', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'category'), 11],
-    ['hwu64 scenario_intent pairs', () => readdirSync(join(DATASETS, 'hwu64/kfold1-trainset')).map((f) => f.replace(/\.csv$/, '')), 64],
-    [
-      'clinc150 intents',
-      () => Object.values(JSON.parse(readFileSync(join(DATASETS, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>).flat(),
-      150,
-    ],
-    ['cfpb sub-products', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-product'), 29],
-    ['cfpb sub-issues', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-issue'), 55],
+    ['banking77 categories', () => labelsOf('banking77/train.csv', 'category'), expected.labels.banking77],
+    ['bitext intents', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'intent'), expected.labels.bitextIntents],
+    ['bitext categories', () => labelsOf('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv', 'category'), expected.labels.bitextCategories],
+    ['hwu64 scenario_intent pairs', () => readdirSync(join(dir, 'hwu64/kfold1-trainset')).map((f) => f.replace(/\.csv$/, '')), 64],
+    ['clinc150 intents', () => Object.values(JSON.parse(readFileSync(join(dir, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>).flat(), 150],
+    ['cfpb sub-products', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-product'), expected.labels.cfpbSubProducts],
+    ['cfpb sub-issues', () => labelsOf('cfpb-complaints-sample/Consumer_Complaints.csv', 'Sub-issue'), expected.labels.cfpbSubIssues],
   ])('label-variant stays quiet on the %s even when any one of them is rare', (_name, labels, n) => {
     const values = labels();
     expect(values).toHaveLength(n);
@@ -330,4 +400,8 @@ describe.runIf(existsSync(DATASETS))('real datasets in detail', () => {
       expect(findVariants(values, counts, new Uint8Array(values.length), DEFAULT_THRESHOLDS)).toEqual([]);
     }
   });
-});
+}
+
+describe('real datasets in detail: the samples in test-data/datasets', () => details(SAMPLES, SAMPLE_EXPECTED));
+
+describe.runIf(existsSync(FULL))('real datasets in detail: the full files in ../shared/datasets', () => details(FULL, FULL_EXPECTED));
