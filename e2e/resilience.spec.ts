@@ -139,9 +139,17 @@ test('the worker file is gone (a new deployment) when the worker stops: the page
   await grid.editText(5, 'inquiry', 'BEFORE the deployment');
   await grid.expectEditedCells(1);
 
-  const worker = page.workers()[0]!;
-  await page.route(worker.url(), (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await worker.evaluate(() => self.close());
+  // The new deployment removed the worker's chunk: every worker the page starts from now on is asked
+  // for a file the server no longer has (a real 404, so the browser's own error path is taken).
+  await page.evaluate(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(_url: string | URL, options?: WorkerOptions) {
+        super('/_next/static/chunks/removed-by-a-new-deployment.js', options);
+      }
+    };
+  });
+  await page.workers()[0]!.evaluate(() => self.close());
   await expect(page.getByRole('status').filter({ hasText: 'this page does its work now' })).toBeVisible({ timeout: 30_000 });
 
   await grid.editText(6, 'inquiry', 'AFTER the deployment');
@@ -201,5 +209,7 @@ test('a saved session whose file is damaged cannot be restored, and the start sc
   await damageSaved(page, 'file');
   await page.reload();
   await start.expectShown();
-  await expect(page.getByRole('alert')).toContainText('Your saved work could not be restored: the saved copy of the file is missing or damaged');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your saved work could not be restored' })).toContainText(
+    'Your saved work could not be restored: the saved copy of the file is missing or damaged',
+  );
 });
