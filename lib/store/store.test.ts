@@ -173,3 +173,55 @@ describe('quality checks on large files', () => {
     expect(store.getState().checks?.rows).toBe(500);
   });
 });
+
+describe('messages and settings that belong to one file or session', () => {
+  it('a new file takes away the message about the previous download', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().download('csv');
+    expect(store.getState().lastDownload?.kind).toBe('csv');
+    await store.getState().loadSample();
+    expect(store.getState().lastDownload).toBeNull();
+  });
+
+  it('Start over takes away the download message and a test-size error, and every setting goes back to its default', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().download('train');
+    store.getState().setTestSizeText('1.5');
+    expect(store.getState().testSizeError).toMatch(/between 0 and 1/);
+    store.getState().setChoices({ seed: 7 });
+    await store.getState().startOver();
+    const s = store.getState();
+    expect(s).toMatchObject({ phase: 'empty', meta: null, lastDownload: null, testSizeError: null, testSizeText: '20%', split: null, checks: null, length: 0 });
+    expect(s.choices.seed).toBe(42);
+  });
+
+  it('refuses to download while an error-level check fires, even when asked directly', async () => {
+    const { store, saved } = await makeStore();
+    await store
+      .getState()
+      .upload(
+        new File(['inquiry,category,sub_category\n' + Array.from({ length: 6 }, (_, i) => `text ${i},${i % 2 ? 'a' : 'b'},x`).join('\n') + '\n'], 'few.csv'),
+      );
+    await store.getState().refreshDerived();
+    expect(store.getState().checks?.checks.some((c) => c.severity === 'error')).toBe(true);
+    await store.getState().download('train');
+    expect(saved).toEqual([]);
+  });
+
+  it('a change made elsewhere reaches the screen through the change event: status, rows and results', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    store.getState().ensureRows(0, 5);
+    await settle();
+    const first = store.getState().rowAt(0)!;
+    await store.getState().edit({ kind: 'delete', ids: [first.id] });
+    expect(store.getState().status.rows).toBe(499);
+    expect(store.getState().length).toBe(499);
+    await settle();
+    expect(store.getState().rowAt(0)?.id).not.toBe(first.id);
+    await settle();
+    expect(store.getState().distribution?.counts[0]?.values.reduce((n, v) => n + v.count, 0)).toBe(499);
+  });
+});
