@@ -27,6 +27,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its errors (a deliberate fire-and-forget is written
+    // `void promise`), and a promise where a plain value is expected is always truthy. JSX handlers
+    // may return a promise: React ignores it, and the handlers catch their own errors.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     // The Rules of React (hooks and the React Compiler's checks) for the React code.
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

@@ -17,7 +17,7 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const server = createServer((req, res) =>
+const server = createServer((req, res) => {
   handler(req, res, {
     public: root,
     cleanUrls: true,
@@ -30,8 +30,13 @@ const server = createServer((req, res) =>
         ],
       },
     ],
-  }),
-);
+  }).catch((e: unknown) => {
+    // A file that cannot be read: answer this request with an error rather than end the server.
+    process.stderr.write(`Cannot serve ${req.url ?? ''}: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
 
 server.on('error', (e: NodeJS.ErrnoException) => {
   process.stderr.write(e.code === 'EADDRINUSE' ? `Port ${port} is in use. Start with another: PORT=3001 npm start\n` : `Cannot serve: ${e.message}\n`);

@@ -90,10 +90,10 @@ export function useSingleTab(): { takeOver: () => void } {
     if (typeof navigator === 'undefined' || !navigator.locks) return;
     tabLock ??= new TabLock();
     return tabLock.attach({
-      lost: () => api.getState().setOtherTab(true),
+      lost: () => void api.getState().setOtherTab(true),
       async gained(fresh) {
         if (fresh) await api.getState().restore();
-        api.getState().setOtherTab(false);
+        void api.getState().setOtherTab(false);
       },
     });
   }, [api]);
