@@ -39,7 +39,7 @@ interface EditorProps extends CellEditorProps {
 }
 
 /** Enter saves, Shift+Enter adds a line, Escape cancels, Tab saves and moves; a click elsewhere saves. */
-function TextEditor({ label, value, onCommit, onCancel, once }: EditorProps) {
+function TextEditor({ label, value, initial, onCommit, onCancel, once }: EditorProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
     const text = e.currentTarget.value;
@@ -59,7 +59,7 @@ function TextEditor({ label, value, onCommit, onCancel, once }: EditorProps) {
       className={styles.textEditor}
       aria-label={label}
       aria-describedby="grid-editor-help"
-      defaultValue={value}
+      defaultValue={initial ?? value}
       rows={4}
       autoFocus
       onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}

@@ -138,7 +138,14 @@ export function LabelCombobox(props: LabelComboboxProps) {
           setActive(null);
           setOpen(true);
         }}
-        onFocus={(e) => variant === 'cell' && e.currentTarget.select()}
+        // Opened by a click or Enter: the value is selected, so typing replaces it. Opened by typing:
+        // the caret goes after what was typed, so the next key adds to it.
+        onFocus={(e) => {
+          if (variant !== 'cell') return;
+          const input = e.currentTarget;
+          if (props.typed) input.setSelectionRange(input.value.length, input.value.length);
+          else input.select();
+        }}
         onKeyDown={onKeyDown}
         onBlur={() => {
           if (variant === 'bar') setOpen(false);

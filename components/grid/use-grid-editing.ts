@@ -48,7 +48,13 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
       const row = rowFor(pos.row);
       if (readOnly || !row || !meta || (meta.kind !== 'text' && meta.kind !== 'label')) return;
       setActive(pos);
-      setEditing({ row: pos.row, col: pos.col, id: row.id, value: row.cells[meta.col] ?? '', ...(initial !== undefined ? { initial } : {}) });
+      // Keys typed faster than the editor opens arrive here one by one: each is added to what was
+      // typed, so every key is kept at any typing speed (the first one starts the edit).
+      setEditing((prev) =>
+        initial !== undefined && prev && prev.row === pos.row && prev.col === pos.col && prev.initial !== undefined
+          ? { ...prev, initial: prev.initial + initial }
+          : { row: pos.row, col: pos.col, id: row.id, value: row.cells[meta.col] ?? '', ...(initial !== undefined ? { initial } : {}) },
+      );
     };
     return {
       startEditAt,

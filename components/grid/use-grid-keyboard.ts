@@ -58,7 +58,8 @@ export function useGridKeyboard(o: GridKeyboardOptions): (e: KeyboardEvent<HTMLE
       else if (!o.readOnly) o.startEdit(o.active);
       return;
     }
-    if (e.key.length === 1 && row >= 0 && kind === 'label' && !o.readOnly) {
+    // Typing on a cell starts editing it, as in a spreadsheet: the key is the first character of the new value.
+    if (e.key.length === 1 && row >= 0 && (kind === 'label' || kind === 'text') && !o.readOnly) {
       e.preventDefault();
       o.startEdit(o.active, e.key);
     }
