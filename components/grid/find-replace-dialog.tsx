@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
-import { replaceMessage, replaceSummary } from './format';
+import { labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary } from './format';
 import { useReplacePlan } from './use-replace-plan';
 import styles from './find-replace.module.css';
 import { ColumnOptions } from './column-options';
@@ -31,7 +31,8 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
   const [replace, setReplace] = useState('');
   const [regex, setRegex] = useState(false);
   const [caseSensitive, setCaseSensitive] = useState(false);
-  const [col, setCol] = useState<number | null>(null);
+  // The text column by default: replacing in all columns would rename labels ("order" in ORDER, track_order).
+  const [col, setCol] = useState<number | null>(() => columns.find((c) => c.kind === 'text')?.col ?? null);
   const [applying, setApplying] = useState(false);
   const query = { find, replace, regex, caseSensitive, col };
   const { plan, pending } = useReplacePlan(query);
@@ -51,6 +52,7 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
   };
 
   const error = plan && !plan.ok ? plan.error : null;
+  const warning = plan?.ok ? labelChangeWarning(plan.perColumn, columns) : null;
   return (
     <dialog ref={ref} className={`modal ${styles.dialog}`} aria-labelledby={`${id}-title`} onClose={onClose}>
       <form
@@ -103,7 +105,9 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
           </h3>
           <p className={error ? styles.error : styles.summary} id={`${id}-error`} role="status" aria-live="polite">
             {replaceMessage(find, plan)}
+            {plan?.ok && plan.perColumn.length > 1 && ` ${replaceByColumn(plan.perColumn, columns)}.`}
           </p>
+          {warning && <p className={styles.warning}>{warning}</p>}
           {plan?.ok && plan.preview.length > 0 && (
             <ol className={styles.changes} aria-label="First changes">
               {plan.preview.slice(0, SHOWN).map((p) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, replaceMessage, replaceSummary, statusText } from './format';
+import { countOf, labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary, statusText } from './format';
 
 describe('format', () => {
   it.each([
@@ -28,9 +28,32 @@ describe('format', () => {
     ['', null, 'Type the text to find.'],
     ['x', null, 'Looking…'],
     ['(', { ok: false as const, error: 'Invalid regular expression: unterminated group.' }, 'Invalid regular expression: unterminated group.'],
-    ['x', { ok: true as const, change: null, cells: 0, rows: 0, preview: [] }, 'No cells match.'],
-    ['x', { ok: true as const, change: null, cells: 12, rows: 9, preview: [] }, '12 cells in 9 rows will change.'],
+    ['x', { ok: true as const, change: null, cells: 0, rows: 0, preview: [], perColumn: [] }, 'No cells match.'],
+    ['x', { ok: true as const, change: null, cells: 12, rows: 9, preview: [], perColumn: [{ col: 0, cells: 12 }] }, '12 cells in 9 rows will change.'],
   ])('replaceMessage(%j)', (find, plan, expected) => {
     expect(replaceMessage(find, plan)).toBe(expected);
+  });
+});
+
+describe('the columns a replace changes', () => {
+  const columns = [
+    { col: 0, title: 'inquiry', kind: 'text' as const },
+    { col: 1, title: 'category', kind: 'label' as const },
+    { col: 2, title: 'sub_category', kind: 'label' as const },
+  ];
+  it('counts the changes per column, and warns when labels change', () => {
+    const perColumn = [
+      { col: 0, cells: 190 },
+      { col: 1, cells: 8 },
+      { col: 2, cells: 1200 },
+    ];
+    expect(replaceByColumn(perColumn, columns)).toBe('inquiry: 190 · category: 8 · sub_category: 1,200');
+    expect(labelChangeWarning(perColumn, columns)).toBe(
+      'This also changes labels (category: 8, sub_category: 1,200 cells), which renames classes. To rename a label everywhere, use Manage labels in the Distribution card.',
+    );
+  });
+  it('says nothing more when only the text changes', () => {
+    expect(labelChangeWarning([{ col: 0, cells: 3 }], columns)).toBeNull();
+    expect(replaceByColumn([{ col: 0, cells: 3 }], columns)).toBe('inquiry: 3');
   });
 });

@@ -25,3 +25,19 @@ export function replaceMessage(find: string, plan: ReplacePlan | null): string {
   if (!plan.ok) return plan.error;
   return plan.cells === 0 ? 'No cells match.' : `${replaceSummary(plan.cells, plan.rows)} will change.`;
 }
+
+type ColumnNames = readonly { col: number; title: string; kind: string }[];
+const titleOf = (columns: ColumnNames, col: number): string => columns.find((c) => c.col === col)?.title ?? `column ${col + 1}`;
+
+/** The changes of a find & replace per column: "inquiry: 190 · category: 8". */
+export function replaceByColumn(perColumn: readonly { col: number; cells: number }[], columns: ColumnNames): string {
+  return perColumn.map((p) => `${titleOf(columns, p.col)}: ${p.cells.toLocaleString('en-US')}`).join(' · ');
+}
+
+/** When a replace changes label columns, it renames classes: say so, and where renaming is done on purpose. */
+export function labelChangeWarning(perColumn: readonly { col: number; cells: number }[], columns: ColumnNames): string | null {
+  const labels = perColumn.filter((p) => columns.find((c) => c.col === p.col)?.kind === 'label');
+  if (labels.length === 0) return null;
+  const list = labels.map((p) => `${titleOf(columns, p.col)}: ${p.cells.toLocaleString('en-US')}`).join(', ');
+  return `This also changes labels (${list} ${labels.length === 1 && labels[0]!.cells === 1 ? 'cell' : 'cells'}), which renames classes. To rename a label everywhere, use Manage labels in the Distribution card.`;
+}

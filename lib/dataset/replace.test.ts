@@ -82,6 +82,10 @@ describe('planReplace: the change', () => {
         { id: 2, col: 1, before: 'refund', after: 'return' },
       ],
       change: expect.objectContaining({ label: 'Replace "refund" with "return" (4 cells)' }) as unknown,
+      perColumn: [
+        { col: 0, cells: 2 },
+        { col: 1, cells: 2 },
+      ],
     });
   });
 
@@ -98,6 +102,7 @@ describe('planReplace: the change', () => {
       cells: 0,
       rows: 0,
       preview: [],
+      perColumn: [],
     });
   });
 

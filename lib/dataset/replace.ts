@@ -23,7 +23,17 @@ export interface ReplacePreview {
   after: string;
 }
 
-export type ReplacePlan = { ok: true; change: Change | null; cells: number; rows: number; preview: ReplacePreview[] } | { ok: false; error: string };
+export type ReplacePlan =
+  | {
+      ok: true;
+      change: Change | null;
+      cells: number;
+      rows: number;
+      preview: ReplacePreview[];
+      /** Cells that change in each column (columns with none left out), in column order. */
+      perColumn: { col: number; cells: number }[];
+    }
+  | { ok: false; error: string };
 
 const PREVIEW = 50;
 
@@ -66,6 +76,7 @@ export function planReplace(ds: Dataset, q: ReplaceQuery): ReplacePlan {
   const columns = cols.map((c) => ds.column(c));
   const patches: Patch[] = [];
   const preview: ReplacePreview[] = [];
+  const counts = new Array<number>(cols.length).fill(0);
   let rows = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -76,6 +87,7 @@ export function planReplace(ds: Dataset, q: ReplaceQuery): ReplacePlan {
       if (after === before) continue;
       const col = cols[k]!;
       patches.push({ op: 'set', rowId: id, col, before, after });
+      counts[k]!++;
       if (preview.length < PREVIEW) preview.push({ id, col, before, after });
       changed = true;
     }
@@ -89,7 +101,8 @@ export function planReplace(ds: Dataset, q: ReplaceQuery): ReplacePlan {
           label: `Replace ${quoteForLabel(q.find)} with ${quoteForLabel(q.replace)}${where} (${patches.length} ${patches.length === 1 ? 'cell' : 'cells'})`,
           patches,
         };
-  return { ok: true, change, cells: patches.length, rows, preview };
+  const perColumn = cols.map((col, k) => ({ col, cells: counts[k]! })).filter((c) => c.cells > 0);
+  return { ok: true, change, cells: patches.length, rows, preview, perColumn };
 }
 
 /** Live ids each once, in the order given (the view's), so the preview shows what the user sees first. */
