@@ -27,6 +27,8 @@ test('axe: start screen, mapping step, a file that cannot be read', async ({ pag
 });
 
 test('axe: the workspace, the grid while editing, filters, find and replace, charts', async ({ page, start, grid, charts, exportPanel, axe }) => {
+  // Eight full-page axe scans of a page with a grid: over a minute on a busy two-core machine.
+  test.slow();
   await test.step('workspace with the grid', async () => {
     await start.open();
     await start.upload(ticketsFile());
