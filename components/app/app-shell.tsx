@@ -143,7 +143,10 @@ export function AppShell() {
         }}
       >
         <p>This removes the dataset and your edits from this browser.</p>
-        <p>Download the cleaned CSV or the JSONL first if you want to keep them.</p>
+        <p>
+          Download the cleaned CSV or the JSONL first if you want to keep them (the CSV keeps your rows as edited; the undo history and the settings are not in
+          it).
+        </p>
       </ConfirmDialog>
 
       <ConfirmDialog
@@ -162,7 +165,9 @@ export function AppShell() {
           {replacing && replacing.name === fileName
             ? 'The file is read afresh: your edits to the copy you are working on are removed from this browser.'
             : `It replaces ${fileName ?? 'the current dataset'}, and your edits to it are removed from this browser.`}{' '}
-          Download the cleaned CSV first if you want to keep them.
+          To keep them, download the cleaned CSV first, with &ldquo;Neutralise spreadsheet formulas&rdquo; off (Export card): then it holds your rows exactly as
+          edited. With it on, cells starting with = + - @ get a leading &apos; (Issues offers to remove it when the file is read back); the undo history and the
+          settings are not in the CSV.
         </p>
       </ConfirmDialog>
     </div>

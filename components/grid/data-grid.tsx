@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useRef, useState } from 'react';
+import { useRevisionNote } from '@/components/app/use-revision-note';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { answerModeOf } from '@/lib/engine';
 import { BulkBar } from './bulk-bar';
@@ -28,7 +29,7 @@ export function DataGrid() {
   const columns = useMemo(() => (header && mapping ? describeColumns(header, mapping, answer) : null), [header, mapping, answer]);
   const rows = useRowSelection();
   const [replacing, setReplacing] = useState(false);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useRevisionNote();
   const grid = useRef<GridHandle>(null);
 
   if (!columns) return null;

@@ -41,7 +41,22 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
     latest.current = { ...o, editing };
   });
 
+  const fresh = useRef<number | null>(null);
+
   const actions = useMemo<GridActions>(() => {
+    /**
+     * A row just added and left without typing anything (Escape, or Enter on the empty cell) is
+     * taken away again: an empty row would only block the export. Undoing its "Add row" step removes
+     * it (Redo would bring it back). True when it was discarded.
+     */
+    const discardUntouched = (id: number): boolean => {
+      if (fresh.current !== id) return false;
+      fresh.current = null;
+      const s = api.getState();
+      if (s.status.undoLabel !== 'Add row') return false;
+      void s.undo();
+      return true;
+    };
     const startEditAt = (pos: CellPos, initial?: string) => {
       const { columns, readOnly, rowFor, setActive } = latest.current;
       const meta = columns[pos.col];
@@ -74,6 +89,9 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
         if (!e) return;
         setEditing(null);
         const meta = columns[e.col]!;
+        // Enter or a click away on a new row with nothing typed; Tab moves on to its labels.
+        if (value === e.value && (move === 'stay' || move === 'none') && discardUntouched(e.id)) return requestFocus();
+        fresh.current = null;
         if (!readOnly && value !== e.value) void api.getState().edit({ kind: 'set', id: e.id, col: meta.col, value });
         if (move === 'none') return;
         const col = Math.max(0, Math.min(columns.length - 1, e.col + (move === 'right' ? 1 : move === 'left' ? -1 : 0)));
@@ -81,12 +99,15 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
         requestFocus();
       },
       cancelEdit() {
+        const e = latest.current.editing;
         setEditing(null);
+        if (e) discardUntouched(e.id);
         latest.current.requestFocus();
       },
       editNewRow(index, id) {
         const textCol = latest.current.columns.findIndex((c) => c.kind === 'text');
         pending.current = { index, id };
+        fresh.current = id;
         latest.current.setActive({ row: index, col: textCol });
         latest.current.requestFocus();
       },

@@ -14,6 +14,7 @@ export const CELL_FIX_VERB: Record<CellFixKind, string> = {
   'remove-invisible': 'Remove invisible characters',
   'remove-control': 'Remove control characters',
   'repair-mojibake': 'Repair garbled characters',
+  'remove-formula-quote': 'Remove the apostrophe before = + - @',
 };
 
 /** A longer explanation of a cell fix, for the confirm step. */
@@ -25,6 +26,7 @@ export const CELL_FIX_DETAIL: Record<CellFixKind, string> = {
   'remove-invisible': 'Deletes zero-width and other invisible characters.',
   'remove-control': 'Deletes control characters that are not meant to be in text.',
   'repair-mojibake': 'Re-reads text that was decoded with the wrong encoding (e.g. “cafÃ©” → “café”).',
+  'remove-formula-quote': "Deletes the apostrophe a spreadsheet-safe CSV put before text starting with = + - @ (e.g. “'-2+3” → “-2+3”).",
 };
 
 const quote = (s: string): string => `“${s}”`;

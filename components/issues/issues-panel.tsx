@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useMemo, useRef, useState } from 'react';
+import { useRevisionNote } from '@/components/app/use-revision-note';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { resolveThresholds, type CheckResult, type Fix, type Severity } from '@/lib/quality';
 import { SEVERITY_LABEL, fixKey, fixLabel, fixPreview, groupBySeverity, rowNumbersText, summaryText } from './fix-text';
@@ -26,7 +27,8 @@ export function IssuesPanel() {
   const api = useTrainsetApi();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [status, setStatus] = useState('');
+  // "Done — you can undo it." goes with the next change, its undo included.
+  const [status, setStatus] = useRevisionNote();
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState(false);
   const [showThresholds, setShowThresholds] = useState(false);

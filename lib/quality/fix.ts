@@ -1,6 +1,7 @@
 import type { Change, Dataset, Patch } from '../dataset';
 import { deleteRows, renameValue, uniqueLiveIds } from '../dataset';
 import { removeControl, repairMojibake } from './encoding';
+import { removeFormulaQuote } from './formula-quote';
 import { plural } from './format';
 import type { CellFixKind, Fix } from './types';
 import { fixSpacing } from './whitespace';
@@ -12,6 +13,8 @@ export function cleanCell(kind: CellFixKind, value: string): string {
       return removeControl(value);
     case 'repair-mojibake':
       return repairMojibake(value);
+    case 'remove-formula-quote':
+      return removeFormulaQuote(value);
     default:
       return fixSpacing(kind, value);
   }
@@ -25,6 +28,7 @@ const FIX_LABELS: Record<CellFixKind, string> = {
   'remove-invisible': 'Remove invisible characters',
   'remove-control': 'Remove control characters',
   'repair-mojibake': 'Repair garbled characters',
+  'remove-formula-quote': 'Remove the apostrophe before = + - @',
 };
 
 /**

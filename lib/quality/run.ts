@@ -2,6 +2,7 @@ import { CheckContext } from './context';
 import { checkDuplicates } from './duplicate';
 import { checkEmpty } from './empty';
 import { checkEncoding } from './encoding';
+import { checkFormulaQuote } from './formula-quote';
 import { checkHierarchy } from './hierarchy';
 import { checkImbalance } from './imbalance';
 import { checkInferredType } from './inferred-type';
@@ -23,6 +24,7 @@ const CHECKS: ((ctx: CheckContext) => CheckResult[])[] = [
   checkMalformedRows,
   checkWhitespace,
   checkEncoding,
+  checkFormulaQuote,
   checkDuplicates,
   checkLabelVariant,
   checkHierarchy,

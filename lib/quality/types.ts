@@ -13,6 +13,7 @@ export type CheckId =
   | 'malformed-row'
   | 'whitespace'
   | 'encoding'
+  | 'formula-quote'
   | 'duplicate'
   | 'conflicting-duplicate'
   | 'label-variant'
@@ -101,7 +102,8 @@ interface FixTarget {
 }
 
 /** A change to the text of some cells of one column; `cleanCell(kind, value)` computes the new text. */
-export type CellFixKind = 'trim' | 'collapse-spaces' | 'collapse-whitespace' | 'normalise-spaces' | 'remove-invisible' | 'remove-control' | 'repair-mojibake';
+export type CellFixKind =
+  'trim' | 'collapse-spaces' | 'collapse-whitespace' | 'normalise-spaces' | 'remove-invisible' | 'remove-control' | 'repair-mojibake' | 'remove-formula-quote';
 
 /**
  * A machine-readable fix the app turns into one undoable change (`fixChange`). Every fix is
