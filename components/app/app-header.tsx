@@ -4,7 +4,7 @@ import { useTrainset } from '@/components/store/store-provider';
 import { UploadButton } from '@/components/upload/upload-button';
 import { FileSummary } from './file-summary';
 import { HistoryButtons } from './history-buttons';
-import { Logo } from './icons';
+import { DownloadIcon, Logo } from './icons';
 import styles from './app-header.module.css';
 
 interface Props {
@@ -29,6 +29,7 @@ export function AppHeader({ onFile, uploadDisabled, onStartOver }: Props) {
       {showFile ? <FileSummary /> : <div className={styles.spacer} />}
       <div className={styles.actions}>
         {phase === 'ready' && <HistoryButtons disabled={otherTab} />}
+        {phase === 'ready' && <GoToExport />}
         {/* Not while the saved work opens: the start screen may replace this input meanwhile, and a
             file chosen in a dialog opened from it would be lost. */}
         {phase !== 'empty' && phase !== 'starting' && <UploadButton compact onFile={onFile} disabled={uploadDisabled} />}
@@ -39,5 +40,34 @@ export function AppHeader({ onFile, uploadDisabled, onStartOver }: Props) {
         )}
       </div>
     </header>
+  );
+}
+
+/** The id of the Export card, which the header's Export button brings into view. */
+export const EXPORT_CARD_ID = 'export-card';
+
+/**
+ * The way to the downloads from anywhere: the Export card sits below the checks and charts in the
+ * side column, screens down on a laptop. The button scrolls it into view and moves focus to its
+ * heading, so the next Tab reaches the export settings and the download buttons.
+ */
+function GoToExport() {
+  const blocked = useTrainset((s) => s.split !== null && !s.split.ok);
+  const go = (): void => {
+    const card = document.getElementById(EXPORT_CARD_ID);
+    if (!card) return;
+    card.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    card.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  };
+  return (
+    <button type="button" className={`btn btn-primary ${styles.exportButton}`} onClick={go} aria-describedby={blocked ? 'export-blocked-hint' : undefined}>
+      <DownloadIcon />
+      <span className={styles.exportText}>Export</span>
+      {blocked && (
+        <span id="export-blocked-hint" className="visually-hidden">
+          (the export has problems to fix first)
+        </span>
+      )}
+    </button>
   );
 }

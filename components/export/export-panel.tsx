@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTrainset } from '@/components/store/store-provider';
 import type { CheckResult } from '@/lib/quality';
 import { gateOf } from '@/lib/store';
+import { EXPORT_CARD_ID } from '@/components/app/app-header';
 import { BlockingChecks } from './blocking-checks';
 import { CsvExport } from './csv-export';
 import { DownloadButton } from './download-button';
@@ -39,9 +40,9 @@ export function ExportPanel() {
   const status = busy ? downloadStatus(busy, null) : (failure ?? blockedNote ?? downloadStatus(null, lastDownload));
 
   return (
-    <section className={`card ${styles.panel}`} aria-labelledby={`${id}-title`}>
+    <section id={EXPORT_CARD_ID} className={`card ${styles.panel}`} aria-labelledby={`${id}-title`}>
       <div>
-        <h2 id={`${id}-title`} className={styles.title}>
+        <h2 id={`${id}-title`} className={styles.title} tabIndex={-1}>
           Export
         </h2>
         <p className={styles.summary} aria-live="polite">
