@@ -56,7 +56,8 @@ function GoToExport() {
   const go = (): void => {
     const card = document.getElementById(EXPORT_CARD_ID);
     if (!card) return;
-    card.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    card.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
     card.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   };
   return (

@@ -50,8 +50,6 @@ export function ExportPanel() {
         </p>
       </div>
 
-      <ExportSettings />
-
       <div className={styles.downloads}>
         <DownloadButton kind="train" label="Download train.jsonl" disabled={!canExport} onFailure={setFailure} />
         <DownloadButton kind="validation" label="Download validation.jsonl" disabled={!canExport} onFailure={setFailure} />
@@ -60,6 +58,10 @@ export function ExportPanel() {
       <p className={`${styles.status} ${failure && !busy ? styles.statusError : ''}`} role="status">
         {status}
       </p>
+
+      {/* The settings below the buttons: the header's Export button brings the card's top into view, and the
+          downloads must be in it. */}
+      <ExportSettings />
 
       {/* Problems and previews share one slot with a reserved height, so the card does not jump as the split is recomputed. */}
       <div className={styles.resultSlot}>
