@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTrainset } from '@/components/store/store-provider';
+import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { LabelsDialog } from '@/components/labels/labels-dialog';
 import { answerModeOf } from '@/lib/engine';
 import { LabelsView } from './labels-view';
@@ -22,6 +22,8 @@ type TabId = (typeof TABS)[number]['id'];
  * (the ARIA tabs pattern: arrow keys, Home and End move between tabs, which activate on focus).
  */
 export function DistributionPanel() {
+  const api = useTrainsetApi();
+  const readOnlyTab = useTrainset((s) => s.otherTab);
   const distribution = useTrainset((s) => s.distribution);
   const split = useTrainset((s) => s.split);
   const column = useTrainset((s) => s.distribution?.labels[0] ?? s.meta?.mapping?.labels[0] ?? 'category');
@@ -75,6 +77,9 @@ export function DistributionPanel() {
           </button>
           <button type="button" className="btn btn-small" aria-pressed={tableView} onClick={() => setTableView(!tableView)}>
             Show as table
+          </button>
+          <button type="button" className="btn btn-small" disabled={readOnlyTab} onClick={() => api.getState().changeColumns()}>
+            Change columns
           </button>
         </div>
       </div>

@@ -16,8 +16,14 @@ export function MappingStep() {
 }
 
 function MappingForm({ meta }: { meta: LoadedMeta }) {
-  const { confirmMapping, otherTab } = useTrainset((s) => ({ confirmMapping: s.confirmMapping, otherTab: s.otherTab }));
-  const [draft, setDraft] = useState<MappingDraft>(() => draftFromGuess(meta.header, meta.guess));
+  const { confirmMapping, cancelChangeColumns, otherTab } = useTrainset((s) => ({
+    confirmMapping: s.confirmMapping,
+    cancelChangeColumns: s.cancelChangeColumns,
+    otherTab: s.otherTab,
+  }));
+  // Changing the columns of a mapped file starts from the columns in use; a new file from its guess.
+  const changing = meta.mapping !== null;
+  const [draft, setDraft] = useState<MappingDraft>(() => draftFromGuess(meta.header, meta.mapping ?? meta.guess));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const rows = usePreviewRows(5);
@@ -53,10 +59,16 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
       <h2 id={ids.title} className={styles.title}>
         Which columns should Trainset use?
       </h2>
-      <p className={styles.intro}>
-        <strong>{meta.fileName}</strong> does not have the usual <code>inquiry</code>, <code>category</code> and <code>sub_category</code> columns. Pick them
-        below; the guess comes from the column names and contents.
-      </p>
+      {changing ? (
+        <p className={styles.intro}>
+          Choose the text and label columns of <strong>{meta.fileName}</strong> again. Your edits stay; the change is one step you can undo.
+        </p>
+      ) : (
+        <p className={styles.intro}>
+          <strong>{meta.fileName}</strong> does not have the usual <code>inquiry</code>, <code>category</code> and <code>sub_category</code> columns. Pick them
+          below; the guess comes from the column names and contents.
+        </p>
+      )}
 
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? ids.error : undefined}>
         <div className={styles.fields}>
@@ -123,8 +135,13 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
           </p>
         )}
         <div className={styles.submit}>
+          {changing && (
+            <button type="button" className="btn" onClick={cancelChangeColumns}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="btn btn-primary" disabled={busy || otherTab}>
-            Continue
+            {changing ? 'Use these columns' : 'Continue'}
           </button>
         </div>
       </form>

@@ -23,6 +23,17 @@ export interface Change {
   label: string;
   /** Applied in order; reverted in reverse order. */
   patches: Patch[];
+  /**
+   * Which columns are the text and the labels, before and after, when the change is "Change
+   * columns" (its patches are then empty): the data stays, the roles of its columns change.
+   */
+  columns?: { before: ColumnRoles; after: ColumnRoles };
+}
+
+/** The column holding the text and the ones holding the labels, by name. */
+export interface ColumnRoles {
+  text: string;
+  labels: string[];
 }
 
 /** Applying or reverting a change that does not fit the data (for example a stale restored session). */

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHOICES, Engine } from './engine';
+import type { Change } from '../dataset';
+import { DEFAULT_CHOICES, Engine, ReadOnlyError, type EngineEvent } from './engine';
 import { syntheticCsv } from '../dataset/testing';
 import { guessMapping } from './mapping';
 import type { ExportChoices } from './types';
@@ -309,5 +310,59 @@ describe('Engine: a JSONL training file', () => {
     engine.edit({ kind: 'set', id: engine.loadedMeta!.jsonl!.findingRowIds[0]!, col: 1, value: 'x' });
     engine.edit({ kind: 'delete', ids: [engine.loadedMeta!.jsonl!.findingRowIds[2]!] });
     expect(states()).toEqual(['edited', 'none', 'deleted']);
+  });
+});
+
+describe('changing the columns after the mapping step', () => {
+  const FILE = 'text,topic,intent,note\nwhere is my parcel,shipping,track,a\nrefund me,billing,refund,b\n';
+  const mapped = (): Engine => {
+    const engine = new Engine();
+    engine.load(enc.encode(FILE), 'f.csv');
+    engine.setMapping({ text: 'text', labels: ['topic'] });
+    return engine;
+  };
+
+  it('is one undo step, and undo and redo bring the columns back and forth', () => {
+    const engine = mapped();
+    const events: EngineEvent[] = [];
+    engine.listen((e) => events.push(e));
+    expect(engine.setMapping({ text: 'text', labels: ['topic', 'intent'] })).toEqual({ ok: true });
+    expect(engine.status()).toMatchObject({ canUndo: true, undoLabel: 'Change columns' });
+    expect(engine.loadedMeta?.mapping).toEqual({ text: 'text', labels: ['topic', 'intent'] });
+    expect(events.at(-1)).toMatchObject({ type: 'changed', mapping: { text: 'text', labels: ['topic', 'intent'] } });
+    engine.undo();
+    expect(engine.loadedMeta?.mapping).toEqual({ text: 'text', labels: ['topic'] });
+    expect(events.at(-1)).toMatchObject({ type: 'changed', mapping: { text: 'text', labels: ['topic'] } });
+    engine.redo();
+    expect(engine.distribution()?.labels).toEqual(['topic', 'intent']);
+  });
+
+  it('choosing the same columns again changes nothing', () => {
+    const engine = mapped();
+    engine.setMapping({ text: 'text', labels: ['topic'] });
+    expect(engine.status().canUndo).toBe(false);
+  });
+
+  it('comes back with the session: the last change of columns replayed is the one in use', () => {
+    const engine = mapped();
+    const saved: Change[] = [];
+    engine.listen((e) => {
+      if (e.type === 'changed' && e.step.op === 'push') saved[e.step.index] = e.step.change;
+    });
+    engine.setMapping({ text: 'text', labels: ['intent'] });
+    engine.edit({ kind: 'set', id: 0, col: 0, value: 'where is my package' });
+    const again = new Engine();
+    again.load(enc.encode(FILE), 'f.csv', {}, undefined, false);
+    again.restore({ mapping: { text: 'text', labels: ['topic'] }, history: { changes: saved, position: 2 } });
+    expect(again.loadedMeta?.mapping).toEqual({ text: 'text', labels: ['intent'] });
+    again.undo();
+    again.undo();
+    expect(again.loadedMeta?.mapping).toEqual({ text: 'text', labels: ['topic'] });
+  });
+
+  it('is refused in a read-only tab', () => {
+    const engine = mapped();
+    engine.setReadOnly(true);
+    expect(() => engine.setMapping({ text: 'text', labels: ['intent'] })).toThrow(ReadOnlyError);
   });
 });

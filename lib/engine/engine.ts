@@ -90,6 +90,8 @@ export type EngineEvent =
       viewChanged: boolean;
       /** Rows in the view after the change. */
       length: number;
+      /** The column roles after the change ("Change columns" and its undo change them). */
+      mapping: ColumnMapping | null;
       status: DatasetStatus;
     };
 
@@ -209,6 +211,9 @@ export class Engine {
     const replay = replayHistory(ds, state.history);
     this.history = replay.history;
     if (state.mapping && this.validMapping(state.mapping)) this.mapping = state.mapping;
+    // "Change columns" steps replayed: the last one applied says which columns are used now.
+    const applied = this.history.snapshot();
+    for (const c of applied.changes.slice(0, applied.position)) if (c.columns && this.validMapping(c.columns.after)) this.mapping = c.columns.after;
     this.handledBad = new Set(state.handledBadLines ?? []);
     this.bad = this.bad.filter((b) => !this.handledBad.has(b.line));
     if (this.meta) this.meta = { ...this.meta, mapping: this.mapping, badRows: this.visibleBadRows() };
@@ -221,13 +226,27 @@ export class Engine {
     return this.meta;
   }
 
+  /**
+   * Which columns are the text and the labels. The first choice (the mapping step after a load) is
+   * part of reading the file; changing it later is a change like any other: one undo step.
+   */
   setMapping(mapping: ColumnMapping): { ok: true } | { ok: false; error: string } {
     this.writable();
     if (!this.validMapping(mapping)) return { ok: false, error: 'Choose a text column and at least one label column from the file.' };
-    this.mapping = mapping;
-    if (this.meta) this.meta = { ...this.meta, mapping };
+    const before = this.mapping;
+    if (before && this.ds) {
+      if (before.text === mapping.text && before.labels.join('\u0000') === mapping.labels.join('\u0000')) return { ok: true };
+      this.commit({ do: { label: 'Change columns', patches: [], columns: { before, after: mapping } } });
+      return { ok: true };
+    }
+    this.useMapping(mapping);
     this.emit({ type: 'mapped', mapping });
     return { ok: true };
+  }
+
+  private useMapping(mapping: ColumnMapping | null): void {
+    this.mapping = mapping;
+    if (this.meta) this.meta = { ...this.meta, mapping };
   }
 
   private validMapping(m: ColumnMapping): boolean {
@@ -392,6 +411,7 @@ export class Engine {
       this.history.push(change);
       step = { op: 'push', index: this.history.snapshot().position - 1, change };
     }
+    if (change.columns) this.useMapping(action === 'undo' ? change.columns.before : change.columns.after);
     this.revision++;
     const viewChanged = change.patches.some((p) => p.op !== 'set');
     if (action === 'undo' || action === 'redo') {
@@ -422,6 +442,7 @@ export class Engine {
       cols: [...cols].sort((a, b) => a - b),
       viewChanged: viewChanged || action === 'undo' || action === 'redo',
       length: this.view.length,
+      mapping: this.mapping,
       status: this.status(),
     });
     return change;

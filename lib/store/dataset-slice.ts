@@ -94,6 +94,12 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
       void get().refreshDerived();
       return null;
     },
+    changeColumns() {
+      if (get().phase === 'ready' && get().meta?.mapping) set({ phase: 'mapping' });
+    },
+    cancelChangeColumns() {
+      if (get().phase === 'mapping' && get().meta?.mapping) set({ phase: 'ready' });
+    },
     async takeBadRow(index) {
       const r = await whenWritable(ctx, ctx.engine.takeBadRow(index));
       const meta = get().meta;

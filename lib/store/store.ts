@@ -52,6 +52,9 @@ function onEngineEvent(ctx: StoreContext, store: StoreApi<TrainsetState>, event:
       const values = { ...get().values };
       for (const c of event.cols) delete values[c];
       set({ status: event.status, length: event.length, values });
+      // "Change columns" and its undo: the grid's columns, the charts and the checks follow the new roles.
+      const meta = get().meta;
+      if (meta && JSON.stringify(meta.mapping) !== JSON.stringify(event.mapping)) set({ meta: { ...meta, mapping: event.mapping } });
       if (event.viewChanged) {
         // Rows came or went: read again the pages on show (the old rows stay until the new arrive).
         fetchPages(ctx, set, get, ctx.cache.stale(viewKey(get(), event.revision)));

@@ -44,6 +44,10 @@ export interface DatasetSlice {
   restore(): Promise<void>;
   startOver(): Promise<void>;
   confirmMapping(mapping: ColumnMapping): Promise<string | null>;
+  /** Choose the text and label columns again (the mapping step over the loaded data); confirming is one undo step. */
+  changeColumns(): void;
+  /** Back to the rows without changing the columns. */
+  cancelChangeColumns(): void;
   takeBadRow(index: number): Promise<void>;
   dropBadRow(index: number): Promise<void>;
   setOtherTab(other: boolean): Promise<void>;
