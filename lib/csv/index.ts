@@ -6,7 +6,7 @@ export * from './types';
 export { readCsv, readCsvStream, encodingName } from './read';
 export { detectEncoding, decodeChunks, decodeWithFallback, CSV_FILE, type DecodingPass, type ExpectedFile } from './decode';
 export { detectDelimiter, delimiterName } from './detect-delimiter';
-export { pandasColumnNames } from './header';
+export { headerLooksLikeData, pandasColumnNames } from './header';
 export { PandasTokenizer } from './tokenizer';
 export { PANDAS_NA_STRINGS, isPandasNa, ColumnProfiler, profileColumn } from './pandas-values';
 export type { ColumnProfile, InferredKind } from './pandas-values';

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -374,5 +376,49 @@ describe('readCsv properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('readCsv with header: false (a file without a header row, pandas header=None)', () => {
+  const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+  it('names the columns column 1, column 2, … and reads the first line as data row 1', () => {
+    const r = readCsv(bytes('give me the weather,weather_query\n"wake me up, please",alarm_set\n'), { header: false });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.header).toEqual(['column 1', 'column 2']);
+    expect(r.table.rows).toEqual([
+      ['give me the weather', 'weather_query'],
+      ['wake me up, please', 'alarm_set'],
+    ]);
+    expect(r.table.lines).toEqual([1, 2]);
+  });
+
+  it('pads short rows, sets longer ones aside with their data-row numbers, and detects the delimiter', () => {
+    const r = readCsv(bytes('a;b;c\nd\ne;f;g;h\n'), { header: false });
+    expect(r.ok && r.table.rows).toEqual([
+      ['a', 'b', 'c'],
+      ['d', '', ''],
+    ]);
+    expect(r.ok && r.badRows).toEqual([{ dataRow: 3, line: 3, fields: ['e', 'f', 'g', 'h'], expected: 3 }]);
+    expect(r.ok && r.info.delimiter).toBe(';');
+  });
+
+  it('keeps empty and duplicate first-row cells as data (no Unnamed: or .1 names)', () => {
+    const r = readCsv(bytes(',x,x\n1,2,3\n'), { header: false });
+    expect(r.ok && r.table.header).toEqual(['column 1', 'column 2', 'column 3']);
+    expect(r.ok && r.table.rows).toEqual([
+      ['', 'x', 'x'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('reads the HWU64 Watson file (no header line) as all its 192 records', () => {
+    const file = readFileSync(join(import.meta.dirname, '../../test-data/datasets/hwu64/watson-kfold1/WatsonNluIntentsMerged_2018_03_22-13_01_25_169.csv'));
+    const withHeader = readCsv(file);
+    const without = readCsv(file, { header: false });
+    expect(withHeader.ok && withHeader.table.rows.length).toBe(191);
+    expect(without.ok && without.table.rows.length).toBe(192);
+    expect(without.ok && without.table.rows[0]).toEqual(['give me the weather for merced at three pm', 'weather_query']);
   });
 });

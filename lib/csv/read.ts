@@ -51,11 +51,18 @@ function readWith(
 
   const record = (fields: string[], line: number): void => {
     if (header === null) {
-      rawHeader = fields;
-      header = pandasColumnNames(fields);
-      width = header.length;
-      sink.start(header, info);
-      return;
+      if (options.header === false) {
+        header = fields.map((_, i) => `column ${i + 1}`);
+        rawHeader = [...header];
+        width = header.length;
+        sink.start(header, info);
+      } else {
+        rawHeader = fields;
+        header = pandasColumnNames(fields);
+        width = header.length;
+        sink.start(header, info);
+        return;
+      }
     }
     dataRow++;
     if (fields.length > width) {

@@ -11,6 +11,11 @@ export interface CsvOptions {
   delimiter?: string;
   /** Bytes decoded per step; also the progress granularity. */
   chunkBytes?: number;
+  /**
+   * `false`: the file has no header row (pandas' `header=None`): the columns are named `column 1`,
+   * `column 2`, … and every record is a data row, the first one being data row 1.
+   */
+  header?: boolean;
 }
 
 /** What the reader found out about the file, to show the user. */

@@ -1,4 +1,4 @@
-import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
+import { headerLooksLikeData, readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import type { Dataset } from '../dataset';
 import { readJsonl, sniffKind } from '../jsonl';
 import type { ColumnMapping, FileInfo, JsonlMeta } from './types';
@@ -49,6 +49,7 @@ export function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?
     onProgress,
   );
   if (!read.ok) return { ok: false, problem: read.problem, ...(read.info ? { info: read.info } : {}) };
+  const looksLikeData = options.header === false ? null : headerLooksLikeData(read.rawHeader, (c, r) => columns[c]?.[r] ?? '', read.rowCount);
   return {
     ok: true,
     header: read.header,
@@ -56,7 +57,7 @@ export function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?
     rowCount: read.rowCount,
     lines: Int32Array.from(lines),
     numbers: read.badRows.length > 0 ? Int32Array.from(numbers) : undefined,
-    info: read.info,
+    info: looksLikeData ? { ...read.info, headerLooksLikeData: looksLikeData } : read.info,
     badRows: read.badRows,
     mapping: null,
     jsonl: null,

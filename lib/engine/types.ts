@@ -17,6 +17,11 @@ export type FileWarning = CsvProblem | JsonlWarning;
 /** The file summary's facts: a CSV's, or a JSONL's in the same shape (no delimiter). */
 export interface FileInfo extends Omit<CsvInfo, 'warnings'> {
   warnings: FileWarning[];
+  /**
+   * Set when a CSV's first row, read as the header, looks like data (`headerLooksLikeData`): why.
+   * The mapping step then asks whether to read the file again without a header (`header: false`).
+   */
+  headerLooksLikeData?: string;
 }
 
 /** What the user sees after a file is read. */
