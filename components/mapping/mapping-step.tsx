@@ -16,9 +16,10 @@ export function MappingStep() {
 }
 
 function MappingForm({ meta }: { meta: LoadedMeta }) {
-  const { confirmMapping, cancelChangeColumns, otherTab } = useTrainset((s) => ({
+  const { confirmMapping, cancelChangeColumns, rereadWithoutHeader, otherTab } = useTrainset((s) => ({
     confirmMapping: s.confirmMapping,
     cancelChangeColumns: s.cancelChangeColumns,
+    rereadWithoutHeader: s.rereadWithoutHeader,
     otherTab: s.otherTab,
   }));
   // Changing the columns of a mapped file starts from the columns in use; a new file from its guess.
@@ -68,6 +69,10 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
           <strong>{meta.fileName}</strong> does not have the usual <code>inquiry</code>, <code>category</code> and <code>sub_category</code> columns. Pick them
           below; the guess comes from the column names and contents.
         </p>
+      )}
+
+      {!changing && meta.info.headerLooksLikeData && (
+        <HeaderQuestion meta={meta} reason={meta.info.headerLooksLikeData} onRow={() => void rereadWithoutHeader()} disabled={otherTab} />
       )}
 
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? ids.error : undefined}>
@@ -148,5 +153,29 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
 
       <MappingPreview header={meta.header} rows={rows} total={meta.rowCount} text={draft.text} labels={labels} />
     </section>
+  );
+}
+
+/** The first row was read as the header but looks like data: ask, defaulting to reading it as a row. */
+function HeaderQuestion({ meta, reason, onRow, disabled }: { meta: LoadedMeta; reason: string; onRow: () => void; disabled: boolean }) {
+  const [answered, setAnswered] = useState(false);
+  const title = useId();
+  if (answered) return null;
+  const cells = meta.header.slice(0, 4).map((h) => `“${h.length > 40 ? `${h.slice(0, 39)}…` : h}”`);
+  return (
+    <div className={styles.question} role="group" aria-labelledby={title}>
+      <p id={title} className={styles.questionText}>
+        <strong>The first row looks like data</strong> ({cells.join(', ')}
+        {meta.header.length > 4 ? ', …' : ''}): {reason}. Read it as the first row, so no example is lost?
+      </p>
+      <div className={styles.questionActions}>
+        <button type="button" className="btn btn-primary" onClick={onRow} disabled={disabled}>
+          Use it as a row
+        </button>
+        <button type="button" className="btn" onClick={() => setAnswered(true)}>
+          It is the header
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { CsvOptions } from '../csv';
 import { DEFAULT_SYSTEM_PROMPT } from '../export';
 import { pythonFloatRepr } from '../split';
 import type { ExportChoices } from '../engine';
@@ -15,11 +16,14 @@ async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
 
 /** What is loaded: reading a file, restoring the saved session, the column mapping, rows that could not be read. */
 export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
-  const load = async (file: File): Promise<void> => {
+  // The last file read in this tab and how, to read it again without a header.
+  let last: { file: File; options: CsvOptions } | null = null;
+  const load = async (file: File, options: CsvOptions = {}): Promise<void> => {
     const previous = get().phase;
     set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
     try {
-      const outcome = await ctx.engine.loadFile(file, file.name, {});
+      const outcome = await ctx.engine.loadFile(file, file.name, options);
+      if (outcome.ok) last = { file, options };
       if (!outcome.ok) {
         // The previous dataset is untouched in the engine; go back to where the user was.
         set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
@@ -42,7 +46,15 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   };
   return {
     ...datasetInitial,
-    upload: load,
+    upload: (file) => load(file),
+    async rereadWithoutHeader() {
+      if (!last) {
+        const fileName = get().meta?.fileName ?? 'the file';
+        set({ loadError: { fileName, problem: { code: 'no-header', message: 'it must be uploaded again to be read without a header row.' } } });
+        return;
+      }
+      await load(last.file, { ...last.options, header: false });
+    },
     async loadSample() {
       let file: File;
       try {

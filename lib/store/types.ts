@@ -40,6 +40,8 @@ export interface DatasetSlice {
   /** The engine was restarted (info) or could not be (danger): the page says so until dismissed. */
   engineNotice: { tone: 'info' | 'danger'; message: string } | null;
   upload(file: File): Promise<void>;
+  /** Read the last uploaded file again with no header row (its first row becomes data row 1; columns `column 1`, …). */
+  rereadWithoutHeader(): Promise<void>;
   loadSample(): Promise<void>;
   restore(): Promise<void>;
   startOver(): Promise<void>;
