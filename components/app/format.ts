@@ -4,3 +4,6 @@ const COUNT = new Intl.NumberFormat('en-US');
 export function formatCount(n: number): string {
   return COUNT.format(Math.round(n));
 }
+
+/** "1 row", "6,314 rows": a count of rows as the page writes it. */
+export const rowsText = (n: number): string => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;

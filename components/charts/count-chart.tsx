@@ -1,5 +1,6 @@
 'use client';
 
+import { rowsText } from '@/components/app/format';
 import { useState } from 'react';
 import { Bar, LabelList, Rectangle, type BarShapeProps } from 'recharts';
 import {
@@ -78,11 +79,11 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
                   type="button"
                   className={styles.barButton}
                   aria-pressed={selected === r.value}
-                  title={`${displayValue(r.value)}: ${r.count} rows. Click to ${selected === r.value ? 'clear the filter' : 'filter the grid'}.`}
+                  title={`${displayValue(r.value)}: ${rowsText(r.count)}. Click to ${selected === r.value ? 'clear the filter' : 'filter the grid'}.`}
                   onClick={() => onSelect(r.value)}
                 >
                   <span className="visually-hidden">
-                    {column} {displayValue(r.value)}: {r.count} rows, {formatShare(r.share)}
+                    {column} {displayValue(r.value)}: {rowsText(r.count)}, {formatShare(r.share)}
                   </span>
                 </button>
               </li>

@@ -32,6 +32,9 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
   const height = chartHeight(shown.length);
   const scrolls = shown.length > SCROLL_ROWS;
   const max = rows.reduce((m, r) => Math.max(m, r.total), 0);
+  // recharts draws no label on a zero-length segment: a class with no validation row would lose its
+  // "2 / 0". Its validation segment gets a length too small to see, so the label stays.
+  const drawn = shown.map((r) => ({ ...r, validationDrawn: r.validation > 0 ? r.validation : max * 1e-6 }));
 
   return (
     <>
@@ -51,7 +54,7 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
       >
         <div className={styles.svgLayer} style={{ height }} aria-hidden="true" inert>
           <HorizontalBars
-            data={shown}
+            data={drawn}
             height={height}
             max={max}
             labelKey="label"
@@ -60,7 +63,7 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
           >
             <Bar dataKey="train" stackId="split" fill="var(--train)" isAnimationActive={false} />
             {/* The white stroke keeps the two segments apart for readers who cannot tell the colours apart. */}
-            <Bar dataKey="validation" stackId="split" fill="var(--validation)" stroke="var(--surface)" strokeWidth={1} isAnimationActive={false}>
+            <Bar dataKey="validationDrawn" stackId="split" fill="var(--validation)" stroke="var(--surface)" strokeWidth={1} isAnimationActive={false}>
               <LabelList dataKey="text" position="right" fill="var(--text-muted)" fontSize={12} />
             </Bar>
           </HorizontalBars>

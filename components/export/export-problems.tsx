@@ -1,5 +1,6 @@
 'use client';
 
+import { rowsText } from '@/components/app/format';
 import { useId } from 'react';
 import { useTrainsetApi } from '@/components/store/store-provider';
 import type { ExportProblem } from '@/lib/export';
@@ -27,7 +28,7 @@ export function ExportProblems({ problems, count }: { problems: ExportProblem[];
         </h3>
         {ids.length > 1 && (
           <button type="button" className={styles.linkButton} onClick={() => show(ids)}>
-            Show {ids.length} rows with problems
+            Show {rowsText(ids.length)} with problems
           </button>
         )}
       </div>

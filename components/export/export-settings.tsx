@@ -35,6 +35,9 @@ export function ExportSettings() {
     promptRef.current?.focus();
   };
 
+  // The notebook's prompt names "a category and sub-category": say so when the labels are others.
+  const promptNamesOtherLabels = !freeText && systemPrompt === DEFAULT_SYSTEM_PROMPT && labels.length > 0 && labels.join() !== 'category,sub_category';
+
   const options = stratifyOptions(labels);
   // With one label column "all labels" is the same split as the first; show it as such.
   const stratifyValue = freeText ? 'none' : options.some((o) => o.value === stratify) ? stratify : 'first';
@@ -122,7 +125,14 @@ export function ExportSettings() {
           />
           <p id={`${id}-prompt-help`} className={styles.help}>
             The first message of every example.
+            {promptNamesOtherLabels &&
+              ` The default speaks of a category and a sub-category, but your labels are ${labels.join(' and ')}: edit it to name them (the default is kept as the notebook's).`}
           </p>
+          {promptNamesOtherLabels && (
+            <button type="button" className={styles.linkButton} onClick={() => promptRef.current?.focus()}>
+              Edit the system prompt
+            </button>
+          )}
         </div>
         <fieldset className={styles.radioGroup}>
           <legend className={styles.label}>JSON style</legend>

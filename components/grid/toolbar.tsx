@@ -66,7 +66,7 @@ export function Toolbar({ columns, readOnly, onAddRow, onFindReplace }: ToolbarP
       </div>
       {readOnly && (
         <p className={styles.readOnly} role="note">
-          This dataset is open in another tab. The grid is read-only here; edit it in the other tab or take over from there.
+          This dataset is open in another tab. The grid is read-only here: edit it in the other tab, or choose “Use this tab instead” above to edit here.
         </p>
       )}
     </div>

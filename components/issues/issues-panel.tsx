@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useMemo, useRef, useState } from 'react';
+import { rowsText } from '@/components/app/format';
 import { useRevisionNote } from '@/components/app/use-revision-note';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { resolveThresholds, type CheckResult, type Fix, type Severity } from '@/lib/quality';
@@ -148,10 +149,10 @@ function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled
               type="button"
               className="btn btn-small"
               disabled={disabled}
-              aria-label={`Show ${rowCount} ${rowCount === 1 ? 'row' : 'rows'}: ${check.message}`}
+              aria-label={`Show ${rowsText(rowCount)}: ${check.message}`}
               onClick={() => void api.getState().showOnly(check.rowIds, `${check.id} rows`)}
             >
-              Show {rowCount} {rowCount === 1 ? 'row' : 'rows'}
+              Show {rowsText(rowCount)}
             </button>
           )}
           {listed.map((fix, i) => {
