@@ -19,6 +19,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: viewport.size });
 
     test('every screen', async ({ page, start, grid, charts, exportPanel }) => {
+      // A long walk through every screen: on a busy two-core machine it nears the default 60 s.
+      test.slow();
       let count = 0;
       const shot = async (screen: string): Promise<void> => {
         count++;
