@@ -155,7 +155,7 @@ test('the grid works from the keyboard alone', async ({ page, start, grid }) => 
     await expect(await cell(2, 'category')).toHaveAccessibleName('Billing');
   });
 
-  await test.step('Enter edits a text, Escape cancels, Enter saves', async () => {
+  await test.step('Enter edits a text, Escape cancels, Enter saves and moves down', async () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     const editor = page.getByRole('textbox', { name: 'inquiry, row 2' });
@@ -173,12 +173,13 @@ test('the grid works from the keyboard alone', async ({ page, start, grid }) => 
     await page.keyboard.type('?');
     await page.keyboard.press('Enter');
     await expect(editor).toBeHidden();
-    await expect(await cell(2, 'inquiry')).toBeFocused();
+    await expect(await cell(3, 'inquiry')).toBeFocused();
     await expect(await cell(2, 'inquiry')).toHaveAccessibleName('Where can I download my invoice? (edited)');
     await grid.expectEditedCells(1);
   });
 
-  await test.step('typing on a label cell starts editing it; Enter takes the match', async () => {
+  await test.step('typing on a label cell starts editing it; Enter takes the match and moves down', async () => {
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('A');
     const combobox = page.getByRole('combobox', { name: 'category, row 2' });
@@ -188,7 +189,7 @@ test('the grid works from the keyboard alone', async ({ page, start, grid }) => 
     await expect(page.getByRole('listbox', { name: 'Values of category, row 2' }).getByRole('option').first()).toHaveText(/^Account/);
     await page.keyboard.press('Enter');
     await expect(combobox).toBeHidden();
-    await expect(await cell(2, 'category')).toBeFocused();
+    await expect(await cell(3, 'category')).toBeFocused();
     await expect(await cell(2, 'category')).toHaveAccessibleName('Account (edited)');
   });
 

@@ -17,6 +17,8 @@ export interface GridColumnMeta {
   /** Its CSS grid track, and the least width that track takes (for horizontal scrolling). */
   track: string;
   minWidth: number;
+  /** The same in a grid under 640 px wide (data-grid.module.css): a narrower text, so a phone shows a label beside it. */
+  narrow: { track: string; minWidth: number };
 }
 
 /*
@@ -37,13 +39,29 @@ export const columnId = (col: number): string => `c${col}`;
  * answers (`answer: 'text'`) are a second text column: edited as text, not picked from values.
  */
 export function describeColumns(header: readonly string[], mapping: ColumnMapping, answer: AnswerMode = 'labels'): GridColumnMeta[] {
-  const text = (name: string): GridColumnMeta => ({ kind: 'text', col: header.indexOf(name), title: name, track: 'minmax(320px, 1fr)', minWidth: 320 });
+  const text = (name: string): GridColumnMeta => ({
+    kind: 'text',
+    col: header.indexOf(name),
+    title: name,
+    track: 'minmax(300px, 1fr)',
+    minWidth: 300,
+    narrow: { track: 'minmax(140px, 1fr)', minWidth: 140 },
+  });
   return [
-    { kind: 'select', col: -1, title: 'Select', track: '44px', minWidth: 44 },
-    { kind: 'number', col: -1, title: '#', track: '84px', minWidth: 84 },
+    { kind: 'select', col: -1, title: 'Select', track: '44px', minWidth: 44, narrow: { track: '36px', minWidth: 36 } },
+    { kind: 'number', col: -1, title: '#', track: '84px', minWidth: 84, narrow: { track: '56px', minWidth: 56 } },
     text(mapping.text),
     ...mapping.labels.map((name): GridColumnMeta =>
-      answer === 'text' ? text(name) : { kind: 'label', col: header.indexOf(name), title: name, track: 'minmax(170px, 240px)', minWidth: 170 },
+      answer === 'text'
+        ? text(name)
+        : {
+            kind: 'label',
+            col: header.indexOf(name),
+            title: name,
+            track: 'minmax(170px, 240px)',
+            minWidth: 170,
+            narrow: { track: 'minmax(112px, 160px)', minWidth: 112 },
+          },
     ),
   ];
 }

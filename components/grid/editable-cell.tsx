@@ -5,8 +5,12 @@ import type { ColumnKind } from './columns';
 import { LabelCombobox } from './label-combobox';
 import styles from './data-grid.module.css';
 
-/** Where the active cell goes after an edit ends: nowhere (a click elsewhere), or as the keys say. */
-export type CommitMove = 'none' | 'stay' | 'left' | 'right';
+/**
+ * Where the active cell goes after an edit ends, as in a spreadsheet: nowhere (a click elsewhere),
+ * the same cell (a picked option), or the next cell as the keys say (Enter down, Shift+Enter up,
+ * Tab right, Shift+Tab left).
+ */
+export type CommitMove = 'none' | 'stay' | 'left' | 'right' | 'up' | 'down';
 
 interface CellEditorProps {
   kind: ColumnKind;
@@ -38,14 +42,27 @@ interface EditorProps extends CellEditorProps {
   once(end: () => void): void;
 }
 
-/** Enter saves, Shift+Enter adds a line, Escape cancels, Tab saves and moves; a click elsewhere saves. */
+/** A line break at the caret, kept in the field's own undo history where the browser has one. */
+function insertNewLine(field: HTMLTextAreaElement): void {
+  // execCommand is deprecated but still the only way to edit a field undoably; fall back without it.
+  if (document.queryCommandSupported?.('insertText') && document.execCommand('insertText', false, '\n')) return;
+  field.setRangeText('\n', field.selectionStart, field.selectionEnd, 'end');
+}
+
+/**
+ * Enter saves and moves down (Shift+Enter up), Tab saves and moves right (Shift+Tab left),
+ * Alt+Enter or Ctrl/Cmd+Enter adds a line, Escape cancels; a click elsewhere saves.
+ */
 function TextEditor({ label, value, initial, onCommit, onCancel, once }: EditorProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
     const text = e.currentTarget.value;
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+    if (e.key === 'Enter' && (e.altKey || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      once(() => onCommit(text, 'stay'));
+      insertNewLine(e.currentTarget);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      once(() => onCommit(text, e.shiftKey ? 'up' : 'down'));
     } else if (e.key === 'Escape') {
       e.preventDefault();
       once(onCancel);
@@ -85,7 +102,7 @@ function LabelEditor({ label, col, value, initial, onCommit, onCancel, once }: E
       text={text}
       typed={initial !== undefined}
       onTextChange={setText}
-      onPick={(v) => once(() => onCommit(v, 'stay'))}
+      onPick={(v, move) => once(() => onCommit(v, move ?? 'stay'))}
       onEscape={() => once(onCancel)}
       onTab={(shift, picked) => once(() => onCommit(picked ?? value, shift ? 'left' : 'right'))}
       onBlur={() => once(onCancel)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampActive, moveActive, type CellPos } from './grid-navigation';
+import { afterCommit, clampActive, moveActive, type CellPos } from './grid-navigation';
 
 const bounds = { rows: 100, cols: 5, page: 10 };
 const at = (row: number, col: number): CellPos => ({ row, col });
@@ -56,5 +56,21 @@ describe('clampActive', () => {
     [at(-4, 9), at(-1, 4)],
   ])('%o → %o', (from, to) => {
     expect(clampActive(from, bounds)).toEqual(to);
+  });
+});
+
+describe('afterCommit', () => {
+  it.each([
+    ['down', at(3, 2), at(4, 2)],
+    ['up', at(3, 2), at(2, 2)],
+    ['right', at(3, 2), at(3, 3)],
+    ['left', at(3, 2), at(3, 1)],
+    ['stay', at(3, 2), at(3, 2)],
+    ['down', at(99, 2), at(99, 2)],
+    ['up', at(0, 2), at(0, 2)],
+    ['right', at(3, 4), at(3, 4)],
+    ['left', at(3, 0), at(3, 0)],
+  ] as const)('%s from %o goes to %o (never to the header nor off the grid)', (move, from, to) => {
+    expect(afterCommit(from, move, bounds)).toEqual(to);
   });
 });

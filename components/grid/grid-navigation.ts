@@ -65,3 +65,17 @@ export function clampActive(pos: CellPos, b: GridBounds): CellPos {
 export function samePos(a: CellPos, b: CellPos): boolean {
   return a.row === b.row && a.col === b.col;
 }
+
+/**
+ * The active cell after an edit is saved with a key, as in a spreadsheet: Enter goes down a row,
+ * Shift+Enter up, Tab right, Shift+Tab left; never past the first or last row (not to the header)
+ * nor past the first or last column.
+ */
+export function afterCommit(pos: CellPos, move: 'stay' | 'left' | 'right' | 'up' | 'down', b: Omit<GridBounds, 'page'>): CellPos {
+  const dRow = move === 'down' ? 1 : move === 'up' ? -1 : 0;
+  const dCol = move === 'right' ? 1 : move === 'left' ? -1 : 0;
+  return {
+    row: Math.max(0, Math.min(b.rows - 1, pos.row + dRow)),
+    col: Math.max(0, Math.min(b.cols - 1, pos.col + dCol)),
+  };
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { FlexRender } from '@tanstack/react-table';
-import { memo, type ChangeEvent, type ReactNode } from 'react';
+import { memo, type ChangeEvent, type MouseEvent, type ReactNode } from 'react';
 import type { RowView } from '@/lib/engine';
 import type { GridColumnMeta, GridRow as TableRow } from './columns';
 import { CellEditor, type CommitMove } from './editable-cell';
@@ -15,6 +15,8 @@ export interface RowActions {
   toggleRow(index: number, id: number, shift: boolean): void;
   commitEdit(value: string, move: CommitMove): void;
   cancelEdit(): void;
+  /** Show the row whole (its text and labels) in the detail view. */
+  openDetail(pos: CellPos): void;
 }
 
 export interface EditState {
@@ -42,6 +44,13 @@ interface GridRowProps {
   actions: RowActions;
 }
 
+/** Pointing at a cell cut short (two lines of text, one line of a label) shows its whole value. */
+function titleIfCut(e: MouseEvent<HTMLElement>, value: string): void {
+  const el = e.currentTarget;
+  if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) el.title = value;
+  else el.removeAttribute('title');
+}
+
 /*
  * Rows re-render only when their own data changes: a cell edit replaces one RowView in the store's
  * cache, so only that row renders again (well under the 50 ms budget), and scrolling re-renders
@@ -66,6 +75,7 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
   // One element tree whether the row is loaded or not: a placeholder turning into the row must
   // keep the focused cell's element, or keyboard focus would fall back to the page.
   const cells = view && row ? row.getAllCells() : null;
+  const firstText = columns.findIndex((m) => m.kind === 'text');
   const onSelect = (e: ChangeEvent<HTMLInputElement>) =>
     view && actions.toggleRow(index, view.id, e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey);
   return (
@@ -74,7 +84,7 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
       aria-rowindex={index + 2}
       aria-selected={view ? selected : undefined}
       aria-busy={view ? undefined : true}
-      className={`${styles.row} ${selected ? styles.selected : ''} ${editing ? styles.rowEditing : ''} ${view ? '' : styles.placeholder}`}
+      className={`${styles.row} ${selected ? styles.selected : ''} ${editing ? styles.rowEditing : ''} ${activeCol >= 0 ? styles.activeRow : ''} ${view ? '' : styles.placeholder}`}
       style={{ transform: `translateY(${top}px)` }}
     >
       {columns.map((meta, c) => {
@@ -111,10 +121,31 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
           );
         else
           content = (
-            <span className={meta.kind === 'text' ? styles.clamp : styles.ellipsis}>
+            <span className={meta.kind === 'text' ? styles.clamp : styles.ellipsis} onMouseEnter={(e) => titleIfCut(e, view.cells[meta.col] ?? '')}>
               <FlexRender cell={cell} />
             </span>
           );
+        // The mouse's way to the detail view (the keyboard's is Ctrl+Enter, in the grid's help).
+        const expand = view && !isEditing && c === firstText && (
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-hidden="true"
+            className={styles.expand}
+            title="Open the whole row (Ctrl+Enter)"
+            // Keep the cell's own mousedown (activate, or a double-click's edit) out of it.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+            }}
+            onDoubleClick={(e) => e.stopPropagation()}
+            onClick={() => actions.openDetail(pos)}
+          >
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+              <path d="M8.5 1.5h4v4M12.5 1.5 8 6M5.5 12.5h-4v-4M1.5 12.5 6 8" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </button>
+        );
         return (
           <div
             key={c}
@@ -134,6 +165,7 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
             onDoubleClick={() => view && !readOnly && (meta.kind === 'text' || meta.kind === 'label') && actions.startEdit(pos)}
           >
             {content}
+            {expand}
             {meta.kind === 'number' && view?.added && <span className={styles.newBadge}>New</span>}
             {edited && <span className="visually-hidden"> (edited)</span>}
           </div>

@@ -10,6 +10,7 @@ import { clampActive, type CellPos } from './grid-navigation';
 import { GridHeader } from './grid-header';
 import { GridRow } from './grid-row';
 import { HighlightContext } from './highlighted-text';
+import { RowDetail } from './row-detail';
 import { isSelected, selectionState, type Selection } from './selection';
 import { useActiveCellFocus, useGridKeyboard } from './use-grid-keyboard';
 import { useGridEditing } from './use-grid-editing';
@@ -117,7 +118,7 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     [scroller, virtualizer],
   );
   const requestFocus = useActiveCellFocus(scrollRef, scrollToRow, active);
-  const { editing, actions } = useGridEditing({ columns, readOnly, rowFor, rowsOnScreen: rows, setActive, requestFocus, onToggleRow });
+  const { editing, detail, actions } = useGridEditing({ columns, rows: length, readOnly, rowFor, rowsOnScreen: rows, setActive, requestFocus, onToggleRow });
   useImperativeHandle(handle, () => ({ editNewRow: actions.editNewRow, focus: requestFocus }), [actions, requestFocus]);
 
   const headerAction = (col: number) => {
@@ -132,6 +133,7 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     columns,
     readOnly,
     startEdit: actions.startEditAt,
+    openDetail: actions.openDetail,
     toggleRowAt: actions.toggleRowAt,
     headerAction,
     requestFocus,
@@ -140,6 +142,8 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
   const layout = {
     ['--grid-tracks' as string]: columns.map((c) => c.track).join(' '),
     ['--grid-min-width' as string]: `${columns.reduce((w, c) => w + c.minWidth, 0)}px`,
+    ['--grid-tracks-narrow' as string]: columns.map((c) => c.narrow.track).join(' '),
+    ['--grid-min-width-narrow' as string]: `${columns.reduce((w, c) => w + c.narrow.minWidth, 0)}px`,
   };
 
   return (
@@ -197,11 +201,14 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
       </div>
       {length === 0 && <p className={styles.empty}>No rows to show. Change the search or clear the filters.</p>}
       <p id="grid-help" hidden>
-        Arrow keys move between cells. Enter or F2 edits a cell, Escape cancels. Space selects the row.
+        Arrow keys move between cells. Enter or F2 edits a cell, Escape cancels. Ctrl+Enter (⌘+Enter on a Mac) opens the row, with its whole text and its
+        labels. Space selects the row.
       </p>
       <p id="grid-editor-help" hidden>
-        Enter saves, Shift+Enter starts a new line, Escape cancels.
+        Enter saves and moves down, Shift+Enter saves and moves up, Tab saves and moves right, Shift+Tab left. Alt+Enter or Ctrl+Enter starts a new line. Escape
+        cancels.
       </p>
+      {detail && <RowDetail key={detail.id} columns={columns} row={detail} readOnly={readOnly} onClose={actions.closeDetail} />}
     </div>
   );
 }

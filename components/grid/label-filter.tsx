@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type ToggleEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ToggleEvent } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
+import { filterValues, moreText } from './combobox-options';
 import styles from './toolbar.module.css';
 
 const counts = new Intl.NumberFormat('en-US');
@@ -10,7 +11,8 @@ const counts = new Intl.NumberFormat('en-US');
 /**
  * A label column's filter: a button opening a popover (the browser's `popover`: Escape and a
  * click outside close it, focus returns to the button) with one checkbox per value and its count.
- * Several values may be kept; unticking the last one removes the filter.
+ * Several values may be kept; unticking the last one removes the filter. The boxes are drawn only
+ * while it is open, and only the first matches (a column may have 50,000 labels).
  */
 export function LabelFilter({ column }: { column: GridColumnMeta }) {
   const api = useTrainsetApi();
@@ -44,7 +46,7 @@ export function LabelFilter({ column }: { column: GridColumnMeta }) {
     void api.getState().setFilter(column.col, next.size > 0 ? [...next] : null);
   };
 
-  const shown = (values ?? []).filter((v) => narrow === '' || v.value.toLowerCase().includes(narrow.toLowerCase()));
+  const { shown, hidden } = useMemo(() => (open && values ? filterValues(values, narrow, kept) : { shown: [], hidden: 0 }), [open, values, narrow, kept]);
   const active = kept !== undefined;
   return (
     <>
@@ -98,6 +100,7 @@ export function LabelFilter({ column }: { column: GridColumnMeta }) {
             </label>
           ))}
         </fieldset>
+        {hidden > 0 && <p className={styles.muted}>{moreText(hidden)}</p>}
         <div className={styles.popoverActions}>
           <button
             type="button"

@@ -5,36 +5,42 @@ import type { RowView } from '@/lib/engine';
 import { useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
 import type { CommitMove } from './editable-cell';
-import type { CellPos } from './grid-navigation';
+import { afterCommit, type CellPos } from './grid-navigation';
 import type { EditState, RowActions } from './grid-row';
+import type { FocusRequest } from './use-grid-keyboard';
 
 interface EditingOptions {
   columns: readonly GridColumnMeta[];
+  /** Rows in the view. */
+  rows: number;
   readOnly: boolean;
   /** The row shown at a view position (cached or still on screen). */
   rowFor(index: number): RowView | undefined;
   /** Changes whenever the rows on screen change. */
   rowsOnScreen: unknown;
   setActive(pos: CellPos): void;
-  requestFocus(): void;
+  requestFocus(request?: FocusRequest): void;
   onToggleRow(index: number, id: number, shift: boolean): void;
 }
 
 export interface GridActions extends RowActions {
   startEditAt(pos: CellPos, initial?: string): void;
+  /** The row's detail view went away: focus goes back to the active cell. */
+  closeDetail(): void;
   toggleRowAt(index: number, shift: boolean): void;
   /** Edit the text of a just-added row once it has been fetched. */
   editNewRow(index: number, id: number): void;
 }
 
 /**
- * Which cell is being edited, and the row handlers. The handlers form one stable object (so the
+ * Which cell is being edited (or which row is open in the detail view), and the row handlers. The handlers form one stable object (so the
  * memoised rows do not re-render when the grid does) and read the latest props from a ref.
  * Saving calls the store's `edit`, which shows the new value at once and confirms in the worker.
  */
-export function useGridEditing(o: EditingOptions): { editing: EditState | null; actions: GridActions } {
+export function useGridEditing(o: EditingOptions): { editing: EditState | null; detail: RowView | null; actions: GridActions } {
   const api = useTrainsetApi();
   const [editing, setEditing] = useState<EditState | null>(null);
+  const [detail, setDetail] = useState<RowView | null>(null);
   const latest = useRef({ ...o, editing });
   const pending = useRef<{ index: number; id: number } | null>(null);
   useLayoutEffect(() => {
@@ -77,7 +83,7 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
       activate(pos) {
         // Also for clicks that keep the browser from focusing (checkboxes, header buttons).
         latest.current.setActive(pos);
-        latest.current.requestFocus();
+        latest.current.requestFocus({ scroll: false });
       },
       toggleRow: (index, id, shift) => latest.current.onToggleRow(index, id, shift),
       toggleRowAt(index, shift) {
@@ -90,18 +96,27 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
         setEditing(null);
         const meta = columns[e.col]!;
         // Enter or a click away on a new row with nothing typed; Tab moves on to its labels.
-        if (value === e.value && (move === 'stay' || move === 'none') && discardUntouched(e.id)) return requestFocus();
+        if (value === e.value && move !== 'left' && move !== 'right' && discardUntouched(e.id)) return requestFocus();
         fresh.current = null;
         if (!readOnly && value !== e.value) void api.getState().edit({ kind: 'set', id: e.id, col: meta.col, value });
         if (move === 'none') return;
-        const col = Math.max(0, Math.min(columns.length - 1, e.col + (move === 'right' ? 1 : move === 'left' ? -1 : 0)));
-        setActive({ row: e.row, col });
+        setActive(afterCommit(e, move, { rows: latest.current.rows, cols: columns.length }));
         requestFocus();
       },
       cancelEdit() {
         const e = latest.current.editing;
         setEditing(null);
         if (e) discardUntouched(e.id);
+        latest.current.requestFocus();
+      },
+      openDetail(pos) {
+        const row = latest.current.rowFor(pos.row);
+        if (!row) return;
+        latest.current.setActive(pos);
+        setDetail(row);
+      },
+      closeDetail() {
+        setDetail(null);
         latest.current.requestFocus();
       },
       editNewRow(index, id) {
@@ -123,5 +138,5 @@ export function useGridEditing(o: EditingOptions): { editing: EditState | null; 
     actions.startEditAt({ row: p.index, col: latest.current.columns.findIndex((c) => c.kind === 'text') });
   }, [rowsOnScreen, rowFor, actions]);
 
-  return { editing, actions };
+  return { editing, detail, actions };
 }
