@@ -43,8 +43,10 @@ const rowId = (r: RowView): string => String(r.id);
 /** The WAI-ARIA grid: a sticky header row and the virtualised rows of the view. */
 export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOnly, handle }: GridTableProps) {
   const api = useTrainsetApi();
-  const { length, rowsVersion, sort, search, meta } = useTrainset((s) => ({
+  const { length, rowsVersion, sort, search, meta, noRows } = useTrainset((s) => ({
     length: s.length,
+    // No data rows at all (a header-only file, or every row deleted): filters are not the reason.
+    noRows: s.status.rows === 0,
     rowsVersion: s.rowsVersion,
     sort: s.sort,
     search: s.search,
@@ -199,7 +201,11 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
           </div>
         </HighlightContext.Provider>
       </div>
-      {length === 0 && <p className={styles.empty}>No rows to show. Change the search or clear the filters.</p>}
+      {length === 0 && (
+        <p className={styles.empty}>
+          {noRows ? 'This dataset has no rows. Add one with Add row, or open another file.' : 'No rows to show. Change the search or clear the filters.'}
+        </p>
+      )}
       <p id="grid-help" hidden>
         Arrow keys move between cells. Enter or F2 edits a cell, Escape cancels. Ctrl+Enter (⌘+Enter on a Mac) opens the row, with its whole text and its
         labels. Space selects the row.
