@@ -134,11 +134,13 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
       worker.terminate();
     };
     // A worker whose script fails to load (removed by a new deployment, blocked) fires `error` before it is ready.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const failedToStart = new Promise<false>((resolve) => {
       worker.addEventListener('error', () => resolve(false), { once: true });
-      setTimeout(() => resolve(false), START_TIMEOUT_MS);
+      timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
     });
     const started = await Promise.race([connection.ready.then(() => true), failedToStart]);
+    clearTimeout(timer);
     if (!started) {
       stop();
       return null;
