@@ -293,6 +293,42 @@ describe('Engine: counting tokens beside other work', () => {
   });
 });
 
+describe('Engine: the quality checks give way to other calls', () => {
+  const big = (): Engine => loaded(syntheticCsv(40_000, 7));
+  const duplicateIds = (report: { checks: { id: string; rowIds?: number[] }[] } | null): number[] =>
+    report?.checks.find((c) => c.id === 'duplicate' || c.id === 'conflicting-duplicate')?.rowIds ?? [];
+
+  it('pauses between checks: a timer set after they start fires before they finish', async () => {
+    const engine = big();
+    const order: string[] = [];
+    const checking = engine.checks(DEFAULT_CHOICES).then(() => order.push('checks'));
+    setTimeout(() => order.push('other call'), 0);
+    await checking;
+    expect(order).toEqual(['other call', 'checks']);
+  });
+
+  it('an edit made during a pause is in the report: the run starts again on the rows as they are now', async () => {
+    const engine = loaded(CSV);
+    let edited = false;
+    const pause = async (): Promise<void> => {
+      if (!edited) engine.edit({ kind: 'set', id: 3, col: 0, value: 'question 4' });
+      edited = true;
+    };
+    const report = await engine.checks(DEFAULT_CHOICES, { pause, sliceMs: 0 });
+    expect(edited).toBe(true);
+    // Row 4 (id 3) now has the text of row 5 (id 4) with another label: the two are reported together.
+    expect(duplicateIds(report)).toEqual(expect.arrayContaining([3, 4]));
+  });
+
+  it('a newer run makes the older one stop (it answers null)', async () => {
+    const engine = big();
+    const older = engine.checks(DEFAULT_CHOICES);
+    const newer = engine.checks(DEFAULT_CHOICES);
+    expect(await older).toBeNull();
+    expect((await newer)!.rows).toBe(40_000);
+  });
+});
+
 describe('Engine: a JSONL training file', () => {
   const line = (user: string, answer?: string) =>
     JSON.stringify({ messages: [{ role: 'user', content: user }, ...(answer === undefined ? [] : [{ role: 'assistant', content: answer }])] });

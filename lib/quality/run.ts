@@ -48,9 +48,44 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function runChecks(input: CheckInput, options: CheckOptions = {}): CheckReport {
   const ctx = new CheckContext(input, options);
-  const checks = CHECKS.flatMap((check) => check(ctx));
-  checks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { rows: input.table.rowCount, checks, thresholds: ctx.t };
+  return report(
+    ctx,
+    CHECKS.flatMap((check) => check(ctx)),
+  );
+}
+
+/** How a sliced run gives way: `pause` between checks, and stops (null) when `cancelled` says its answer is no longer wanted. */
+export interface CheckSlicing {
+  pause: () => Promise<void>;
+  cancelled: () => boolean;
+  /** Milliseconds of work between two pauses (default 30). */
+  sliceMs?: number;
+}
+
+/**
+ * `runChecks` in slices: it pauses between two checks once a slice's time is spent, so a worker
+ * answers the calls that came meanwhile (a sort, the next rows) instead of after the whole run. The
+ * table must not change during a pause; the caller cancels the run when it does.
+ */
+export async function runChecksSliced(input: CheckInput, options: CheckOptions, slicing: CheckSlicing): Promise<CheckReport | null> {
+  const sliceMs = slicing.sliceMs ?? 30;
+  const ctx = new CheckContext(input, options);
+  const results: CheckResult[] = [];
+  let sliceStart = performance.now();
+  for (const check of CHECKS) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await slicing.pause();
+      if (slicing.cancelled()) return null;
+      sliceStart = performance.now();
+    }
+    results.push(...check(ctx));
+  }
+  return report(ctx, results);
+}
+
+function report(ctx: CheckContext, results: CheckResult[]): CheckReport {
+  results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rows: ctx.table.rowCount, checks: results, thresholds: ctx.t };
 }
 
 /** True when a check found something that blocks the export. */
