@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { serveInOrder } from './serve';
+
+/** A service that logs when each call starts and ends; `loadFile` waits before it ends, as reading a file does. */
+class Logged {
+  log: string[] = [];
+  private call(name: string): string {
+    this.log.push(name);
+    return name;
+  }
+  async loadFile(): Promise<string> {
+    this.log.push('loadFile started');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return this.call('loadFile');
+  }
+  edit = () => this.call('edit');
+  distribution = () => this.call('distribution');
+  splitPreview = () => this.call('splitPreview');
+  rows = () => this.call('rows');
+  setView = () => this.call('setView');
+  async checks(): Promise<string> {
+    this.log.push('checks started');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return this.call('checks');
+  }
+}
+
+describe('serveInOrder', () => {
+  it('serves calls in the order they were made, a call that waits included', async () => {
+    const service = new Logged();
+    const served = serveInOrder(service);
+    await Promise.all([served.loadFile(), served.edit(), served.rows()]);
+    expect(service.log).toEqual(['loadFile started', 'loadFile', 'edit', 'rows']);
+  });
+
+  it('serves rows and a sort asked after background calls before them (the first click after a change does not wait for the charts)', async () => {
+    const service = new Logged();
+    const served = serveInOrder(service);
+    await Promise.all([served.edit(), served.distribution(), served.splitPreview(), served.setView(), served.rows()]);
+    expect(service.log).toEqual(['edit', 'setView', 'rows', 'distribution', 'splitPreview']);
+  });
+
+  it('never serves a read before a change made before it', async () => {
+    const service = new Logged();
+    const served = serveInOrder(service);
+    await Promise.all([served.distribution(), served.edit(), served.rows()]);
+    expect(service.log).toEqual(['distribution', 'edit', 'rows']);
+  });
+
+  it('runs a call beside the queue after the calls before it, without holding up later ones', async () => {
+    const service = new Logged();
+    const served = serveInOrder(service);
+    await Promise.all([served.edit(), served.checks(), served.rows()]);
+    const at = (name: string) => service.log.indexOf(name);
+    expect(at('checks started')).toBeGreaterThan(at('edit'));
+    expect(at('rows')).toBeLessThan(at('checks'));
+  });
+
+  it('passes a failure to its caller and goes on with the next call', async () => {
+    const served = serveInOrder({
+      fail: () => {
+        throw new Error('broken');
+      },
+      ok: () => 'ok',
+    });
+    await expect(served.fail()).rejects.toThrow('broken');
+    await expect(served.ok()).resolves.toBe('ok');
+  });
+});
