@@ -1,6 +1,8 @@
 import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
+import type { CheckReport } from '../quality';
 import { Engine, type EngineEvent, type LoadOutcome } from './engine';
+import type { Attentive } from './serve';
 import type { SavedSession } from './persist';
 import type { ColumnMapping, DatasetStatus, ExportChoices, LoadedMeta, TaskProgress, TokenReport } from './types';
 
@@ -27,6 +29,11 @@ export interface OpenedSession {
 
 const PREPARE_SORT_MAX_ROWS = 300_000;
 const PREPARE_SORT_DELAY_MS = 400;
+/**
+ * Long background runs (the quality checks) start, and go on after each slice, only once the user
+ * has asked nothing for this long: while they scroll, sort or type, the worker stays theirs.
+ */
+const QUIET_MS = 150;
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -36,8 +43,9 @@ const PROGRESS_EVERY_MS = 50;
  * channel (files as Blobs, saved sessions, progress as events). The page's type is derived from
  * this class (`Remote<EngineApi>`), so the API is written here once.
  */
-export class EngineService extends Engine {
+export class EngineService extends Engine implements Attentive {
   private lastProgress = 0;
+  private lastUserCall = 0;
 
   constructor(private readonly send: (event: ServiceEvent) => void) {
     super();
@@ -105,6 +113,25 @@ export class EngineService extends Engine {
   override viewIds(): Int32Array {
     const ids = super.viewIds();
     return transfer(ids, [ids.buffer]);
+  }
+
+  /** Called by the serving layer for each call the user waits for (rows, a sort, an edit). */
+  userWaited(): void {
+    this.lastUserCall = performance.now();
+  }
+
+  /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
+  private async quiet(): Promise<void> {
+    do {
+      const wait = Math.max(0, QUIET_MS - (performance.now() - this.lastUserCall));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    } while (performance.now() - this.lastUserCall < QUIET_MS);
+  }
+
+  /** The quality checks, started and resumed between slices only while the user waits for nothing. */
+  override async checks(choices: ExportChoices): Promise<CheckReport | null> {
+    await this.quiet();
+    return super.checks(choices, { pause: () => this.quiet() });
   }
 
   /** Tokens and cost, with progress sent as events. */

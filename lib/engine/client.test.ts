@@ -7,7 +7,7 @@ import { expose } from '../rpc';
 import { EngineService, type ServiceEvent } from './api';
 import { createEngineClient, EngineStoppedError, type ClientEvent, type WorkerLike } from './client';
 import { SessionStore } from './persist';
-import { serveInOrder } from './serve';
+import { serveEngine } from './serve';
 import { openDatabase } from './testing';
 
 const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-sample.csv');
@@ -29,7 +29,7 @@ class FakeWorkers {
     if (this.failToStart) throw new Error('the worker file is gone');
     const { port1, port2 } = new MessageChannel();
     let emit: (e: ServiceEvent) => void = () => {};
-    const served = expose<EngineService, ServiceEvent>(serveInOrder(new EngineService((e) => emit(e))), port1);
+    const served = expose<EngineService, ServiceEvent>(serveEngine(new EngineService((e) => emit(e))), port1);
     emit = served.emit;
     served.ready();
     this.live.push({ name, stop: () => (served.stop(), port1.close()) });

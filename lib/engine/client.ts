@@ -3,7 +3,7 @@ import { EngineService, RETRYABLE, type EngineApi, type OpenedSession, type Serv
 import { parseChoices } from './choices';
 import { DEFAULT_CHOICES } from './engine';
 import { SessionStore, type SaveState } from './persist';
-import { serveInOrder } from './serve';
+import { serveEngine } from './serve';
 import type { ExportChoices } from './types';
 
 /** What the page hears from its engine, on one channel. */
@@ -109,7 +109,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   const inPage = (): Running => {
     const { port1, port2 } = new MessageChannel();
     let emit: (event: ServiceEvent) => void = () => {};
-    const served = expose<EngineService, ServiceEvent>(serveInOrder(new EngineService((e) => emit(e))), port1);
+    const served = expose<EngineService, ServiceEvent>(serveEngine(new EngineService((e) => emit(e))), port1);
     emit = served.emit;
     served.ready();
     const connection = connect<EngineApi, ServiceEvent>(port2);

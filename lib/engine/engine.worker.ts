@@ -6,13 +6,13 @@
  */
 import { expose } from '../rpc';
 import { EngineService, type ServiceEvent } from './api';
-import { serveInOrder } from './serve';
+import { serveEngine } from './serve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 let emit: (event: ServiceEvent) => void = () => {};
 const service = new EngineService((event) => emit(event));
-const served = expose<EngineService, ServiceEvent>(serveInOrder(service), scope);
+const served = expose<EngineService, ServiceEvent>(serveEngine(service), scope);
 emit = served.emit;
 
 // The worker's name is the lock it holds while it lives: the browser releases it when the worker

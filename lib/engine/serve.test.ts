@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { serveInOrder } from './serve';
+import { DEFAULT_CHOICES } from './engine';
+import { EngineService } from './api';
+import { serveEngine, serveInOrder } from './serve';
 
 /** A service that logs when each call starts and ends; `loadFile` waits before it ends, as reading a file does. */
 class Logged {
@@ -65,5 +67,33 @@ describe('serveInOrder', () => {
     });
     await expect(served.fail()).rejects.toThrow('broken');
     await expect(served.ok()).resolves.toBe('ok');
+  });
+});
+
+describe('serveEngine: the quality checks wait while the user works', () => {
+  const csv =
+    'inquiry,category,sub_category\n' + Array.from({ length: 50 }, (_, i) => `question ${i},${i % 2 ? 'Billing' : 'Shipping'},s${i % 3}`).join('\n') + '\n';
+
+  it('start only once no call the user waits for has come for a moment, and then answer', async () => {
+    const served = serveEngine(new EngineService(() => {}));
+    const loaded = await served.loadFile(new Blob([csv]), 'inquiries.csv', {});
+    expect(loaded.ok).toBe(true);
+    served.setMapping({ text: 'inquiry', labels: ['category', 'sub_category'] });
+    let answered = 0;
+    const checking = served.checks(DEFAULT_CHOICES).then((report) => {
+      answered = performance.now();
+      return report;
+    });
+    // Scrolling: rows asked every 40 ms for 400 ms.
+    let lastRows = 0;
+    for (let i = 0; i < 10; i++) {
+      served.rows(0, 20);
+      lastRows = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(answered).toBe(0);
+    }
+    const report = await checking;
+    expect(report?.rows).toBe(50);
+    expect(answered - lastRows).toBeGreaterThanOrEqual(100);
   });
 });

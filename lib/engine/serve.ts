@@ -42,7 +42,7 @@ interface Job {
  * screen read waiting behind background calls is served before them (the first click after a load
  * does not wait for the charts).
  */
-export function serveInOrder<T extends object>(target: T, lanes: Lanes = LANES): T {
+export function serveInOrder<T extends object>(target: T, lanes: Lanes = LANES, onCall?: (method: string, userWaits: boolean) => void): T {
   const waiting: Job[] = [];
   let busy = false;
   /** Settles when the last call made so far has ended (what a call beside the queue waits for). */
@@ -84,6 +84,7 @@ export function serveInOrder<T extends object>(target: T, lanes: Lanes = LANES):
       const method = value as (...a: unknown[]) => unknown;
       return (...args: unknown[]) => {
         const call = () => method.apply(t, args);
+        onCall?.(key, !lanes.beside.has(key) && !lanes.background.has(key));
         if (lanes.beside.has(key)) {
           // Still after the calls sent before it (the rows it reads are theirs), but not holding up later ones.
           return last.then(call);
@@ -94,5 +95,17 @@ export function serveInOrder<T extends object>(target: T, lanes: Lanes = LANES):
         return result;
       };
     },
+  });
+}
+
+/** What the engine service needs to know of the calls it serves: when the user last waited for one. */
+export interface Attentive {
+  userWaited(): void;
+}
+
+/** The engine service served in order, told of each call the user waits for (its long runs give way meanwhile). */
+export function serveEngine<T extends Attentive>(service: T): T {
+  return serveInOrder(service, LANES, (_method, userWaits) => {
+    if (userWaits) service.userWaited();
   });
 }
