@@ -158,6 +158,14 @@ test.describe('editing like a spreadsheet', () => {
       await expect(five).toHaveAccessibleName('I was charged twise for my order');
       await grid.expectEditedCells(2);
     });
+
+    await test.step('one Undo takes back the whole row as it was saved, both cells', async () => {
+      await expect(grid.historyButton('Undo')).toHaveAttribute('title', /^Undo: Edit 2 cells in row 4/);
+      await grid.historyButton('Undo').click();
+      await expect(cell).toHaveAccessibleName(LONG);
+      await expect(await grid.cell(4, 'sub_category')).toHaveAccessibleName('Refund');
+      await grid.expectEditedCells(0);
+    });
   });
 
   test.describe('on a 390 px wide phone', () => {

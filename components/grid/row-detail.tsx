@@ -54,10 +54,9 @@ export function RowDetail({ columns, row, readOnly, onClose }: RowDetailProps) {
   const save = async () => {
     if (readOnly || saving) return;
     setSaving(true);
-    for (const [i, c] of fields.entries()) {
-      const value = values.current[i]!;
-      if (value !== initial[i]) await api.getState().edit({ kind: 'set', id: row.id, col: c.col, value });
-    }
+    // One undo step for the whole row, however many of its cells changed.
+    const cells = fields.flatMap((c, i) => (values.current[i] !== initial[i] ? [{ col: c.col, value: values.current[i]! }] : []));
+    if (cells.length > 0) await api.getState().edit({ kind: 'set-row', id: row.id, cells });
     ref.current?.close();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {

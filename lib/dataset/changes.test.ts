@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, deleteRows, diffChange, moveLabels, relabel, renameValue, setCell, setColumn, setWhere, uniqueLiveIds } from './changes';
+import { addRow, deleteRows, diffChange, moveLabels, relabel, renameValue, setCell, setCells, setColumn, setWhere, uniqueLiveIds } from './changes';
 import { Dataset } from './dataset';
 
 const sample = (): Dataset =>
@@ -23,6 +23,27 @@ describe('change builders', () => {
     expect(setCell(ds, 1, 1, 'Shipping')).toBeNull();
     expect(setCell(ds, 99, 1, 'x')).toBeNull();
     expect(() => setCell(ds, 0, 3, 'x')).toThrow(RangeError);
+  });
+
+  it('setCells: the cells of one row that change, as one change; null when none does', () => {
+    const ds = sample();
+    expect(
+      setCells(ds, 1, [
+        { col: 0, value: 'where is my parcel' },
+        { col: 1, value: 'Shipping' },
+        { col: 2, value: 'Lost' },
+      ]),
+    ).toEqual({
+      label: 'Edit 2 cells in row 2',
+      patches: [
+        { op: 'set', rowId: 1, col: 0, before: 'where is it', after: 'where is my parcel' },
+        { op: 'set', rowId: 1, col: 2, before: 'Late', after: 'Lost' },
+      ],
+    });
+    expect(setCells(ds, 1, [{ col: 2, value: 'Lost' }])!.label).toBe('Edit sub_category in row 2');
+    expect(setCells(ds, 1, [{ col: 1, value: 'Shipping' }])).toBeNull();
+    expect(setCells(ds, 99, [{ col: 1, value: 'x' }])).toBeNull();
+    expect(() => setCells(ds, 0, [{ col: 3, value: 'x' }])).toThrow(RangeError);
   });
 
   it('setColumn: skips rows that already hold the value, repeated and dead ids; sorted by id', () => {

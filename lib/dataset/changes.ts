@@ -43,6 +43,17 @@ export function setCell(ds: Dataset, id: RowId, col: number, value: string): Cha
   return { label: `Edit ${ds.header[col]} in row ${ds.rowNumber(id)}`, patches: [{ op: 'set', rowId: id, col, before, after: value }] };
 }
 
+/** Set several cells of one row as one change (the row's detail view saved): cells already holding their value are skipped. */
+export function setCells(ds: Dataset, id: RowId, cells: readonly { col: number; value: string }[]): Change | null {
+  for (const { col } of cells) checkColumn(ds, col);
+  if (!ds.isLive(id)) return null;
+  const changed = cells.filter(({ col, value }) => ds.cell(id, col) !== value);
+  if (changed.length === 0) return null;
+  const patches: Patch[] = changed.map(({ col, value }) => ({ op: 'set', rowId: id, col, before: ds.cell(id, col), after: value }));
+  const what = changed.length === 1 ? ds.header[changed[0]!.col] : plural(changed.length, 'cell');
+  return { label: `Edit ${what} in row ${ds.rowNumber(id)}`, patches };
+}
+
 /** Set one column to one value on many rows ("set label" on a selection). Rows already holding it are skipped. */
 export function setColumn(ds: Dataset, ids: Iterable<RowId>, col: number, value: string, label?: string): Change | null {
   checkColumn(ds, col);

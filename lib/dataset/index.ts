@@ -14,6 +14,7 @@ export {
   relabel,
   renameValue,
   setCell,
+  setCells,
   setColumn,
   setWhere,
   uniqueLiveIds,

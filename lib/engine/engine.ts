@@ -14,6 +14,7 @@ import {
   renameValue,
   replayHistory,
   setCell,
+  setCells,
   setColumn,
   toCsv,
   valueCounts,
@@ -369,6 +370,9 @@ export class Engine {
     switch (op.kind) {
       case 'set':
         change = setCell(ds, op.id, op.col, op.value);
+        break;
+      case 'set-row':
+        change = setCells(ds, op.id, op.cells);
         break;
       case 'set-column':
         change = setColumn(ds, op.ids, op.col, op.value);

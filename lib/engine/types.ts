@@ -184,6 +184,8 @@ export type ExportResult =
 /** Operations that change the data; each is one undoable step. */
 export type EditOp =
   | { kind: 'set'; id: RowId; col: number; value: string }
+  /** Several cells of one row in one undo step (the row's detail view). */
+  | { kind: 'set-row'; id: RowId; cells: { col: number; value: string }[] }
   | { kind: 'set-column'; ids: RowId[]; col: number; value: string }
   | { kind: 'delete'; ids: RowId[] }
   | { kind: 'add'; values?: string[] }

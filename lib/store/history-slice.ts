@@ -10,16 +10,22 @@ import type { HistorySlice } from './types';
 export const historySlice: Slice<HistorySlice> = (ctx) => (set) => ({
   ...historyInitial,
   async edit(op) {
-    if (op.kind === 'set') {
-      // Optimistic: the cell shows its new value at once; the change event brings the engine's copy.
-      ctx.cache.patch(op.id, (r) => ({ ...r, cells: r.cells.map((c, i) => (i === op.col ? op.value : c)), edited: r.edited | (1 << op.col) }));
+    const row = op.kind === 'set' ? { id: op.id, cells: [{ col: op.col, value: op.value }] } : op.kind === 'set-row' ? op : null;
+    if (row) {
+      const { cells } = row;
+      // Optimistic: the cells show their new values at once; the change event brings the engine's copy.
+      ctx.cache.patch(row.id, (r) => ({
+        ...r,
+        cells: r.cells.map((c, i) => cells.find((x) => x.col === i)?.value ?? c),
+        edited: cells.reduce((bits, x) => bits | (1 << x.col), r.edited),
+      }));
       set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
     }
     const r = await whenWritable(ctx, ctx.engine.edit(op), async () => {
       // Refused or lost: show the engine's copy of the row again.
-      if (op.kind !== 'set') return;
-      const [row] = await ctx.engine.rowsById([op.id]);
-      if (row) ctx.cache.patch(op.id, () => row);
+      if (!row) return;
+      const [current] = await ctx.engine.rowsById([row.id]);
+      if (current) ctx.cache.patch(row.id, () => current);
       set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
     });
     return r?.addedId !== undefined ? { addedId: r.addedId } : {};
