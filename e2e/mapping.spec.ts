@@ -68,3 +68,21 @@ test('"It is the header" keeps the first line as the column names', async ({ pag
   await expect(question).toHaveCount(0);
   await expect(page.getByLabel('Which column is the text?')).toHaveValue('give me the weather for merced at three pm');
 });
+
+test('after a reload, "Use it as a row" reads the saved copy of the file again: nothing to upload twice', async ({ page, start, grid }) => {
+  const expected = pythonRecords(WATSON);
+  await start.open();
+  await start.upload(WATSON);
+  await expect(page.getByRole('heading', { name: 'Which columns should Trainset use?' })).toBeVisible();
+
+  await page.reload();
+  const question = page.getByRole('group', { name: /The first row looks like data/ });
+  await question.getByRole('button', { name: 'Use it as a row' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Which column is the text?')).toHaveValue('column 1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await grid.expectLoaded();
+  await grid.expectRows(expected.count);
+  await expect(await grid.cell(1, 'column 1')).toHaveText(expected.first[0]!);
+});

@@ -1,3 +1,4 @@
+import type { CsvOptions } from '../csv';
 import { connect, expose, type Connection, type Endpoint, type Remote } from '../rpc';
 import { EngineService, RETRYABLE, type EngineApi, type OpenedSession, type ServiceEvent } from './api';
 import { parseChoices } from './choices';
@@ -40,6 +41,8 @@ export interface EngineClient {
   restore(): Promise<RestoreOutcome>;
   /** Forget the saved session (Start over). */
   forget(): void;
+  /** The file of the session being worked on, as it was read (its saved copy after a reload), or null before one. */
+  sessionFile(): { file: File; options: CsvOptions } | null;
   saveChoices(choices: ExportChoices): void;
   /** A read-only tab changes nothing, in the engine or on disk. */
   setReadOnly(on: boolean): Promise<void>;
@@ -242,6 +245,10 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
         );
       }
       return { kind: 'session', session, choices: choices.choices, savedAt: read.session.savedAt, damage, droppedSettings: choices.dropped };
+    },
+    sessionFile() {
+      const saved = persistence.snapshot();
+      return saved ? { file: new File([saved.file.blob], saved.file.name), options: saved.file.options } : null;
     },
     forget() {
       persistence.clear();

@@ -48,12 +48,14 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
     ...datasetInitial,
     upload: (file) => load(file),
     async rereadWithoutHeader() {
-      if (!last) {
+      // After a reload the file chosen is gone, but its saved copy is the same bytes.
+      const source = last ?? ctx.deps.engine.sessionFile();
+      if (!source) {
         const fileName = get().meta?.fileName ?? 'the file';
         set({ loadError: { fileName, problem: { code: 'no-header', message: 'it must be uploaded again to be read without a header row.' } } });
         return;
       }
-      await load(last.file, { ...last.options, header: false });
+      await load(source.file, { ...source.options, header: false });
     },
     async loadSample() {
       let file: File;
