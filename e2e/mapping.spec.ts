@@ -79,7 +79,7 @@ test('after a reload, "Use it as a row" reads the saved copy of the file again: 
   const question = page.getByRole('group', { name: /The first row looks like data/ });
   await question.getByRole('button', { name: 'Use it as a row' }).click();
   await expect(question).toHaveCount(0);
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText(/must be uploaded again/)).toHaveCount(0);
   await expect(page.getByLabel('Which column is the text?')).toHaveValue('column 1');
   await page.getByRole('button', { name: 'Continue' }).click();
   await grid.expectLoaded();
