@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../csv';
 import { findVariants } from './label-variant';
 import { runChecks } from './run';
 import { DEFAULT_THRESHOLDS } from './thresholds';
-import { checkInput, columnsTable } from './table';
+import { checkInput } from './table';
+import { datasets, type DatasetFiles } from './testing-datasets';
 import type { CheckReport, CheckTable } from './types';
 
 /**
@@ -18,44 +18,10 @@ import type { CheckReport, CheckTable } from './types';
 const FULL = join(import.meta.dirname, '../../../shared/datasets');
 const SAMPLES = join(import.meta.dirname, '../../test-data/datasets');
 
-/** Tables from the files of one copy of the datasets (the full ones or the samples). */
-function datasets(dir: string) {
-  function csvTable(...files: string[]): CheckTable {
-    let header: string[] = [];
-    const rows: string[][] = [];
-    for (const file of files) {
-      const r = readCsv(readFileSync(join(dir, file)));
-      if (!r.ok) throw new Error(`${file}: ${r.problem.message}`);
-      header = r.table.header;
-      rows.push(...r.table.rows);
-    }
-    return columnsTable(
-      header,
-      header.map((_, c) => rows.map((row) => row[c]!)),
-      rows.length,
-    );
-  }
+/** The datasets' files in `dir`, read with node:fs. */
+const filesIn = (dir: string): DatasetFiles => ({ read: (f) => readFileSync(join(dir, f)), list: (sub) => readdirSync(join(dir, sub)) });
 
-  /** All files of a folder, in name order (hwu64 keeps one file per intent). */
-  const folder = (sub: string): string[] =>
-    readdirSync(join(dir, sub))
-      .sort()
-      .map((f) => join(sub, f));
-
-  /** clinc150 is JSON: every split's [text, intent] pairs, with the intent's domain from domains.json (`oos` has none). */
-  function clincTable(): CheckTable {
-    const data = JSON.parse(readFileSync(join(dir, 'clinc150/data_full.json'), 'utf8')) as Record<string, [string, string][]>;
-    const domains = JSON.parse(readFileSync(join(dir, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>;
-    const domainOf = new Map(Object.entries(domains).flatMap(([d, intents]) => intents.map((i) => [i, d] as const)));
-    const pairs = Object.values(data).flat();
-    const columns = [pairs.map((p) => p[0]), pairs.map((p) => domainOf.get(p[1]) ?? 'oos'), pairs.map((p) => p[1])];
-    return columnsTable(['text', 'domain', 'intent'], columns, pairs.length);
-  }
-
-  return { csvTable, folder, clincTable };
-}
-
-const { csvTable, folder, clincTable } = datasets(FULL);
+const { csvTable, folder, clincTable } = datasets(filesIn(FULL));
 
 function run(table: CheckTable, text: string, labels: string[]): CheckReport {
   const input = checkInput(table, { textColumn: text, labelColumns: labels, stratify: [labels[0]!], testSize: { kind: 'float', value: 0.2 } });
@@ -298,7 +264,7 @@ const SAMPLE_EXPECTED: Expected = {
 };
 
 function details(dir: string, expected: Expected): void {
-  const { csvTable, folder, clincTable } = datasets(dir);
+  const { csvTable, folder, clincTable } = datasets(filesIn(dir));
 
   it('bitext-intent: case-only duplicates, and more once end punctuation is ignored too; every intent under one category', () => {
     const table = csvTable('bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv');

@@ -19,8 +19,11 @@ export type {
   LabelVariant,
   RowGroup,
   Severity,
+  SuspectLabel,
+  SuspectSummary,
   TokenCounter,
 } from './types';
+export { CHECK_IDS } from './ids';
 export {
   DEFAULT_THRESHOLDS,
   THRESHOLD_INFO,
@@ -37,3 +40,13 @@ export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';
 export { normaliseText } from './duplicate';
 export { foldLabel, editDistance } from './label-variant';
 export { piiKinds, type PiiKind } from './pii';
+export {
+  checkSuspectLabels,
+  checkSuspectLabelsSliced,
+  findSuspectLabels,
+  findSuspectLabelsSliced,
+  suspectLabelResult,
+  type SuspectLabels,
+  type SuspectOptions,
+  type SuspectSlicing,
+} from './suspect';

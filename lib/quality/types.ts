@@ -23,7 +23,9 @@ export type CheckId =
   | 'length'
   | 'pii'
   | 'too-few-examples'
-  | 'target-limits';
+  | 'target-limits'
+  /** Not among `runChecks`' checks: run on its own (`checkSuspectLabels`), it takes seconds on large files. */
+  | 'suspect-label';
 
 /**
  * The table the checks read, without holding row objects: the app wraps a `Dataset` (live rows in
@@ -133,6 +135,38 @@ export interface LabelVariant {
   distance: number;
 }
 
+/** suspect-label: a row whose label the model, trained on the other rows, confidently disagrees with. */
+export interface SuspectLabel {
+  /** Grid number and id of the row. */
+  row: number;
+  rowId: number;
+  /** The row's labels, and the label the model believes instead, by label column: a combination that exists in the data. */
+  given: Record<string, string>;
+  suggested: Record<string, string>;
+  /** The model's probability of the suggested label (0–1). */
+  confidence: number;
+  /** The model's probability of the given label (0–1): the lower, the more suspicious. */
+  selfConfidence: number;
+  /** 1 = the most suspicious row (the lowest self-confidence). */
+  rank: number;
+}
+
+/** suspect-label: what was judged and how. */
+export interface SuspectSummary {
+  /** Rows judged: with a text, every label, and a label combination of at least `tooSmall.minRows` rows. */
+  judged: number;
+  /** Rows not judged because their label combination has too few rows to learn from, and how many such combinations. */
+  tooSmall: { rows: number; classes: number; minRows: number };
+  /** Label combinations the model learnt (the classes). */
+  classes: number;
+  /** Cross-validation folds; each row is judged by a model trained on the other folds. */
+  folds: number;
+  /** Rows the models were trained on (a stratified sample of the judged rows when there are many). */
+  trainRows: number;
+  /** Share of judged rows whose given label is the model's first choice. */
+  agreement: number;
+}
+
 /** A group of rows sharing a text (duplicates), for messages and the app's grouped view. */
 export interface RowGroup {
   rows: number[];
@@ -173,6 +207,10 @@ export interface CheckDetails {
    * from (none when the user set it).
    */
   limits?: { name: FileLimitName; actual: number; limit: number; estimated: boolean; source?: LimitSource }[];
+  /** suspect-label: every flagged row with its suggestion, most suspicious first (the order of `rows`). */
+  suggestions?: SuspectLabel[];
+  /** suspect-label. */
+  suspect?: SuspectSummary;
   truncated?: boolean;
 }
 
@@ -186,7 +224,7 @@ export interface CheckResult {
    * (`target-limits` concerns the files, not rows: its numbers are in `details.limits`.)
    */
   count: number;
-  /** Every row concerned, as grid numbers (1 = first data row), ascending. */
+  /** Every row concerned, as grid numbers (1 = first data row), ascending; for `suspect-label`, most suspicious first. */
   rows: number[];
   /** The same rows' ids, in the same order (empty for `malformed-row`: those rows have no id). */
   rowIds: number[];
