@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
-import { labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary } from './format';
+import { changedPart, labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary } from './format';
 import { useReplacePlan } from './use-replace-plan';
 import styles from './find-replace.module.css';
 import { ColumnOptions } from './column-options';
@@ -110,17 +110,24 @@ export function FindReplaceDialog({ columns, readOnly, onClose, onReplaced }: Fi
           {warning && <p className={styles.warning}>{warning}</p>}
           {plan?.ok && plan.preview.length > 0 && (
             <ol className={styles.changes} aria-label="First changes">
-              {plan.preview.slice(0, SHOWN).map((p) => (
-                <li key={`${p.id}:${p.col}`} className={styles.change}>
-                  <span className={styles.where}>{header[p.col]}</span>
-                  <del className={styles.before}>{p.before}</del>
-                  <span aria-hidden="true" className={styles.arrow}>
-                    →
-                  </span>
-                  <span className="visually-hidden">becomes</span>
-                  <ins className={styles.after}>{p.after === '' ? '(empty)' : p.after}</ins>
-                </li>
-              ))}
+              {plan.preview.slice(0, SHOWN).map((p) => {
+                const part = changedPart(p.before, p.after);
+                return (
+                  <li key={`${p.id}:${p.col}`} className={styles.change}>
+                    <span className={styles.where}>{header[p.col]}</span>
+                    <del className={styles.before} title={p.before}>
+                      {part.before}
+                    </del>
+                    <span aria-hidden="true" className={styles.arrow}>
+                      →
+                    </span>
+                    <span className="visually-hidden">becomes</span>
+                    <ins className={styles.after} title={p.after}>
+                      {p.after === '' ? '(empty)' : part.after}
+                    </ins>
+                  </li>
+                );
+              })}
             </ol>
           )}
           {plan?.ok && plan.cells > SHOWN && <p className={styles.more}>and {(plan.cells - SHOWN).toLocaleString('en-US')} more</p>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary, statusText } from './format';
+import { changedPart, countOf, labelChangeWarning, replaceByColumn, replaceMessage, replaceSummary, statusText } from './format';
 
 describe('format', () => {
   it.each([
@@ -55,5 +55,19 @@ describe('the columns a replace changes', () => {
   it('says nothing more when only the text changes', () => {
     expect(labelChangeWarning([{ col: 0, cells: 3 }], columns)).toBeNull();
     expect(replaceByColumn([{ col: 0, cells: 3 }], columns)).toBe('inquiry: 3');
+  });
+});
+
+describe('changedPart', () => {
+  it('shows the change inside a long text with a little context, cut ends marked', () => {
+    const before = 'I do not know how I can cancel the order 00123842 that I placed yesterday evening';
+    const after = before.replace('order', 'purchase');
+    expect(changedPart(before, after)).toEqual({ before: '… can cancel the order 00123842 that I…', after: '… can cancel the purchase 00123842 that I…' });
+  });
+
+  it('keeps a short text whole, and a change at either end', () => {
+    expect(changedPart('order', 'purchase')).toEqual({ before: 'order', after: 'purchase' });
+    expect(changedPart('cancel_order', 'cancel_purchase')).toEqual({ before: 'cancel_order', after: 'cancel_purchase' });
+    expect(changedPart('a', '')).toEqual({ before: 'a', after: '' });
   });
 });

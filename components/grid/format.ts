@@ -41,3 +41,20 @@ export function labelChangeWarning(perColumn: readonly { col: number; cells: num
   const list = labels.map((p) => `${titleOf(columns, p.col)}: ${p.cells.toLocaleString('en-US')}`).join(', ');
   return `This also changes labels (${list} ${labels.length === 1 && labels[0]!.cells === 1 ? 'cell' : 'cells'}), which renames classes. To rename a label everywhere, use Manage labels in the Distribution card.`;
 }
+
+/**
+ * The part of a cell a replace changes, with a little text on each side: a long text that changes
+ * near its end shows the change, not its first words. Cut ends are marked with "…".
+ */
+export function changedPart(before: string, after: string, context = 16): { before: string; after: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const from = Math.max(0, start - context);
+  const cut = (text: string): string => {
+    const to = Math.min(text.length, text.length - end + context);
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  };
+  return { before: cut(before), after: cut(after) };
+}
