@@ -21,9 +21,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, ...THRESHOLD_OPTIONS, json: { type: 'boolean' } },
+    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, ...THRESHOLD_OPTIONS, json: { type: 'boolean' }, 'no-suspect': { type: 'boolean' } },
   });
-  const { threshold, ...values } = parsed;
+  const { threshold, 'no-suspect': noSuspect, ...values } = parsed;
+  const suspect = !noSuspect;
   const thresholds = thresholdsFrom(threshold);
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'check needs the CSV file to read' : `check takes one file, got ${positionals.length}`);
@@ -35,7 +36,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const bytes = readInput(file);
   const name = path.basename(file);
   // Decided by the content, as the app decides: a JSONL saved as .csv or .txt is still a JSONL.
-  if (sniffKind(bytes, name) === 'jsonl') return checkJsonl(name, bytes, values, { settings, encoding: csvOptions.encoding, tokenChoice, thresholds });
+  if (sniffKind(bytes, name) === 'jsonl') return checkJsonl(name, bytes, values, { settings, encoding: csvOptions.encoding, tokenChoice, thresholds, suspect });
 
   const read = readColumns(bytes, settings, csvOptions);
   if (!read.ok && read.kind === 'unreadable') {
@@ -48,13 +49,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     process.stderr.write(`\n${USAGE}`);
     return 2;
   }
-  const run = await checkColumns(
-    read,
-    settings,
-    tokenChoice,
-    thresholds,
-    read.badRows.map(({ dataRow, line }) => ({ dataRow, line })),
-  );
+  const run = await checkColumns(read, settings, tokenChoice, thresholds, { setAside: read.badRows.map(({ dataRow, line }) => ({ dataRow, line })), suspect });
   process.stdout.write(values.json ? jsonReport(run) : humanReport(name, settings, run));
   return hasErrors(run.report) ? 1 : 0;
 }

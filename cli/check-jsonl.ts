@@ -22,6 +22,8 @@ export interface CheckChoices {
   encoding: Encoding | undefined;
   tokenChoice: TokenChoice | null;
   thresholds: Partial<Thresholds>;
+  /** Run suspect-label (not with `--no-suspect`). */
+  suspect: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function checkJsonl(
   name: string,
   bytes: Uint8Array,
   values: Record<string, string | boolean | undefined>,
-  { settings: base, encoding, tokenChoice, thresholds }: CheckChoices,
+  { settings: base, encoding, tokenChoice, thresholds, suspect }: CheckChoices,
 ): Promise<number> {
   const given = CSV_ONLY.filter((o) => values[o] !== undefined);
   if (given.length > 0) {
@@ -61,7 +63,7 @@ export async function checkJsonl(
     systemPrompt: (values.system as string | undefined) ?? info.systemPrompt ?? base.systemPrompt,
   };
   // Tokens of the examples a re-export would write (for a conversation: its first and last turns).
-  const run = await checkColumns(table, settings, tokenChoice, thresholds);
+  const run = await checkColumns(table, settings, tokenChoice, thresholds, { suspect });
   const formatErrors = Object.keys(format.errors).length > 0;
   process.stdout.write(
     values.json

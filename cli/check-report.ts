@@ -1,5 +1,18 @@
 import type { ExportSettings } from '../lib/export';
-import { checkInput, columnsTable, runChecks, type CheckInput, type CheckReport, type CheckResult, type Fix, type Thresholds } from '../lib/quality';
+import {
+  CHECK_IDS,
+  checkInput,
+  checkSuspectLabels,
+  columnsTable,
+  runChecks,
+  type CheckId,
+  type CheckInput,
+  type CheckReport,
+  type CheckResult,
+  type Fix,
+  type SuspectLabel,
+  type Thresholds,
+} from '../lib/quality';
 import { pythonFloatRepr } from '../lib/split';
 import { withThresholds } from './options';
 import { countTokens, tokensJson, tokensSection, type ReadColumns, type TokenChoice, type TokenCount } from './token-report';
@@ -10,23 +23,36 @@ import { countTokens, tokensJson, tokensSection, type ReadColumns, type TokenCho
 /** Rows listed under each finding in the human output. */
 const ROWS_SHOWN = 10;
 
+/** Suspect labels listed under the finding in the human output. */
+const SUSPECTS_SHOWN = 10;
+
 /** The quality checks' findings, with the token count when a model was chosen. */
 export interface CheckRun {
   report: CheckReport;
   tokens: TokenCount | null;
+  /** Every check that ran, whether it found something or not. */
+  ran: CheckId[];
+}
+
+/** How `check` runs the checks besides its thresholds. */
+export interface CheckRunOptions {
+  /** The rows the CSV reader set aside. */
+  setAside?: CheckInput['setAside'];
+  /** Run suspect-label too (default true; `--no-suspect` turns it off: it is the slow one on large files). */
+  suspect?: boolean;
 }
 
 /**
  * Run the quality checks on the columns read from a file, as the app runs them on its rows (lib's
  * `checkInput`), with the model's token limit when a model is chosen and the user's thresholds
- * over it. `setAside` are the rows the CSV reader set aside.
+ * over it; then suspect-label, which the app runs on its own after the others.
  */
 export async function checkColumns(
   read: ReadColumns,
   settings: ExportSettings,
   tokenChoice: TokenChoice | null,
   thresholds: Partial<Thresholds>,
-  setAside?: CheckInput['setAside'],
+  { setAside, suspect = true }: CheckRunOptions = {},
 ): Promise<CheckRun> {
   const input = checkInput(columnsTable(read.header, read.columns, read.rowCount, read.numbers), settings);
   // The readers check the columns first (a usage error names the missing one), so this is a bug.
@@ -34,24 +60,35 @@ export async function checkColumns(
   // With a model, whole examples are counted with its tokenizer and compared with its limit.
   const tokens = tokenChoice ? await countTokens(read, settings, tokenChoice) : null;
   const report = runChecks({ ...input.input, ...(setAside ? { setAside } : {}) }, withThresholds(tokens?.checkOptions, thresholds));
-  return { report, tokens };
+  if (!suspect) return { report, tokens, ran: [...CHECK_IDS] };
+  // Its finding is a warning or an info: it goes after the errors, among the checks of its severity by id, as runChecks orders them.
+  const checks = [...report.checks, ...checkSuspectLabels(input.input)];
+  const order = { error: 0, warning: 1, info: 2 };
+  checks.sort((a, b) => order[a.severity] - order[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { report: { ...report, checks }, tokens, ran: [...CHECK_IDS, 'suspect-label'] };
 }
 
 /**
  * The report as `--json` prints it, one line: `before`'s keys first (a JSONL file's `"format"`),
- * then the rows and checks (row ids are the app's business: in a file they are just row - 1), then the tokens.
+ * then the rows, the checks that ran and those that found something (row ids are the app's
+ * business: in a file they are just row - 1), then the tokens. suspect-label's suggestions are a
+ * key of their own, `[{"row", "label", "given", "confidence"}]`, most suspicious first like its rows.
  */
-export function jsonReport({ report, tokens }: CheckRun, before: object = {}): string {
-  const checks = report.checks.map(({ id, severity, count, rows, message, fixes, details }) => ({
-    id,
-    severity,
-    count,
-    rows,
-    message,
-    ...(fixes ? { fixes: fixes.map(({ rowIds: _, ...fix }) => fix) } : {}),
-    ...(details ? { details } : {}),
-  }));
-  return `${JSON.stringify({ ...before, rows: report.rows, checks, tokens: tokens ? tokensJson(tokens) : null })}\n`;
+export function jsonReport({ report, tokens, ran }: CheckRun, before: object = {}): string {
+  const checks = report.checks.map(({ id, severity, count, rows, message, fixes, details }) => {
+    const { suggestions, ...rest } = details ?? {};
+    return {
+      id,
+      severity,
+      count,
+      rows,
+      ...(suggestions ? { suggestions: suggestions.map(({ row, suggested, given, confidence }) => ({ row, label: suggested, given, confidence })) } : {}),
+      message,
+      ...(fixes ? { fixes: fixes.map(({ rowIds: _, ...fix }) => fix) } : {}),
+      ...(details ? { details: rest } : {}),
+    };
+  });
+  return `${JSON.stringify({ ...before, rows: report.rows, ran, checks, tokens: tokens ? tokensJson(tokens) : null })}\n`;
 }
 
 /** The report for people: what was checked, each finding with its first rows and fixes, the tokens, a verdict. */
@@ -83,7 +120,16 @@ function section(c: CheckResult): string[] {
     );
   }
   for (const f of c.fixes ?? []) out.push(`         fix in the app: ${describeFix(f)}`);
+  const suspects = c.details?.suggestions ?? [];
+  for (const s of suspects.slice(0, SUSPECTS_SHOWN)) out.push(`         ${describeSuspect(s)}`);
+  if (suspects.length > SUSPECTS_SHOWN) out.push(`         and ${(suspects.length - SUSPECTS_SHOWN).toLocaleString('en-US')} more (--json lists them all)`);
   return out;
+}
+
+/** `row 12: "ORDER › cancel_order" → "DELIVERY › delivery_period" (93%)`. */
+function describeSuspect(s: SuspectLabel): string {
+  const label = (l: Record<string, string>): string => JSON.stringify(Object.values(l).join(' › '));
+  return `row ${s.row}: ${label(s.given)} → ${label(s.suggested)} (${Math.round(s.confidence * 100)}%)`;
 }
 
 const CELL_FIXES: Record<string, string> = {

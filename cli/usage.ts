@@ -6,10 +6,10 @@ export const USAGE = `Usage:
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
-                     [--threshold NAME=VALUE ...]
+                     [--threshold NAME=VALUE ...] [--no-suspect]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
-                     [--threshold NAME=VALUE ...]
+                     [--threshold NAME=VALUE ...] [--no-suspect]
   npx trainset --help
 `;
 
@@ -47,12 +47,19 @@ Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 u
 check runs the quality checks on the same columns and reports what would hurt the fine-tune: empty
 and NA cells, stray spaces, garbled text, duplicates and conflicting labels, label variants and
 hierarchy drift, classes too small to split, imbalance, very short or long texts, personal data,
-too few examples, and the published limits of the --target's service (its minimum number of
-examples, its maximum numbers of examples and file sizes, its token limit per example). It takes
+too few examples, the published limits of the --target's service (its minimum number of
+examples, its maximum numbers of examples and file sizes, its token limit per example), and
+suspect labels: rows whose label a text classifier trained on the other rows (5-fold cross-
+validation on the label combinations) confidently disagrees with, most suspicious first, each
+with the label it suggests (labels with fewer than 5 rows are not judged). It takes
 the column, split, format (--target, --system, --json-style) and reading options of export (--seed
 is accepted and changes nothing), plus:
-  --json               print exactly one JSON object: {"rows": N, "checks": [{"id", "severity",
-                       "count", "rows", "message", "fixes"?, "details"?}, ...], "tokens": {...}}
+  --json               print exactly one JSON object: {"rows": N, "ran": [every check id that
+                       ran], "checks": [{"id", "severity", "count", "rows", "message", "fixes"?,
+                       "details"?}, ...], "tokens": {...}}; suspect-label's object also has
+                       "suggestions": [{"row", "label": {column: value}, "given", "confidence"}]
+                       in the order of its "rows", most suspicious first
+  --no-suspect         skip suspect-label (about 3 s per 100,000 rows)
   --threshold N=V      change a number a check compares against, e.g. --threshold fewClassRows=5
                        (repeatable). Names, defaults and why: lib/quality/thresholds.ts, or the
                        app's Issues panel > Thresholds. The target's and the model's limits are the

@@ -10,19 +10,18 @@ const IN_MESSAGE = 3;
  * disagreements to mean much: measured on the committed samples of banking77 and hwu64 (about 5
  * rows per label, 55–59% agreement) it flagged a quarter of the rows, mostly correct ones, while on
  * the full sets (86–88%) its flags are mostly real mistakes or ambiguous texts. Then nothing is
- * flagged and an info says why.
+ * flagged, quietly: an info saying so fired on every small file (`findSuspectLabels` gives the agreement).
  */
 export const MIN_AGREEMENT = 0.75;
 
 /**
  * The `suspect-label` finding (a warning) from what {@link findSuspectLabels} found, or none when no
- * row was flagged (an info when the model agrees with under {@link MIN_AGREEMENT} of the labels). `rows`, `rowIds` and `details.suggestions` are most suspicious first; the
+ * row was flagged or the model agrees with under {@link MIN_AGREEMENT} of the labels (too little learnt to judge by). `rows`, `rowIds` and `details.suggestions` are most suspicious first; the
  * message names the first few and says how many rows were not judged (classes too small to learn).
  */
 export function suspectLabelResult(input: CheckInput, found: SuspectLabels): CheckResult[] {
   const n = found.positions.length;
-  if (found.judged > 0 && found.agreement < MIN_AGREEMENT) return [unlearnt(found)];
-  if (n === 0) return [];
+  if (n === 0 || found.agreement < MIN_AGREEMENT) return [];
   const { table } = input;
   const columns = input.labels.map((c) => table.header[c] ?? `column ${c + 1}`);
   const named = (values: string[]): Record<string, string> => Object.fromEntries(columns.map((c, i) => [c, values[i]!]));
@@ -62,21 +61,6 @@ export function suspectLabelResult(input: CheckInput, found: SuspectLabels): Che
       details: { suggestions, suspect: summary(found) },
     },
   ];
-}
-
-/** The info given instead of flags when the model could not learn the labels. */
-function unlearnt(found: SuspectLabels): CheckResult {
-  return {
-    id: 'suspect-label',
-    severity: 'info',
-    count: 0,
-    rows: [],
-    rowIds: [],
-    message:
-      `Labels were not judged: a model trained on the other rows agrees with only ${percent(found.agreement)} of the ${plural(found.judged, 'label')}, ` +
-      `too few for its disagreements to point at mistakes (about ${Math.round(found.judged / found.classes.length)} rows per label; more rows per label would let it learn them).`,
-    details: { suggestions: [], suspect: summary(found) },
-  };
 }
 
 function summary(found: SuspectLabels): SuspectSummary {
