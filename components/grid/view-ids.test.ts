@@ -5,7 +5,7 @@ import { collectViewIds, type RowSource } from './view-ids';
 /** A store with `length` rows (id = position × 10) that caches pages of 4 asynchronously. */
 function fakeSource(length: number, cached: number[] = []) {
   const cache = new Map<number, RowView>();
-  const row = (i: number): RowView => ({ id: i * 10, number: i + 1, cells: [], edited: 0, added: false });
+  const row = (i: number): RowView => ({ id: i * 10, number: i + 1, cells: [], edited: 0, added: false, review: 'unreviewed' });
   for (const i of cached) cache.set(i, row(i));
   const listeners = new Set<(s: State, p: State) => void>();
   let requests = 0;

@@ -1,4 +1,4 @@
-import type { ApplyResult, Change, Patch, RowId } from './types';
+import { REVIEW_STATUSES, type ApplyResult, type Change, type Patch, type ReviewStatus, type RowId } from './types';
 
 /** What has changed since the upload, in numbers, for a status line. */
 export interface EditSummary {
@@ -32,6 +32,10 @@ export class Dataset {
   private readonly lines: Int32Array;
   /** 1 for a deleted (or never used) id. Grows by doubling as rows are added. */
   private dead: Uint8Array;
+  /** Per row id: its review status, as the index in `REVIEW_STATUSES`. */
+  private marks: Uint8Array;
+  /** Live rows per review status (same index). */
+  private readonly markCounts = [0, 0, 0, 0];
   private cap: number;
   private live: number;
   /** Uploaded value of each uploaded-row cell that currently differs from it. */
@@ -61,6 +65,8 @@ export class Dataset {
     this.live = rowCount;
     this.lines = lines;
     this.dead = new Uint8Array(Math.max(16, rowCount));
+    this.marks = new Uint8Array(this.dead.length);
+    this.markCounts[0] = rowCount;
     this.colVersions = header.map(() => 0);
   }
 
@@ -304,7 +310,32 @@ export class Dataset {
         return forward ? this.insertRow(p.rowId, p.values) : this.deleteRow(p.rowId, p.values, true);
       case 'delete':
         return forward ? this.deleteRow(p.rowId, p.values, false) : this.insertRow(p.rowId, p.values);
+      case 'review':
+        return forward ? this.setReview(p.rowId, p.before, p.after) : this.setReview(p.rowId, p.after, p.before);
     }
+  }
+
+  private setReview(id: RowId, expected: ReviewStatus, status: ReviewStatus): string | null {
+    if (!this.isLive(id)) return `row ${id + 1} does not exist or is deleted`;
+    const before = REVIEW_STATUSES.indexOf(expected);
+    const after = REVIEW_STATUSES.indexOf(status);
+    if (before < 0 || after < 0) return `row ${id + 1}: unknown review status ${JSON.stringify(before < 0 ? expected : status)}`;
+    if (this.marks[id] !== before) return `row ${id + 1}: expected review status ${expected}, found ${REVIEW_STATUSES[this.marks[id]!]}`;
+    this.marks[id] = after;
+    this.markCounts[before]!--;
+    this.markCounts[after]!++;
+    return null;
+  }
+
+  /** The row's review status (unreviewed for a dead or unknown id). */
+  reviewStatus(id: RowId): ReviewStatus {
+    return id >= 0 && id < this.cap ? REVIEW_STATUSES[this.marks[id]!]! : 'unreviewed';
+  }
+
+  /** Live rows per review status. */
+  reviewCounts(): Record<ReviewStatus, number> {
+    const [unreviewed, reviewed, flagged, changed] = this.markCounts as [number, number, number, number];
+    return { unreviewed, reviewed, flagged, changed };
   }
 
   private setCell(id: RowId, col: number, expected: string, value: string): string | null {
@@ -372,6 +403,7 @@ export class Dataset {
   private markDead(id: RowId): void {
     this.dead[id] = 1;
     this.live--;
+    this.markCounts[this.marks[id]!]!--;
     this.liveCache = null;
     if (id >= this.uploadedCount) this.addedLive--;
     else this.editedLive -= this.rowEdits.get(id) ?? 0;
@@ -380,6 +412,7 @@ export class Dataset {
   private markLive(id: RowId): void {
     this.dead[id] = 0;
     this.live++;
+    this.markCounts[this.marks[id]!]!++;
     this.liveCache = null;
     if (id >= this.uploadedCount) this.addedLive++;
     else this.editedLive += this.rowEdits.get(id) ?? 0;
@@ -391,6 +424,9 @@ export class Dataset {
       const next = new Uint8Array(Math.max(cap, this.dead.length * 2));
       next.set(this.dead);
       this.dead = next;
+      const marks = new Uint8Array(next.length);
+      marks.set(this.marks);
+      this.marks = marks;
     }
     for (let id = this.cap; id < cap; id++) {
       this.dead[id] = 1;
@@ -404,6 +440,7 @@ export class Dataset {
   private shrink(): void {
     this.cap--;
     this.dead[this.cap] = 0;
+    this.marks[this.cap] = 0;
     for (const column of this.cols) column.pop();
     this.liveCache = null;
     for (let c = 0; c < this.width; c++) this.colVersions[c]!++;

@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset';
-import type { Change, Patch } from './types';
+import { REVIEW_STATUSES, type Change, type Patch, type ReviewStatus } from './types';
 
 /** What a session saves: every change and how many of them are applied (the rest can be redone). */
 export interface HistorySnapshot {
@@ -123,6 +123,7 @@ export function recoverHistorySnapshot(changes: readonly unknown[], position: nu
 }
 
 const isId = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isStatus = (x: unknown): x is ReviewStatus => (REVIEW_STATUSES as readonly unknown[]).includes(x);
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === 'string');
 
 function isPatch(p: unknown): p is Patch {
@@ -134,6 +135,8 @@ function isPatch(p: unknown): p is Patch {
     case 'insert':
     case 'delete':
       return isId(o.rowId) && isStrings(o.values);
+    case 'review':
+      return isId(o.rowId) && isStatus(o.before) && isStatus(o.after);
     default:
       return false;
   }

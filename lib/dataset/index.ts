@@ -3,7 +3,8 @@
  * views (sort, filter, search), statistics, find & replace, and the way out (cleaned CSV, JSONL
  * export). Plain TypeScript for the dataset worker and the tests; nothing here knows about React.
  */
-export type { ApplyResult, Change, ColumnRoles, Patch, RowId } from './types';
+export { REVIEW_STATUSES, type ApplyResult, type Change, type ColumnRoles, type Patch, type ReviewStatus, type RowId } from './types';
+export { markReview, reviewWithCells, withReviewFollowUp } from './review';
 export { Dataset, type EditSummary } from './dataset';
 export { History, parseHistorySnapshot, recoverHistorySnapshot, replayHistory, type HistorySnapshot, type Replay, type SnapshotParse } from './history';
 export {

@@ -15,7 +15,16 @@ export type Patch =
   /** The row becomes live with these values (a new row, or an undone delete). */
   | { op: 'insert'; rowId: RowId; values: string[] }
   /** The row stops being live; `values` are its cells at that moment. */
-  | { op: 'delete'; rowId: RowId; values: string[] };
+  | { op: 'delete'; rowId: RowId; values: string[] }
+  /** The row's review status changes (the review mode: kept, flagged, or edited after review). */
+  | { op: 'review'; rowId: RowId; before: ReviewStatus; after: ReviewStatus };
+
+/**
+ * Where a row stands in the review: not looked at yet, reviewed (its labels kept or fixed), flagged
+ * for a second look, or reviewed and then changed elsewhere (its review no longer vouches for it).
+ */
+export type ReviewStatus = 'unreviewed' | 'reviewed' | 'flagged' | 'changed';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'reviewed', 'flagged', 'changed'];
 
 /** One undoable step (a bulk operation is one Change with many patches). */
 export interface Change {

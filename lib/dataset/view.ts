@@ -1,6 +1,6 @@
 import { sortForDisplay } from './collation';
 import type { Dataset } from './dataset';
-import type { RowId } from './types';
+import type { ReviewStatus, RowId } from './types';
 
 export interface ViewQuery {
   /** By a column in display order, or by row number. Ties keep file order, also when descending. */
@@ -10,6 +10,8 @@ export interface ViewQuery {
   /** Case-insensitive substring search in one column or all (`col: null`). Empty text matches every row. */
   search?: { text: string; col: number | null };
   editedOnly?: boolean;
+  /** Keep rows whose review status is one of these. */
+  review?: readonly ReviewStatus[];
   /** Restrict to these ids (e.g. rows an issue points at). */
   ids?: Iterable<RowId>;
 }
@@ -136,6 +138,11 @@ export function computeView(ds: Dataset, q: ViewQuery): Int32Array {
     const column = ds.column(f.col);
     const keep = new Set(f.values);
     ids = select(ids, (id) => keep.has(column[id]!));
+  }
+
+  if (q.review !== undefined) {
+    const keep = new Set(q.review);
+    ids = select(ids, (id) => keep.has(ds.reviewStatus(id)));
   }
 
   const text = q.search?.text ?? '';

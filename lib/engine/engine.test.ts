@@ -402,3 +402,20 @@ describe('changing the columns after the mapping step', () => {
     expect(() => engine.setMapping({ text: 'text', labels: ['intent'] })).toThrow(ReadOnlyError);
   });
 });
+
+describe('Engine: review status', () => {
+  it('marks, counts, filters, and keeps an edited reviewed row "changed since review"; undo takes each step back', () => {
+    const engine = loaded(CSV);
+    engine.edit({ kind: 'review', ids: [0, 1, 2], status: 'reviewed' });
+    engine.edit({ kind: 'review', ids: [3], status: 'flagged' });
+    const { status } = engine.edit({ kind: 'review-with', id: 4, cells: [{ col: 1, value: 'Billing' }], label: 'Use the suggested label in row 5' });
+    expect(status.review).toEqual({ unreviewed: 15, reviewed: 4, flagged: 1, changed: 0 });
+    expect(status.undoLabel).toBe('Use the suggested label in row 5');
+    expect(engine.row(4)).toMatchObject({ cells: ['question 4', 'Billing', 's1'], review: 'reviewed' });
+    engine.edit({ kind: 'set', id: 1, col: 0, value: 'question one' });
+    expect(engine.row(1)!.review).toBe('changed');
+    expect(engine.setView({ review: ['changed', 'flagged'] }).length).toBe(2);
+    engine.undo();
+    expect(engine.row(1)).toMatchObject({ cells: ['question 1', 'Billing', 's1'], review: 'reviewed' });
+  });
+});

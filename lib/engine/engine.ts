@@ -15,6 +15,9 @@ import {
   replayHistory,
   setCell,
   setCells,
+  markReview,
+  reviewWithCells,
+  withReviewFollowUp,
   setColumn,
   toCsv,
   valueCounts,
@@ -374,6 +377,12 @@ export class Engine {
       case 'set-row':
         change = setCells(ds, op.id, op.cells);
         break;
+      case 'review':
+        change = markReview(ds, op.ids, op.status);
+        break;
+      case 'review-with':
+        change = reviewWithCells(ds, op.id, op.cells, op.label);
+        break;
       case 'set-column':
         change = setColumn(ds, op.ids, op.col, op.value);
         break;
@@ -431,14 +440,15 @@ export class Engine {
       else ds.apply(change);
       step = { op: 'move', position: this.history.snapshot().position };
     } else {
-      change = action.do;
+      // Rows someone reviewed and this change edits are marked "changed since review", in the same step.
+      change = withReviewFollowUp(ds, action.do);
       ds.apply(change);
       this.history.push(change);
       step = { op: 'push', index: this.history.snapshot().position - 1, change };
     }
     if (change.columns) this.useMapping(action === 'undo' ? change.columns.before : change.columns.after);
     this.revision++;
-    const viewChanged = change.patches.some((p) => p.op !== 'set');
+    const viewChanged = change.patches.some((p) => p.op === 'insert' || p.op === 'delete');
     if (action === 'undo' || action === 'redo') {
       // Undo can bring rows back: recompute the view with the same query.
       this.view = computeView(ds, this.query);
@@ -457,7 +467,7 @@ export class Engine {
     for (const p of change.patches) {
       if (rows.size <= MANY_ROWS) rows.add(p.rowId);
       if (p.op === 'set') cols.add(p.col);
-      else for (let c = 0; c < ds.header.length; c++) cols.add(c);
+      else if (p.op !== 'review') for (let c = 0; c < ds.header.length; c++) cols.add(c);
     }
     this.emit({
       type: 'changed',
@@ -623,7 +633,7 @@ export class Engine {
     if (id < 0 || id >= ds.capacity || !ds.isLive(id)) return null;
     let edited = 0;
     for (let c = 0; c < ds.header.length; c++) if (ds.isEdited(id, c)) edited |= 1 << c;
-    return { id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id) };
+    return { id, number: ds.rowNumber(id), cells: ds.row(id), edited, added: ds.isAdded(id), review: ds.reviewStatus(id) };
   }
 
   /** These rows as the grid shows them (null for a row that is gone): the page's cache refreshes what a change touched. */
@@ -641,6 +651,7 @@ export class Engine {
       undoLabel: this.history.undoLabel,
       redoLabel: this.history.redoLabel,
       revision: this.revision,
+      review: ds ? ds.reviewCounts() : { unreviewed: 0, reviewed: 0, flagged: 0, changed: 0 },
     };
   }
 

@@ -1,5 +1,5 @@
 import type { BadRow, CsvInfo, CsvProblem } from '../csv';
-import type { LabelRef, ReplaceQuery, RowId, ViewQuery } from '../dataset';
+import type { LabelRef, ReplaceQuery, ReviewStatus, RowId, ViewQuery } from '../dataset';
 import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle, LimitSource } from '../export';
 import type { FormatReport, JsonlBadLine, JsonlInfo, JsonlWarning } from '../jsonl';
 import type { Thresholds } from '../quality';
@@ -66,6 +66,7 @@ export interface RowView {
   cells: string[];
   edited: number;
   added: boolean;
+  review: ReviewStatus;
 }
 
 /** The state of the dataset the UI mirrors after every operation. */
@@ -78,6 +79,8 @@ export interface DatasetStatus {
   redoLabel: string | null;
   /** Bumped on every change, so caches of rows know to refresh. */
   revision: number;
+  /** Live rows per review status. */
+  review: Record<ReviewStatus, number>;
 }
 
 export interface ViewResult {
@@ -186,6 +189,10 @@ export type EditOp =
   | { kind: 'set'; id: RowId; col: number; value: string }
   /** Several cells of one row in one undo step (the row's detail view). */
   | { kind: 'set-row'; id: RowId; cells: { col: number; value: string }[] }
+  /** Give rows a review status (kept, flagged, or back to unreviewed). */
+  | { kind: 'review'; ids: RowId[]; status: ReviewStatus }
+  /** Set labels of one row and mark it reviewed, one undo step named `label` (the review's "use this label"). */
+  | { kind: 'review-with'; id: RowId; cells: { col: number; value: string }[]; label: string }
   | { kind: 'set-column'; ids: RowId[]; col: number; value: string }
   | { kind: 'delete'; ids: RowId[] }
   | { kind: 'add'; values?: string[] }

@@ -4,7 +4,16 @@ import type { DatasetSlice, DerivedSlice, ExportSlice, HistorySlice, ViewSlice }
 /** Everything a slice holds except its actions. */
 type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 
-export const EMPTY_STATUS: DatasetStatus = { rows: 0, editedCells: 0, canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, revision: 0 };
+export const EMPTY_STATUS: DatasetStatus = {
+  rows: 0,
+  editedCells: 0,
+  canUndo: false,
+  canRedo: false,
+  undoLabel: null,
+  redoLabel: null,
+  revision: 0,
+  review: { unreviewed: 0, reviewed: 0, flagged: 0, changed: 0 },
+};
 
 export const datasetInitial: Data<DatasetSlice> = {
   phase: 'starting',
