@@ -2,8 +2,9 @@
 // (../shared/bench/seed_pipeline.py) on the same generated CSVs. It checks the two write the same
 // bytes and prints seconds and peak memory side by side. Exit 0 only when every run of every size
 // produced identical bytes; the speed and memory targets are printed, not enforced, since machines vary.
-// It then times `trainset check` on each CSV as it runs by default, and with token counting
-// (`--model`), which is its own figure.
+// It then times `trainset check` on each CSV as it runs by default, without suspect-label
+// (`--no-suspect`: the difference is suspect-label's time), and with token counting (`--model`),
+// beside the notebook's export time on the same CSV.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -208,9 +209,11 @@ async function benchCheck(env: Env, rows: number): Promise<CheckTiming> {
   const measure = (t: Timed): Measure | { failed: string } => (t.ok ? t.measure : { failed: t.reason });
   const plain = measure(await timed(check, env.root, path.join(dir, 'plain.time')));
   progress(rows, `check: ${describeMeasure(plain)}`);
+  const withoutSuspect = measure(await timed([...check, '--no-suspect'], env.root, path.join(dir, 'no-suspect.time')));
+  progress(rows, `check --no-suspect: ${describeMeasure(withoutSuspect)}`);
   const tokens = measure(await timed([...check, '--model', DEFAULT_MODEL_ID], env.root, path.join(dir, 'tokens.time')));
   progress(rows, `check --model ${DEFAULT_MODEL_ID} (token counting): ${describeMeasure(tokens)}`);
-  return { rows, plain, tokens };
+  return { rows, plain, withoutSuspect, tokens };
 }
 
 // --- output --------------------------------------------------------------------------------------
@@ -264,7 +267,7 @@ async function bench(argv: string[]): Promise<number> {
     }
     const exitCode = results.every((r) => r.identical === true) ? 0 : 1;
     process.stdout.write(formatResults(results, opts.runs));
-    process.stdout.write(formatChecks(checks));
+    process.stdout.write(formatChecks(checks, results));
     const json = writeJson(env, opts, results, checks, exitCode);
     process.stdout.write(`\nfigures written to ${json}\n`);
     if (exitCode !== 0) process.stdout.write(exitReason(results));
