@@ -136,7 +136,7 @@ test('a file with other column names goes through the mapping step', async ({ pa
     await grid.expectLoaded();
     // The sample's rows (test-data/datasets/counts.py).
     await grid.expectRows(397);
-    await expect(grid.grid.getByRole('columnheader')).toHaveText(['', '#', 'text', 'category']);
+    await expect(grid.grid.getByRole('columnheader')).toHaveText(['', '#', 'text', 'category', 'Review']);
     await expect(page.getByRole('button', { name: 'Filter by category' })).toBeVisible();
     await exportPanel.expectReady();
   });

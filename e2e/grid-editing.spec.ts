@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { expect, test, type Page } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 import { manyLabelsFile, TICKETS, ticketsFile, type Ticket } from './fixtures/datasets';
-import { projectRoot } from './fixtures/files';
+import { shot } from './fixtures/files';
 import { LongTasks } from './fixtures/long-tasks';
 
 /**
@@ -9,12 +8,6 @@ import { LongTasks } from './fixtures/long-tasks';
  * a long text is read and edited whole in the row's detail view, the labels can be edited on a
  * phone, and a column with tens of thousands of labels does not freeze the tab.
  */
-
-/** A picture for a person to look at (nothing is compared): test-results/screenshots/<name>.png. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(projectRoot, 'test-results', 'screenshots', `${name}.png`) });
-}
 
 /** Row 4's inquiry is a long complaint: far more than the two lines a cell shows. */
 const LONG =

@@ -1,135 +1,170 @@
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { expect, test } from './fixtures/test';
-import { ticketsFile } from './fixtures/datasets';
-import { fromRoot, projectRoot } from './fixtures/files';
+import { csvFile } from './fixtures/start-page';
+import { shot } from './fixtures/files';
 
-const run = promisify(execFile);
+/**
+ * A reviewer's session: the Bitext sample with four labels flipped (as a tired annotator would),
+ * reviewed most suspicious first with the keyboard alone; the fixes reach the files.
+ */
+const BITEXT = join(import.meta.dirname, '../test-data/datasets/bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv');
 
-test('a review session: fix a typo, merge a misspelt label, undo and redo, export what the CLI exports', async ({
+/** Data row (1-based) → the wrong labels it is given, and the right ones it had. */
+const FLIPS = {
+  3: { wrong: ['SHIPPING_ADDRESS', 'change_shipping_address'], right: ['ORDER', 'cancel_order'] },
+  120: { wrong: ['ORDER', 'cancel_order'], right: ['PAYMENT', 'check_payment_methods'] },
+  300: { wrong: ['ACCOUNT', 'delete_account'], right: ['ACCOUNT', 'edit_account'] },
+  450: { wrong: ['REFUND', 'get_refund'], right: ['ACCOUNT', 'registration_problems'] },
+} as const;
+
+function flippedBitext() {
+  const { data } = Papa.parse<string[]>(readFileSync(BITEXT, 'utf8').trim());
+  const [header, ...rows] = data;
+  const [category, intent] = [header!.indexOf('category'), header!.indexOf('intent')];
+  for (const [n, { wrong, right }] of Object.entries(FLIPS)) {
+    const row = rows[Number(n) - 1]!;
+    expect([row[category], row[intent]]).toEqual(right);
+    [row[category], row[intent]] = wrong;
+  }
+  return { file: csvFile('bitext-flipped.csv', `${Papa.unparse([header!, ...rows])}\n`), header: header!, rows };
+}
+
+/** The assistant's answers of a JSONL file, by user message. */
+const answers = (bytes: Buffer): Map<string, unknown> =>
+  new Map(
+    bytes
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages)
+      .map((m) => [m[1]!.content, JSON.parse(m[2]!.content) as unknown]),
+  );
+
+test('a reviewer fixes flipped labels with the keyboard, most suspicious first; the review survives a reload and the fixes reach the files', async ({
   page,
   start,
   grid,
-  charts,
   exportPanel,
-}, testInfo) => {
-  await test.step('upload the tickets', async () => {
-    await start.open();
-    await start.upload(ticketsFile());
+}) => {
+  test.slow();
+  const { file, header, rows } = flippedBitext();
+  const text = (n: number) => rows[n - 1]![header.indexOf('utterance')]!;
+  await start.open();
+  await start.upload(file);
+  await expect(page.getByRole('heading', { name: 'Which columns should Trainset use?' })).toBeVisible();
+  await page.getByLabel('Which column is the text?').selectOption({ label: 'utterance' });
+  await page.getByLabel('First label (category level)').selectOption({ label: 'category' });
+  await page.getByLabel('Second label (sub-category level, optional)').selectOption({ label: 'intent' });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await grid.expectLoaded();
+
+  const finding = page.getByRole('listitem').filter({ hasText: 'may be mislabelled' });
+  await test.step('the Issues panel points at the flipped rows first', async () => {
+    await expect(finding).toContainText(`row 3 ("${text(3)}") is "SHIPPING_ADDRESS › change_shipping_address", looks like "ORDER › cancel_order"`, {
+      timeout: 30_000,
+    });
+    await expect(finding.getByRole('button', { name: /^Review \d+ rows$/ })).toBeVisible();
+  });
+
+  const dialog = page.getByRole('dialog', { name: 'Review' });
+  const current = dialog.getByRole('region', { name: 'Current example' });
+  await test.step('Review opens on the most suspicious example, focused, with the suggestion and the keys', async () => {
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await expect(dialog.getByRole('combobox', { name: 'Order' })).toHaveValue('suspicious');
+    await expect(current).toBeFocused();
+    await expect(current).toContainText(text(3));
+    await expect(current).toContainText('Labels: SHIPPING_ADDRESS › change_shipping_address');
+    await expect(current).toContainText('The model suggests ORDER › cancel_order');
+    await expect(dialog).toContainText('0 of 563 reviewed');
+    await expect(dialog).toContainText('Enter keep the labels · S use the suggestion');
+    await shot(page, 'review-desktop');
+  });
+
+  await test.step('S takes the suggestion and moves on, for each flipped row', async () => {
+    for (const n of [3, 120, 450]) {
+      await expect(current).toContainText(text(n));
+      await page.keyboard.press('s');
+    }
+    await expect(dialog).toContainText('3 of 563 reviewed');
+    await expect(current).toContainText(text(300));
+  });
+
+  await test.step('F flags one for a second look; Ctrl+Z takes it back and returns to it', async () => {
+    await page.keyboard.press('f');
+    await expect(dialog).toContainText('1 flagged');
+    await expect(current).not.toContainText(text(300));
+    await page.keyboard.press('Control+z');
+    await expect(current).toContainText(text(300));
+    await expect(dialog).toContainText('0 flagged');
+    await expect(current).toBeFocused();
+  });
+
+  await test.step('a label picked by typing: the right sub-label of the same category', async () => {
+    await page.keyboard.press('/');
+    await page.keyboard.type('edit_account');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toContainText('4 of 563 reviewed');
+    await expect(current).toBeFocused();
+  });
+
+  await test.step('Enter keeps the next example’s labels; F flags the one after; Escape closes', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('f');
+    await expect(dialog).toContainText('5 of 563 reviewed · 1 flagged');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step('after a reload: the progress and the Review column are kept', async () => {
+    await page.reload();
     await grid.expectLoaded();
-    await grid.expectRows(30);
-    await charts.expectTotals('category', 30, 4);
-    await charts.expectBar('category', 'Biling', 3);
-    await charts.expectBar('category', 'Billing', 9);
+    await expect(page.getByText('5 of 563 reviewed')).toBeVisible();
+    await expect(await grid.cell(3, 'Review')).toHaveText('Reviewed');
+    await expect(await grid.cell(3, 'category')).toHaveText('ORDER');
+    await page.getByRole('combobox', { name: 'Review status' }).selectOption({ label: 'Flagged' });
+    await grid.expectRows(563, 1);
   });
 
-  await test.step('find the inquiry with a typo and fix it from the keyboard', async () => {
-    await grid.search('twise');
-    await grid.expectRows(30, 1);
-    await expect(grid.rows()).toHaveCount(1);
-    await expect(await grid.cell(5, 'inquiry')).toHaveText('I was charged twise for my order');
-    await grid.editText(5, 'inquiry', 'I was charged twice for my order');
-    await grid.expectEditedCells(1);
-    await expect(await grid.cell(5, 'inquiry')).toHaveAccessibleName('I was charged twice for my order (edited)');
-    await grid.clearFilters();
-    await grid.expectRows(30);
+  await test.step('the files carry the fixed labels', async () => {
+    const train = answers((await exportPanel.download('Download train.jsonl')).bytes);
+    const validation = answers((await exportPanel.download('Download validation.jsonl')).bytes);
+    for (const n of [3, 120, 300, 450] as const) {
+      const [category, intent] = FLIPS[n].right;
+      const answer = train.get(text(n)) ?? validation.get(text(n));
+      expect(answer, `row ${n}`).toEqual({ category, intent });
+    }
   });
 
-  await test.step('merge “Biling” into “Billing”: filter, select all, set the category', async () => {
-    await grid.filterBy('category', ['Biling']);
-    await grid.expectRows(30, 3);
-    await grid.selectAllInView();
-    await expect(grid.bulkBar).toContainText('3 selected');
-    await grid.setLabelOnSelected('category', 'Billing');
-    await expect(grid.status).toContainText('Set category to “Billing” on 3 rows.');
-    // The rows stay in view (rows do not jump away while the user works), now labelled Billing.
-    await grid.expectRows(30, 3);
-    await grid.expectEditedCells(4);
-    for (const n of [28, 29, 30]) await expect(await grid.cell(n, 'category')).toHaveAccessibleName('Billing (edited)');
-    await grid.bulkBar.getByRole('button', { name: 'Clear selection' }).click();
-    await expect(grid.bulkBar).toBeHidden();
-    await grid.clearFilters();
-    await grid.expectRows(30);
+  await test.step('the cleaned CSV can carry the review status', async () => {
+    await page.getByRole('checkbox', { name: /Add a review_status column/ }).check();
+    const csv = (await exportPanel.download('Download cleaned CSV')).bytes.toString('utf8');
+    const parsed = Papa.parse<string[]>(csv.trim()).data;
+    expect(parsed[0]!.at(-1)).toBe('review_status');
+    expect(parsed[3]!.at(-1)).toBe('reviewed');
+    expect(parsed.filter((r) => r.at(-1) === 'flagged')).toHaveLength(1);
   });
+});
 
-  await test.step('the charts show one category fewer', async () => {
-    await charts.expectTotals('category', 30, 3);
-    await charts.expectBar('category', 'Billing', 12);
-    await expect(charts.bar('category', 'Biling')).toHaveCount(0);
-  });
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
 
-  await test.step('Ctrl+Z in the search box undoes the typing, not the dataset', async () => {
-    const search = page.getByRole('searchbox', { name: 'Search rows' });
-    await search.fill('parcel');
-    await search.press('ControlOrMeta+Z');
-    await grid.expectEditedCells(4);
-    await search.fill('');
-    await grid.expectRows(30);
-  });
-
-  await test.step('undo the merge with Ctrl+Z from the grid, redo it with Ctrl+Shift+Z', async () => {
-    await grid.focusCell(1, 'inquiry');
-    await page.keyboard.press('ControlOrMeta+Z');
-    await grid.expectEditedCells(1);
-    await charts.expectBar('category', 'Biling', 3);
-    await charts.expectTotals('category', 30, 4);
-
-    await page.keyboard.press('ControlOrMeta+Shift+Z');
-    await grid.expectEditedCells(4);
-    await expect(charts.bar('category', 'Biling')).toHaveCount(0);
-  });
-
-  await test.step('undo both edits with the Undo button, redo both with the Redo button', async () => {
-    const undo = grid.historyButton('Undo');
-    const redo = grid.historyButton('Redo');
-    await undo.click();
-    await grid.expectEditedCells(1);
-    await undo.click();
-    await grid.expectEditedCells(0);
-    await expect(undo).toBeDisabled();
-    await expect(await grid.cell(5, 'inquiry')).toHaveAccessibleName('I was charged twise for my order');
-
-    await redo.click();
-    await grid.expectEditedCells(1);
-    await expect(await grid.cell(5, 'inquiry')).toHaveAccessibleName('I was charged twice for my order (edited)');
-    await redo.click();
-    await grid.expectEditedCells(4);
-    await expect(redo).toBeDisabled();
-    await charts.expectBar('category', 'Billing', 12);
-  });
-
-  const files: Record<string, Buffer> = {};
-  await test.step('download the two JSONL files, the zip and the cleaned CSV', async () => {
-    await exportPanel.expectSummary(24, 6);
-    files.train = (await exportPanel.download('Download train.jsonl')).bytes;
-    files.validation = (await exportPanel.download('Download validation.jsonl')).bytes;
-    const zip = await exportPanel.download('Download both (.zip)');
-    expect(zip.name).toBe('support-tickets-jsonl.zip');
-    // Row 20 starts with "+": keep it as it is, so the CLI reads the same text.
-    await exportPanel.neutraliseFormulas(false);
-    const csv = await exportPanel.download('Download cleaned CSV');
-    expect(csv.name).toBe('support-tickets-cleaned.csv');
-    files.csv = csv.bytes;
-  });
-
-  await test.step('the files have the fixes', async () => {
-    const jsonl = files.train!.toString('utf8') + files.validation!.toString('utf8');
-    expect(jsonl.trimEnd().split('\n')).toHaveLength(30);
-    expect(jsonl).toContain('I was charged twice for my order');
-    expect(jsonl).not.toContain('twise');
-    expect(jsonl).not.toContain('Biling');
-    expect(jsonl.match(/\\"category\\": \\"Billing\\"/g)).toHaveLength(12);
-    expect(files.csv!.toString('utf8')).toContain('"+1 for the quick reset, but how do I close my account?",Account,Close account');
-  });
-
-  await test.step('the CLI makes the same bytes from the cleaned CSV', async () => {
-    const dir = testInfo.outputPath('cli');
-    await mkdir(dir, { recursive: true });
-    const csvPath = testInfo.outputPath('support-tickets-cleaned.csv');
-    await writeFile(csvPath, files.csv!);
-    await run(process.execPath, [fromRoot('cli', 'trainset.mjs'), 'export', csvPath, '--out', dir, '--quiet'], { cwd: projectRoot });
-    expect((await readFile(`${dir}/train.jsonl`)).equals(files.train!), 'train.jsonl: browser and CLI agree').toBe(true);
-    expect((await readFile(`${dir}/validation.jsonl`)).equals(files.validation!), 'validation.jsonl: browser and CLI agree').toBe(true);
+  test('the review fits a 390 px screen and works from its buttons', async ({ page, start, grid }) => {
+    const { file } = flippedBitext();
+    await start.open();
+    await start.upload(file);
+    await page.getByLabel('Second label (sub-category level, optional)').selectOption({ label: 'intent' });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await grid.expectLoaded();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Review' });
+    await expect(dialog.getByRole('region', { name: 'Current example' })).toBeFocused();
+    await dialog.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'File order' });
+    await dialog.getByRole('button', { name: /^Keep labels/ }).click();
+    await expect(dialog).toContainText('1 of 563 reviewed');
+    await shot(page, 'review-phone');
+    const box = (await dialog.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
   });
 });

@@ -9,6 +9,7 @@ import styles from './export.module.css';
 export function CsvExport({ disabled, onFailure }: { disabled: boolean; onFailure(message: string | null): void }) {
   const api = useTrainsetApi();
   const neutralize = useTrainset((s) => s.neutralizeFormulas);
+  const reviewStatus = useTrainset((s) => s.csvReviewStatus);
   const id = useId();
   return (
     <fieldset className={styles.group}>
@@ -26,6 +27,10 @@ export function CsvExport({ disabled, onFailure }: { disabled: boolean; onFailur
       <p id={`${id}-help`} className={styles.help}>
         Cells starting with = + - @ get a leading &apos; so spreadsheets show them as text instead of running them.
       </p>
+      <div className={styles.check}>
+        <input id={`${id}-review`} type="checkbox" checked={reviewStatus} onChange={(e) => api.getState().setCsvReviewStatus(e.target.checked)} />
+        <label htmlFor={`${id}-review`}>Add a review_status column (reviewed, flagged…)</label>
+      </div>
       <div>
         <DownloadButton kind="csv" label="Download cleaned CSV" disabled={disabled} onFailure={onFailure} />
       </div>

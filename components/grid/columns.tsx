@@ -2,11 +2,12 @@
 
 import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, type Row, type SortingState } from '@tanstack/react-table';
 import type { ColumnMapping, RowView } from '@/lib/engine';
+import type { ReviewStatus } from '@/lib/dataset';
 import type { AnswerMode } from '@/lib/export';
 import type { SortState } from '@/lib/store';
 import { CellText } from './highlighted-text';
 
-export type ColumnKind = 'select' | 'number' | 'text' | 'label';
+export type ColumnKind = 'select' | 'number' | 'text' | 'label' | 'review';
 
 /** What the grid needs to know about a column beyond TanStack's definition. */
 export interface GridColumnMeta {
@@ -33,6 +34,9 @@ export type GridRow = Row<GridFeatures, RowView>;
 const helper = createColumnHelper<GridFeatures, RowView>();
 
 export const columnId = (col: number): string => `c${col}`;
+
+/** The Review column's words (an unreviewed row shows nothing, so the reviewed ones stand out). */
+export const REVIEW_TEXT: Record<ReviewStatus, string> = { unreviewed: '', reviewed: 'Reviewed', flagged: 'Flagged', changed: 'Changed since review' };
 
 /**
  * The grid's columns in display order: selection, row number, the text, then each label. Free-text
@@ -63,6 +67,8 @@ export function describeColumns(header: readonly string[], mapping: ColumnMappin
             narrow: { track: 'minmax(112px, 160px)', minWidth: 112 },
           },
     ),
+    // Last, so the text and its labels keep their places: where each row stands in the review.
+    { kind: 'review', col: -1, title: 'Review', track: '124px', minWidth: 124, narrow: { track: '104px', minWidth: 104 } },
   ];
 }
 
@@ -71,6 +77,9 @@ export function buildColumnDefs(metas: readonly GridColumnMeta[]) {
   return helper.columns(
     metas.map((meta) => {
       if (meta.kind === 'select') return helper.display({ id: 'select', header: 'Select', enableSorting: false, meta });
+      if (meta.kind === 'review') {
+        return helper.accessor((r) => r.review, { id: 'review', header: 'Review', enableSorting: false, meta, cell: (ctx) => REVIEW_TEXT[ctx.getValue()] });
+      }
       if (meta.kind === 'number') {
         return helper.accessor((r) => r.number, { id: 'number', header: '#', enableSorting: false, meta, cell: (ctx) => ctx.getValue() });
       }

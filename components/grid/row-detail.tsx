@@ -19,7 +19,7 @@ interface RowDetailProps {
 
 /**
  * One row in a modal <dialog>, for a text too long for its cell: the whole text in a large field
- * and the row's labels. Save writes what changed (one undo step per cell, as in the grid); Escape
+ * and the row's labels. Save writes what changed as one undo step; Escape
  * or Cancel leaves the row as it was. A label is taken as in the grid's combobox: picked from the
  * list, typed exactly, or created with “Create …”; a half-typed label goes back to the row's
  * value when the field is left.

@@ -10,7 +10,7 @@ export function StatusLine({ note }: { note: string }) {
     length: s.length,
     total: s.status.rows,
     edited: s.status.editedCells,
-    filtered: Object.keys(s.filters).length > 0 || s.search.text !== '' || s.editedOnly || s.only !== null,
+    filtered: Object.keys(s.filters).length > 0 || s.search.text !== '' || s.editedOnly || s.reviewFilter !== null || s.only !== null,
   }));
   return (
     <div className={styles.status} role="status" aria-live="polite">

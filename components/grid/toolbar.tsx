@@ -2,7 +2,9 @@
 
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import type { GridColumnMeta } from './columns';
+import { ReviewButton } from '@/components/review/review-button';
 import { LabelFilter } from './label-filter';
+import { ReviewFilter } from './review-filter';
 import { SearchBox } from './search-box';
 import styles from './toolbar.module.css';
 
@@ -19,7 +21,7 @@ export function Toolbar({ columns, readOnly, onAddRow, onFindReplace }: ToolbarP
   const { editedOnly, only, filtering } = useTrainset((s) => ({
     editedOnly: s.editedOnly,
     only: s.only,
-    filtering: Object.keys(s.filters).length > 0 || s.search.text !== '' || s.editedOnly || s.only !== null,
+    filtering: Object.keys(s.filters).length > 0 || s.search.text !== '' || s.editedOnly || s.reviewFilter !== null || s.only !== null,
   }));
   return (
     <div className={styles.toolbar}>
@@ -30,6 +32,7 @@ export function Toolbar({ columns, readOnly, onAddRow, onFindReplace }: ToolbarP
           .map((c) => (
             <LabelFilter key={c.col} column={c} />
           ))}
+        <ReviewFilter />
         <label className={styles.toggle}>
           <input type="checkbox" checked={editedOnly} onChange={(e) => void api.getState().setEditedOnly(e.target.checked)} />
           Show only edited
@@ -57,10 +60,11 @@ export function Toolbar({ columns, readOnly, onAddRow, onFindReplace }: ToolbarP
         )}
       </div>
       <div className={styles.group} role="group" aria-label="Change rows">
+        <ReviewButton />
         <button type="button" className="btn" disabled={readOnly} onClick={onFindReplace}>
           Find and replace
         </button>
-        <button type="button" className="btn btn-primary" disabled={readOnly} onClick={onAddRow}>
+        <button type="button" className="btn" disabled={readOnly} onClick={onAddRow}>
           Add row
         </button>
       </div>

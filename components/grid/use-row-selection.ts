@@ -39,7 +39,7 @@ export interface RowSelection {
 export function useRowSelection(): RowSelection {
   const api = useTrainsetApi();
   const length = useTrainset((s) => s.length);
-  const view = useTrainset((s) => [s.filters, s.search, s.editedOnly, s.only, s.meta]);
+  const view = useTrainset((s) => [s.filters, s.search, s.editedOnly, s.reviewFilter, s.only, s.meta]);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [error, setError] = useState<string | null>(null);
   const [seenView, setSeenView] = useState(view);

@@ -22,7 +22,18 @@ const SEVERITY_HEADING: Record<Severity, string> = { error: 'Errors', warning: '
  * its rows in the grid and its proposed fixes (each confirmed first, then applied as one undoable change).
  */
 export function IssuesPanel() {
-  const checks = useTrainset((s) => s.checks);
+  const checkReport = useTrainset((s) => s.checks);
+  const { suspects, suspectsStale, suspectProgress, suspectError } = useTrainset((s) => ({
+    suspects: s.suspects,
+    suspectsStale: s.suspects !== null && s.suspects.revision !== s.status.revision,
+    suspectProgress: s.suspectProgress,
+    suspectError: s.suspectError,
+  }));
+  // The suspect-label finding is its own, slower run: listed with the checks once it is in.
+  const checks = useMemo(
+    () => (checkReport && suspects?.result ? { ...checkReport, checks: [...checkReport.checks, suspects.result] } : checkReport),
+    [checkReport, suspects],
+  );
   const onDemand = useTrainset((s) => s.checksOnDemand);
   const disabled = useTrainset((s) => s.otherTab);
   const api = useTrainsetApi();
@@ -99,12 +110,24 @@ export function IssuesPanel() {
               {/* A check appears at most once per severity: keyed by both, an open confirm survives
                   the refresh that follows every change, even when other entries come or go. */}
               {g.checks.map((c) => (
-                <IssueEntry key={`${c.id}-${c.severity}`} check={c} disabled={disabled || busy} onApply={apply} />
+                <IssueEntry
+                  key={`${c.id}-${c.severity}`}
+                  check={c}
+                  disabled={disabled || busy}
+                  onApply={apply}
+                  stale={c.id === 'suspect-label' && suspectsStale}
+                />
               ))}
             </ul>
           </section>
         ))
       )}
+      {checks && !suspects && suspectProgress && (
+        <p className={styles.muted} role="status">
+          Looking for labels that look wrong… {Math.round((100 * suspectProgress.done) / Math.max(1, suspectProgress.total))}%
+        </p>
+      )}
+      {suspectError && <p className={styles.muted}>{suspectError}</p>}
       <button
         type="button"
         className={`${styles.linkButton} ${styles.thresholdsToggle}`}
@@ -127,7 +150,7 @@ export function IssuesPanel() {
   );
 }
 
-function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled: boolean; onApply: (fix: Fix) => Promise<void> }) {
+function IssueEntry({ check, disabled, onApply, stale }: { check: CheckResult; disabled: boolean; onApply: (fix: Fix) => Promise<void>; stale: boolean }) {
   const api = useTrainsetApi();
   const [open, setOpen] = useState<number | null>(null);
   const [allFixes, setAllFixes] = useState(false);
@@ -141,9 +164,20 @@ function IssueEntry({ check, disabled, onApply }: { check: CheckResult; disabled
     <li className={`${styles.entry} ${styles[check.severity]}`}>
       <p className={styles.message}>
         <span className={styles.badge}>{SEVERITY_LABEL[check.severity]}</span> {check.message}
+        {stale && <em className={styles.stale}> Out of date after your changes: looking again…</em>}
       </p>
       {(rowCount > 0 || fixes.length > 0) && (
         <div className={styles.actions}>
+          {rowCount > 0 && check.id === 'suspect-label' && (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={disabled}
+              onClick={() => void api.getState().openReview({ order: 'suspicious', ids: check.rowIds })}
+            >
+              Review {rowsText(rowCount)}
+            </button>
+          )}
           {rowCount > 0 && (
             <button
               type="button"

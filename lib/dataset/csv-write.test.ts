@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pandasColumnNames, readCsv, type CsvOptions } from '../csv';
 import { addRow, deleteRows, setCell } from './changes';
 import { toCsv } from './csv-write';
+import { markReview } from './review';
 import { Dataset } from './dataset';
 
 const dataset = (header: string[], rows: string[][]): Dataset =>
@@ -146,5 +147,22 @@ describe('toCsv', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('toCsv with the review status column', () => {
+  it('adds review_status last when asked, and nothing otherwise', () => {
+    const ds = Dataset.fromRows(
+      ['inquiry', 'category'],
+      [
+        ['refund please', 'Billing'],
+        ['where is it', 'Shipping'],
+      ],
+    );
+    ds.apply(markReview(ds, [1], 'flagged')!);
+    expect(toCsv(ds, { neutralizeFormulas: false, reviewColumn: 'review_status' }).text).toBe(
+      'inquiry,category,review_status\nrefund please,Billing,unreviewed\nwhere is it,Shipping,flagged\n',
+    );
+    expect(toCsv(ds, { neutralizeFormulas: false }).text).toBe('inquiry,category\nrefund please,Billing\nwhere is it,Shipping\n');
   });
 });

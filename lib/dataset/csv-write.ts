@@ -6,7 +6,12 @@ export interface CsvWriteOptions {
   neutralizeFormulas: boolean;
   /** Default '\n'. */
   lineEnding?: '\n' | '\r\n';
+  /** Add a last column of this name holding each row's review status (off by default: the notebook's round trip stays unchanged). */
+  reviewColumn?: string;
 }
+
+/** The name of the review status column of the cleaned CSV. */
+export const REVIEW_COLUMN = 'review_status';
 
 export interface CsvWriteResult {
   text: string;
@@ -62,7 +67,8 @@ export function toCsv(ds: Dataset, o: CsvWriteOptions): CsvWriteResult {
       }
     : (v: string): string => v;
 
-  const parts: string[] = [Papa.unparse([[...ds.header]], config)];
+  const review = o.reviewColumn;
+  const parts: string[] = [Papa.unparse([review ? [...ds.header, review] : [...ds.header]], config)];
   const ids = ds.liveIdsShared();
   const columns = ds.header.map((_, c) => ds.column(c));
   for (let start = 0; start < ids.length; start += ROWS_PER_CHUNK) {
@@ -70,7 +76,9 @@ export function toCsv(ds: Dataset, o: CsvWriteOptions): CsvWriteResult {
     const rows: string[][] = [];
     for (let i = start; i < end; i++) {
       const id = ids[i]!;
-      rows.push(columns.map((column) => cell(column[id]!)));
+      const row = columns.map((column) => cell(column[id]!));
+      if (review) row.push(ds.reviewStatus(id));
+      rows.push(row);
     }
     parts.push(Papa.unparse(rows, config));
   }

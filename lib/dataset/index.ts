@@ -26,5 +26,5 @@ export { planReplace, escapeRegExp, type ReplacePlan, type ReplacePreview, type 
 export { compareForDisplay, displayCollator, displayOrder, DisplayOrder, sortForDisplay } from './collation';
 export { computeView, columnRanks, clearViewCache, type ColumnRanks, type ViewQuery } from './view';
 export { valueCounts, nestedCounts, type NestedCount, type ValueCount } from './stats';
-export { toCsv, type CsvWriteOptions, type CsvWriteResult } from './csv-write';
+export { toCsv, REVIEW_COLUMN, type CsvWriteOptions, type CsvWriteResult } from './csv-write';
 export { exportDataset } from './exporter';

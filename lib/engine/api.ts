@@ -1,6 +1,6 @@
 import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
-import type { CheckReport } from '../quality';
+import type { CheckReport, CheckResult } from '../quality';
 import { Engine, type EngineEvent, type LoadOutcome } from './engine';
 import type { Attentive } from './serve';
 import type { SavedSession } from './persist';
@@ -134,6 +134,12 @@ export class EngineService extends Engine implements Attentive {
     return super.checks(choices, { pause: () => this.quiet() });
   }
 
+  /** The suspect-label finding, started and resumed only while the user waits for nothing, with progress sent as events. */
+  override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
+    await this.quiet();
+    return super.suspects(choices, { pause: () => this.quiet(), onProgress: (done, total) => this.progress({ task: 'suspects', done, total }) });
+  }
+
   /** Tokens and cost, with progress sent as events. */
   countTokens(choices: ExportChoices): Promise<TokenReport | null> {
     return this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }));
@@ -164,6 +170,8 @@ export const RETRYABLE: ReadonlySet<keyof EngineApi> = new Set<keyof EngineApi>(
   'exportFiles',
   'cleanedCsv',
   'checks',
+  'suspects',
+  'reviewQueue',
   'previewFix',
   'planReplace',
   'countTokens',

@@ -15,6 +15,7 @@ import {
   replayHistory,
   setCell,
   setCells,
+  REVIEW_COLUMN,
   markReview,
   reviewWithCells,
   withReviewFollowUp,
@@ -22,13 +23,25 @@ import {
   toCsv,
   valueCounts,
   type Change,
+  type ReviewStatus,
   type HistorySnapshot,
   type ReplacePlan,
   type ReplaceQuery,
   type ViewQuery,
 } from '../dataset';
 import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
-import { checkInput, datasetTable, fixChange, fixSamples, runChecksSliced, type CheckReport, type Fix, type FixSample } from '../quality';
+import {
+  checkInput,
+  checkSuspectLabelsSliced,
+  datasetTable,
+  fixChange,
+  fixSamples,
+  runChecksSliced,
+  type CheckReport,
+  type CheckResult,
+  type Fix,
+  type FixSample,
+} from '../quality';
 import { answerModeOf, guessMapping } from './mapping';
 import { readTable, withRowIds } from './read-table';
 import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
@@ -42,6 +55,7 @@ import type {
   ExportChoices,
   ExportResult,
   LoadedMeta,
+  ReviewOrder,
   RowView,
   SplitPreview,
   FindingState,
@@ -138,6 +152,7 @@ export class Engine {
   /** Token counts started, so a superseded count can stop. */
   private tokenRuns = 0;
   private checkRuns = 0;
+  private suspectRuns = 0;
   private mapping: ColumnMapping | null = null;
   private view: Int32Array = new Int32Array(0);
   private query: ViewQuery = {};
@@ -321,6 +336,29 @@ export class Engine {
   }
 
   /**
+   * The suspect-label finding on the current rows (rows whose label a cross-validated text model
+   * confidently disagrees with): `[]` or one warning, null before mapping or when a newer run or a
+   * change made this one pointless (it stops at its next pause). Seconds at 100k rows, in slices.
+   */
+  async suspects(
+    choices: ExportChoices,
+    slicing: { pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<CheckResult[] | null> {
+    const run = ++this.suspectRuns;
+    const settings = this.settings(choices);
+    // Free-text answers have no classes to confuse.
+    if (!settings || settings.answer === 'text') return settings ? [] : null;
+    const input = checkInput(datasetTable(this.requireDataset()), settings);
+    if (!input.ok) return null;
+    const [revision, ds] = [this.revision, this.ds];
+    return checkSuspectLabelsSliced(input.input, {
+      pause: slicing.pause ?? nextTask,
+      cancelled: () => run !== this.suspectRuns || revision !== this.revision || ds !== this.ds,
+      ...(slicing.onProgress ? { onProgress: slicing.onProgress } : {}),
+    });
+  }
+
+  /**
    * Tokens and training cost of the rows as they are now, for the chosen model (its tokenizer is
    * loaded on first use). Counts are cached per text, so counting again after edits is quick.
    */
@@ -359,6 +397,52 @@ export class Engine {
     const change = fixChange(this.requireDataset(), fix);
     if (change) this.commit({ do: change });
     return { status: this.status(), length: this.view.length };
+  }
+
+  /**
+   * The rows a review walks through, in the chosen order: file order; most suspicious first (the
+   * ids `ranked`, most suspicious first, then the rest in file order); one label at a time (by the
+   * joint label, then file order); only unreviewed, only flagged for a second look, or only the
+   * rows the model flags (`ranked`). Computed once when the review opens, so it does not jump.
+   */
+  reviewQueue(order: ReviewOrder, ranked: readonly RowId[] = []): Int32Array {
+    const ds = this.requireDataset();
+    const live = ds.liveIdsShared();
+    const withStatus = (status: ReviewStatus): Int32Array => live.filter((id) => ds.reviewStatus(id) === status);
+    let ids: Int32Array;
+    switch (order) {
+      case 'file':
+        ids = live.slice();
+        break;
+      case 'unreviewed':
+        ids = withStatus('unreviewed');
+        break;
+      case 'flagged':
+        ids = withStatus('flagged');
+        break;
+      case 'suspects':
+        ids = Int32Array.from(ranked.filter((id) => ds.isLive(id)));
+        break;
+      case 'suspicious': {
+        const first = ranked.filter((id) => ds.isLive(id));
+        const seen = new Set(first);
+        ids = Int32Array.from([...first, ...Array.from(live).filter((id) => !seen.has(id))]);
+        break;
+      }
+      case 'label': {
+        const cols = (this.mapping?.labels ?? []).map((l) => ds.header.indexOf(l)).filter((c) => c >= 0);
+        const ranks = cols.map((c) => columnRanks(ds, c));
+        ids = live.slice().sort((a, b) => {
+          for (const r of ranks) {
+            const d = r.ranks[a]! - r.ranks[b]!;
+            if (d !== 0) return d;
+          }
+          return a - b;
+        });
+        break;
+      }
+    }
+    return ids;
   }
 
   /** Every row id in the current view, in view order (for "select all matching"). */
@@ -594,8 +678,8 @@ export class Engine {
     });
   }
 
-  cleanedCsv(neutralizeFormulas: boolean): { blob: Blob; neutralized: number } {
-    const { text, neutralized } = toCsv(this.requireDataset(), { neutralizeFormulas });
+  cleanedCsv(neutralizeFormulas: boolean, reviewStatus = false): { blob: Blob; neutralized: number } {
+    const { text, neutralized } = toCsv(this.requireDataset(), { neutralizeFormulas, ...(reviewStatus ? { reviewColumn: REVIEW_COLUMN } : {}) });
     return { blob: new Blob([text], { type: 'text/csv' }), neutralized };
   }
 

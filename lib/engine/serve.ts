@@ -2,7 +2,7 @@
  * Long calls that pause between slices and only read the data: they run beside the queue, so rows
  * asked for while they count (scrolling) are served between two slices instead of after the whole.
  */
-const BESIDE_THE_QUEUE: ReadonlySet<string> = new Set(['countTokens', 'checks']);
+const BESIDE_THE_QUEUE: ReadonlySet<string> = new Set(['countTokens', 'checks', 'suspects']);
 
 /**
  * Results computed for the screen's side panels after every change (charts, split preview, the
@@ -16,7 +16,17 @@ const BACKGROUND: ReadonlySet<string> = new Set(['distribution', 'splitPreview',
  * never ahead of a change. (A background result may then describe a newer view of the rows than the
  * one it was asked for; never an older one, and the store asks again when the rows change.)
  */
-const SCREEN_READS: ReadonlySet<string> = new Set(['rows', 'rowsById', 'setView', 'viewIds', 'values', 'planReplace', 'previewFix', 'visibleBadRows']);
+const SCREEN_READS: ReadonlySet<string> = new Set([
+  'rows',
+  'rowsById',
+  'setView',
+  'viewIds',
+  'values',
+  'planReplace',
+  'previewFix',
+  'visibleBadRows',
+  'reviewQueue',
+]);
 
 export interface Lanes {
   beside: ReadonlySet<string>;

@@ -89,6 +89,9 @@ export interface ViewResult {
   status: DatasetStatus;
 }
 
+/** The orders a review can walk the rows in (see `Engine.reviewQueue`). */
+export type ReviewOrder = 'file' | 'suspicious' | 'label' | 'unreviewed' | 'flagged' | 'suspects';
+
 export type StratifyChoice = 'first' | 'all-labels' | 'none';
 
 /** The export panel's settings, as the user sets them. */
@@ -148,7 +151,7 @@ export interface TokenReport {
 
 /** Progress of a long task in the worker other than reading a file. */
 export interface TaskProgress {
-  task: 'tokens';
+  task: 'tokens' | 'suspects';
   done: number;
   total: number;
 }

@@ -51,6 +51,28 @@ async function countTokens(ctx: StoreContext, set: Set, get: Get, force: boolean
   }
 }
 
+/** Run the suspect-label search on the rows as they are now; the findings on screen meanwhile are marked out of date, not hidden. */
+async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+  const s = get();
+  const key = settingsKey(s);
+  if (ctx.queries.suspects.has(key)) return;
+  const revision = s.status.revision;
+  set({ suspectError: null });
+  try {
+    await ctx.queries.suspects.run(
+      key,
+      () => ctx.engine.suspects(s.choices),
+      (found) => {
+        if (found) set({ suspects: { result: found[0] ?? null, revision } });
+      },
+    );
+  } catch (e) {
+    if (settingsKey(get()) === key) set({ suspectError: `Suspect labels could not be looked for: ${(e as Error).message}` });
+  } finally {
+    if (settingsKey(get()) === key) set({ suspectProgress: null });
+  }
+}
+
 /** Ask again each derived result whose key changed, and say which results are stale meanwhile. */
 async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<void> {
   const s = get();
@@ -82,6 +104,7 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<vo
           (checks) => set({ checks }),
         )
       : Promise.resolve(),
+    auto ? findSuspects(ctx, set, get) : Promise.resolve(),
     s.meta?.jsonl
       ? queries.formats.run(
           dataKey(s),
@@ -100,11 +123,14 @@ export const derivedSlice: Slice<DerivedSlice> = (ctx) => (set, get) => ({
   refreshDerived: () => refreshDerived(ctx, set, get),
   async runChecks() {
     const s = get();
-    await ctx.queries.checks.run(
-      checksKey(s),
-      () => ctx.engine.checks(s.choices),
-      (checks) => set({ checks }),
-    );
+    await Promise.all([
+      ctx.queries.checks.run(
+        checksKey(s),
+        () => ctx.engine.checks(s.choices),
+        (checks) => set({ checks }),
+      ),
+      findSuspects(ctx, set, get),
+    ]);
   },
   previewFix(fix) {
     return ctx.engine.previewFix(fix);

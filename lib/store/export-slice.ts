@@ -24,12 +24,15 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
   setNeutralizeFormulas(on) {
     set({ neutralizeFormulas: on });
   },
+  setCsvReviewStatus(on) {
+    set({ csvReviewStatus: on });
+  },
   async download(kind) {
     set({ busy: kind, lastDownload: null });
     try {
       const base = (get().meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
       if (kind === 'csv') {
-        const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas);
+        const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas, get().csvReviewStatus);
         ctx.deps.save(blob, `${base}-cleaned.csv`);
         set({
           lastDownload: {

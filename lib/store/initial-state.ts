@@ -1,5 +1,5 @@
 import { DEFAULT_CHOICES, type DatasetStatus } from '../engine';
-import type { DatasetSlice, DerivedSlice, ExportSlice, HistorySlice, ViewSlice } from './types';
+import type { DatasetSlice, DerivedSlice, ExportSlice, HistorySlice, ReviewSlice, ViewSlice } from './types';
 
 /** Everything a slice holds except its actions. */
 type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -32,6 +32,7 @@ export const viewInitial: Data<ViewSlice> = {
   filters: {},
   search: { text: '', col: null },
   editedOnly: false,
+  reviewFilter: null,
   only: null,
   length: 0,
   rowsVersion: 0,
@@ -44,15 +45,25 @@ export const exportInitial: Data<ExportSlice> = {
   testSizeText: '20%',
   testSizeError: null,
   neutralizeFormulas: true,
+  csvReviewStatus: false,
   exportProblems: null,
   busy: null,
   lastDownload: null,
+};
+
+export const reviewInitial: Data<ReviewSlice> = {
+  review: null,
+  reviewRow: null,
+  lastReviewOrder: 'suspicious',
 };
 
 export const derivedInitial: Data<DerivedSlice> = {
   distribution: null,
   split: null,
   checks: null,
+  suspects: null,
+  suspectProgress: null,
+  suspectError: null,
   checksOnDemand: false,
   formatStates: null,
   tokenReport: null,
@@ -72,6 +83,8 @@ const { rowsVersion: _keepCounting, ...viewOfAFile } = viewInitial;
 export const fileInitial = {
   ...viewOfAFile,
   ...derivedInitial,
+  review: null,
+  reviewRow: null,
   values: {},
   exportProblems: null,
   lastDownload: null,
@@ -79,7 +92,7 @@ export const fileInitial = {
   restored: null,
   restoreFailure: null,
   engineNotice: null,
-} satisfies Partial<Data<DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice>>;
+} satisfies Partial<Data<DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice & ReviewSlice>>;
 
 /** Start over: nothing of the session stays but the tab's own facts (read-only, save state) and the render counter. */
 export const sessionInitial = {
@@ -89,4 +102,4 @@ export const sessionInitial = {
   meta: null,
   ...historyInitial,
   ...exportInitial,
-} satisfies Partial<Data<DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice>>;
+} satisfies Partial<Data<DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice & ReviewSlice>>;

@@ -5,6 +5,7 @@ import { datasetSlice } from './dataset-slice';
 import { derivedSlice } from './derived-slice';
 import { exportSlice } from './export-slice';
 import { historySlice } from './history-slice';
+import { reviewSlice } from './review-slice';
 import type { TrainsetState } from './types';
 import { viewSlice } from './view-slice';
 
@@ -24,6 +25,7 @@ export function createTrainsetStore(deps: StoreDeps): StoreApi<TrainsetState> {
     ...historySlice(ctx)(...a),
     ...exportSlice(ctx)(...a),
     ...derivedSlice(ctx)(...a),
+    ...reviewSlice(ctx)(...a),
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   ctx.refreshSoon = () => {
@@ -41,7 +43,7 @@ function onEngineEvent(ctx: StoreContext, store: StoreApi<TrainsetState>, event:
   const { setState: set, getState: get } = store;
   switch (event.type) {
     case 'progress':
-      if ('task' in event.progress) set({ tokenProgress: event.progress });
+      if ('task' in event.progress) set(event.progress.task === 'tokens' ? { tokenProgress: event.progress } : { suspectProgress: event.progress });
       else set({ progress: event.progress });
       return;
     case 'saving':

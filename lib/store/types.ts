@@ -1,5 +1,5 @@
 import type { CsvProblem, CsvProgress } from '../csv';
-import type { ReplacePlan, ReplaceQuery } from '../dataset';
+import type { ReplacePlan, ReplaceQuery, ReviewStatus } from '../dataset';
 import type {
   ColumnMapping,
   DatasetStatus,
@@ -7,6 +7,7 @@ import type {
   EditOp,
   ExportChoices,
   LoadedMeta,
+  ReviewOrder,
   RowView,
   FindingState,
   SplitPreview,
@@ -15,7 +16,7 @@ import type {
 } from '../engine';
 import type { SaveState } from '../engine';
 import type { ExportProblem } from '../export';
-import type { CheckReport, Fix, FixSample } from '../quality';
+import type { CheckReport, CheckResult, Fix, FixSample } from '../quality';
 
 export type Phase = 'starting' | 'empty' | 'loading' | 'mapping' | 'ready';
 
@@ -68,6 +69,9 @@ export interface ViewSlice {
   filters: Record<number, string[]>;
   search: { text: string; col: number | null };
   editedOnly: boolean;
+  /** Show only rows with one of these review statuses (null: any). */
+  reviewFilter: ReviewStatus[] | null;
+  setReviewFilter(statuses: ReviewStatus[] | null): Promise<void>;
   /** Restrict to some rows (from a chart bar or a problem), with a label saying why. */
   only: { ids: number[]; label: string } | null;
   /** Rows in the view. */
@@ -113,6 +117,9 @@ export interface ExportSlice {
   testSizeText: string;
   testSizeError: string | null;
   neutralizeFormulas: boolean;
+  /** Add each row's review status as a last column of the cleaned CSV (off: the notebook's round trip is unchanged). */
+  csvReviewStatus: boolean;
+  setCsvReviewStatus(on: boolean): void;
   exportProblems: { problems: ExportProblem[]; count: number } | null;
   busy: DownloadKind | null;
   lastDownload: { kind: DownloadKind; note: string } | null;
@@ -133,6 +140,14 @@ export interface DerivedSlice {
   split: SplitPreview | null;
   /** The quality checks on the current rows (refreshed with the charts after every change). */
   checks: CheckReport | null;
+  /**
+   * The suspect-label finding (rows whose label a text model confidently disagrees with): `result`
+   * is null when none is flagged; `revision` is the dataset revision it describes (an older one than
+   * the status's: out of date, a new run is under way). Null until the first run ends.
+   */
+  suspects: { result: CheckResult | null; revision: number } | null;
+  suspectProgress: TaskProgress | null;
+  suspectError: string | null;
   /** True for large datasets, whose checks run when asked (`runChecks`) rather than after every change. */
   checksOnDemand: boolean;
   runChecks(): Promise<void>;
@@ -154,4 +169,30 @@ export interface DerivedSlice {
   refreshDerived(): Promise<void>;
 }
 
-export type TrainsetState = DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice;
+/** What the reviewer decides about the example on screen (each moves to the next, but a text edit). */
+export type ReviewAction =
+  | { kind: 'keep' }
+  | { kind: 'flag' }
+  /** These labels (by label column name) and "reviewed", in one step; `suggested` when it is the model's suggestion. */
+  | { kind: 'label'; label: Record<string, string>; suggested?: boolean }
+  | { kind: 'text'; text: string };
+
+/** The review mode: one example at a time, keyboard first. */
+export interface ReviewSlice {
+  /** The open review: the rows in the chosen order, the position, and the positions acted on (for undo). Null when closed. */
+  review: { order: ReviewOrder; ids: Int32Array; index: number; scope: number[] | null; actedAt: number[] } | null;
+  /** The row at the review's position (null past the end or while it loads). */
+  reviewRow: RowView | null;
+  /** The order the next review opens in (the last one chosen). */
+  lastReviewOrder: ReviewOrder;
+  /** Open the review, on every row or on `ids` only (a finding's rows). */
+  openReview(options?: { order?: ReviewOrder; ids?: number[] }): Promise<void>;
+  setReviewOrder(order: ReviewOrder): Promise<void>;
+  reviewGo(delta: number): Promise<void>;
+  reviewAct(action: ReviewAction): Promise<void>;
+  /** Undo the last change and go back to the example it was made on. */
+  reviewUndo(): Promise<void>;
+  closeReview(): void;
+}
+
+export type TrainsetState = DatasetSlice & ViewSlice & HistorySlice & ExportSlice & DerivedSlice & ReviewSlice;

@@ -26,6 +26,10 @@ export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
       set({ editedOnly: on });
       await refresh();
     },
+    async setReviewFilter(statuses) {
+      set({ reviewFilter: statuses });
+      await refresh();
+    },
     async showOnly(ids, label) {
       set({ only: { ids, label } });
       await refresh();
@@ -35,7 +39,7 @@ export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
       await refresh();
     },
     async clearView() {
-      set({ filters: {}, search: { text: '', col: null }, editedOnly: false, only: null });
+      set({ filters: {}, search: { text: '', col: null }, editedOnly: false, reviewFilter: null, only: null });
       await refresh();
     },
     rowAt(index) {
