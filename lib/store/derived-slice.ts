@@ -63,7 +63,12 @@ async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void
       key,
       () => ctx.engine.suspects(s.choices),
       (found) => {
-        if (found) set({ suspects: { result: found[0] ?? null, revision } });
+        if (!found) return;
+        set({ suspects: { result: found[0] ?? null, revision } });
+        // A review opened "most suspicious first" before the first findings came: order it now, unless the reviewer has started.
+        const review = get().review;
+        if (review && (review.order === 'suspicious' || review.order === 'suspects') && review.index === 0 && review.actedAt.length === 0)
+          void get().setReviewOrder(review.order);
       },
     );
   } catch (e) {
