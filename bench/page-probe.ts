@@ -16,6 +16,8 @@
 export type CheckSpec =
   /** The app shell's data-phase attribute has this value. */
   | { kind: 'phase'; phase: string }
+  /** An element matches this CSS selector (e.g. the Issues panel's data-suspects="ready"). */
+  | { kind: 'matches'; selector: string }
   /** A button with exactly this text exists and is enabled. */
   | { kind: 'enabled'; name: string }
   /** Every field given holds; the first data row is always required to be rendered with its data. */
@@ -168,6 +170,7 @@ export const PAGE_PROBE = String.raw`
 
   const CHECKS = {
     phase: (a) => document.querySelector('[data-phase="' + a.phase + '"]') !== null,
+    matches: (a) => document.querySelector(a.selector) !== null,
     enabled: (a) => {
       for (const b of document.querySelectorAll('button')) if ((b.textContent || '').trim() === a.name && !b.disabled) return true;
       return false;
