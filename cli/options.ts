@@ -20,6 +20,7 @@ export const CSV_OPTIONS = {
   target: { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
+  'no-header': { type: 'boolean' },
 } as const;
 
 /** `check --threshold NAME=VALUE`, repeatable: the numbers the checks compare against (lib/quality/thresholds.ts). */
@@ -99,13 +100,14 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
 }
 
 /** `--encoding` and `--delimiter` as reader options (only those given). */
-export function csvOptionsFrom(values: { encoding?: string; delimiter?: string }): CsvOptions {
+export function csvOptionsFrom(values: { encoding?: string; delimiter?: string; 'no-header'?: boolean }): CsvOptions {
   const encoding = values.encoding === undefined ? undefined : ENCODINGS[values.encoding.toLowerCase()];
   if (values.encoding !== undefined && encoding === undefined) {
     throw new UsageError(`unknown encoding ${JSON.stringify(values.encoding)}: use utf-8, utf-16le, utf-16be or windows-1252`);
   }
   const delimiter = parseDelimiter(values.delimiter);
-  return { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) };
+  // pandas' header=None: the columns are "column 1", "column 2", … and the first line is data row 1.
+  return { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}), ...(values['no-header'] ? { header: false } : {}) };
 }
 
 function parseDelimiter(text: string | undefined): string | undefined {

@@ -256,3 +256,28 @@ describe('trainset check --target', () => {
     expect(trainset(['check', file]).stdout).not.toMatch(/target-limits/);
   });
 });
+
+describe('trainset export --no-header', () => {
+  it('reads the first line as data row 1, the columns named "column 1", "column 2"', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => `question number ${i + 1},${i % 2 ? 'Billing' : 'Shipping'}`);
+    const dir = tempDir();
+    const file = join(dir, 'headerless.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const out = join(dir, 'out');
+    const r = trainset(['export', file, '--no-header', '--text', 'column 1', '--labels', 'column 2', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const examples = ['train.jsonl', 'validation.jsonl'].flatMap((f) => readFileSync(join(out, f), 'utf8').trim().split('\n'));
+    expect(examples).toHaveLength(10);
+    const first = examples.map((l) => JSON.parse(l) as { messages: { content: string }[] }).find((e) => e.messages[1]!.content === 'question number 1');
+    expect(first?.messages[2]!.content).toBe('{"column 2": "Shipping"}');
+  });
+
+  it('without it, the first line is taken for the header, and the message names the columns it found', () => {
+    const file = join(tempDir(), 'headerless.csv');
+    writeFileSync(file, 'question one,Billing\nquestion two,Shipping\n');
+    const r = trainset(['export', file, '--out', tempDir()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('The columns are: "question one", "Billing"');
+  });
+});

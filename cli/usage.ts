@@ -3,9 +3,10 @@ export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
                       [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
+                      [--no-header]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
-                     [--encoding E] [--delimiter D] [--model ID|none] [--price USD]
+                     [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
                      [--threshold NAME=VALUE ...] [--no-suspect]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
@@ -41,6 +42,9 @@ Options for export:
                        an empty --system leaves out the system field of vertex-gemini and bedrock
   --encoding E         utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
   --delimiter D        one character, or tab (default: detected from the header)
+  --no-header          the file has no header row: its first line is data row 1 and the columns
+                       are named "column 1", "column 2", … (pandas' header=None); name them in
+                       --text and --labels, e.g. --text "column 1" --labels "column 2"
 
 Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 usage error.
 
