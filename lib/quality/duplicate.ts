@@ -4,6 +4,9 @@ import type { CheckContext } from './context';
 import { plural, quote } from './format';
 import type { CheckResult, RowGroup } from './types';
 
+/** Rows between two pause points of the grouping pass (a power of two). */
+const ROWS_PER_STEP = 8192;
+
 /** Groups described in full in `details` (the rows of all of them are in `rows`). */
 const MAX_GROUPS = 200;
 /** Groups quoted in the message. */
@@ -91,7 +94,7 @@ interface TextGroups {
  * Members of a group are verified against its first row afterwards, so a hash collision never
  * makes two different texts duplicates.
  */
-function groupTexts(ctx: CheckContext): TextGroups {
+function* groupTexts(ctx: CheckContext): Generator<void, TextGroups, void> {
   const n = ctx.rowCount;
   const col = ctx.text;
   let buf = new Uint16Array(1024);
@@ -105,6 +108,8 @@ function groupTexts(ctx: CheckContext): TextGroups {
   const sizes = new Int32Array(n);
   let groupCount = 0;
   for (let r = 0; r < n; r++) {
+    // A pause point every few thousand rows: the app's worker answers the screen between two.
+    if ((r & (ROWS_PER_STEP - 1)) === 0 && r > 0) yield;
     const text = ctx.table.cell(r, col);
     // Empty and NA texts are missing, not duplicates of each other (the empty and na-string checks report them).
     if (isBlank(text) || isPandasNa(text)) {
@@ -186,8 +191,8 @@ function repeatedGroups(ctx: CheckContext, { groupOf, sizes, groupCount }: TextG
  * - conflicting-duplicate: same normalised text, different labels; every row of the group. The model
  *   is taught two answers to one question.
  */
-export function checkDuplicates(ctx: CheckContext): CheckResult[] {
-  const groups = repeatedGroups(ctx, groupTexts(ctx));
+export function* checkDuplicates(ctx: CheckContext): Generator<void, CheckResult[], void> {
+  const groups = repeatedGroups(ctx, yield* groupTexts(ctx));
   const labelKey = (r: number): string => ctx.labels.map((c) => ctx.table.cell(r, c)).join('\u0000');
   const dupPositions: number[] = [];
   const dupGroups: number[][] = [];

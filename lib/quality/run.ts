@@ -17,7 +17,13 @@ import { checkTooFewExamples } from './too-few-examples';
 import type { CheckInput, CheckOptions, CheckReport, CheckResult, Severity } from './types';
 import { checkWhitespace } from './whitespace';
 
-const CHECKS: ((ctx: CheckContext) => CheckResult[])[] = [
+/**
+ * A check: its findings, or a generator that yields where it may pause (a long pass over the rows)
+ * and returns them. `runChecks` runs it through; `runChecksSliced` pauses at its yields.
+ */
+type Check = (ctx: CheckContext) => CheckResult[] | Generator<void, CheckResult[], void>;
+
+const CHECKS: Check[] = [
   checkEmpty,
   checkNaString,
   checkInferredType,
@@ -36,6 +42,16 @@ const CHECKS: ((ctx: CheckContext) => CheckResult[])[] = [
   checkTargetLimits,
 ];
 
+/** A check's findings, its pauses run through. */
+function drain(out: ReturnType<Check>): CheckResult[] {
+  if (!isSteps(out)) return out;
+  let step = out.next();
+  while (!step.done) step = out.next();
+  return step.value;
+}
+
+const isSteps = (out: ReturnType<Check>): out is Generator<void, CheckResult[], void> => !Array.isArray(out);
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -50,7 +66,7 @@ export function runChecks(input: CheckInput, options: CheckOptions = {}): CheckR
   const ctx = new CheckContext(input, options);
   return report(
     ctx,
-    CHECKS.flatMap((check) => check(ctx)),
+    CHECKS.flatMap((check) => drain(check(ctx))),
   );
 }
 
@@ -72,13 +88,25 @@ export async function runChecksSliced(input: CheckInput, options: CheckOptions, 
   const ctx = new CheckContext(input, options);
   const results: CheckResult[] = [];
   let sliceStart = performance.now();
+  const giveWay = async (): Promise<boolean> => {
+    if (performance.now() - sliceStart <= sliceMs) return true;
+    await slicing.pause();
+    sliceStart = performance.now();
+    return !slicing.cancelled();
+  };
   for (const check of CHECKS) {
-    if (performance.now() - sliceStart > sliceMs) {
-      await slicing.pause();
-      if (slicing.cancelled()) return null;
-      sliceStart = performance.now();
+    if (!(await giveWay())) return null;
+    const out = check(ctx);
+    if (!isSteps(out)) {
+      results.push(...out);
+      continue;
     }
-    results.push(...check(ctx));
+    let step = out.next();
+    while (!step.done) {
+      if (!(await giveWay())) return null;
+      step = out.next();
+    }
+    results.push(...step.value);
   }
   return report(ctx, results);
 }

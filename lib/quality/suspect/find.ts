@@ -86,6 +86,7 @@ export function* suspectLabelSteps(input: CheckInput, options: SuspectOptions = 
   // 1. Each row's joint label as a class code (-1 when a label or the text is missing: those are
   // the empty and na-string checks' business), and a hash of its text that orders the rows.
   const joint = jointLabels(input, labelCols);
+  yield [0, n * 3];
   const hash = new Uint32Array(n);
   const seedMix = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b);
   for (let r = 0; r < n; r++) {
@@ -131,7 +132,9 @@ export function* suspectLabelSteps(input: CheckInput, options: SuspectOptions = 
   // 3. Stratified folds: each class's rows in the order of their text hashes (so neither the rows'
   // order in the file nor their neighbours decide), dealt to the folds in turn; the first rows of
   // that order are the training sample, the same share of every class.
+  yield [n, n * 3];
   const { order, classStart } = rowsByClass(label, hash, K);
+  yield [n, n * 3];
   const judged = order.length;
   const fold = new Int8Array(n).fill(-1);
   const share = judged > maxTrain ? maxTrain / judged : 1;
@@ -204,6 +207,7 @@ export function* suspectLabelSteps(input: CheckInput, options: SuspectOptions = 
       const r = sampled[i]!;
       if (fold[r] === f) work.add(train, i, label[r]!, -1);
       else sizes[label[r]!]!++;
+      if ((i & (YIELD_EVERY * 8 - 1)) === 0) yield [done, total];
     }
     priors = logPriors(sizes);
     const totals = classTotals(work.counts, K);
@@ -246,6 +250,7 @@ export function* suspectLabelSteps(input: CheckInput, options: SuspectOptions = 
   }
 
   // 6. Confident learning on the out-of-sample probabilities.
+  yield [done, total];
   const issues = findIssues(p);
   let agree = 0;
   for (let j = 0; j < judged; j++) if (p.topClass[j * TOP] === p.given[j]) agree++;
