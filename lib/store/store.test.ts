@@ -225,3 +225,44 @@ describe('messages and settings that belong to one file or session', () => {
     expect(store.getState().distribution?.counts[0]?.values.reduce((n, v) => n + v.count, 0)).toBe(499);
   });
 });
+
+describe('the review on the real engine', () => {
+  it('walks the rows in file order: keep, flag and relabel each move on; undo goes back to the example; the counts follow', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const get = store.getState;
+    await get().openReview({ order: 'file' });
+    expect(get().review).toMatchObject({ order: 'file', index: 0 });
+    expect(get().reviewRow).toMatchObject({ number: 1, review: 'unreviewed' });
+
+    await get().reviewAct({ kind: 'keep' });
+    await get().reviewAct({ kind: 'flag' });
+    const third = get().reviewRow!;
+    await get().reviewAct({ kind: 'label', label: { category: 'SHIPPING', sub_category: 'delivery_period' } });
+    expect(get().review!.index).toBe(3);
+    expect(get().status.review).toMatchObject({ reviewed: 2, flagged: 1 });
+    expect(get().status.undoLabel).toBe('Relabel row 3 as SHIPPING › delivery_period');
+
+    await get().reviewUndo();
+    expect(get().review!.index).toBe(2);
+    expect(get().reviewRow).toMatchObject({ id: third.id, cells: third.cells, review: 'unreviewed' });
+    expect(get().status.review).toMatchObject({ reviewed: 1, flagged: 1 });
+
+    await get().reviewGo(-1);
+    expect(get().reviewRow).toMatchObject({ number: 2, review: 'flagged' });
+    get().closeReview();
+    expect(get().review).toBeNull();
+  });
+
+  it('a finding’s rows only, and the grid filtered by review status', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const get = store.getState;
+    await get().openReview({ order: 'file', ids: [7, 3] });
+    expect(Array.from(get().review!.ids)).toEqual([3, 7]);
+    await get().reviewAct({ kind: 'flag' });
+    get().closeReview();
+    await get().setReviewFilter(['flagged']);
+    expect(get().length).toBe(1);
+  });
+});
