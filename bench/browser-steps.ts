@@ -7,6 +7,7 @@ import { addFigure, framesIn, maxHeap, maxTask, NO_HEAP, shownMs, taskNote, type
 import { callProbe, Session, sleep, waitNotBusy } from './browser-session';
 import { BenchError, formatRows, OUTPUT_FILES, progress } from './env';
 import { sha256 } from './files';
+import { AUTO_CHECK_MAX_ROWS } from '../lib/store';
 import type { CheckSpec, Timing } from './page-probe';
 import { cpuSample, otherShare } from './process-stats';
 
@@ -104,6 +105,12 @@ async function load(run: Run): Promise<void> {
   result.heap.peakDuringLoad = peak;
   await addLongTasks(run, 'load', loaded.t0!, ready.frame ?? ready.dom!);
   // The suspect-label search runs after the charts, in the worker, in slices: the grid must stay responsive meanwhile.
+  // Above AUTO_CHECK_MAX_ROWS the checks and the search run when the user asks, so there is nothing to wait for.
+  if (rows > AUTO_CHECK_MAX_ROWS) {
+    await sleep(300);
+    result.heap.afterLoad = await s.heap();
+    return;
+  }
   const suspects = await s.wait('suspects', 'looking for suspect labels (the Issues panel says the findings are in)', s.timeout(180_000));
   addFigure(result, {
     key: 'suspects',

@@ -84,7 +84,7 @@ export function IssuesPanel() {
       aria-labelledby={headingId}
       aria-busy={busy || undefined}
       // For the benchmark and tests: whether the suspect-label findings shown describe the rows as they are.
-      data-suspects={suspects === null ? 'running' : suspectsStale ? 'stale' : 'ready'}
+      data-suspects={suspects !== null ? (suspectsStale ? 'stale' : 'ready') : onDemand && !suspectProgress ? 'not-run' : 'running'}
     >
       <div className={styles.header}>
         <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
