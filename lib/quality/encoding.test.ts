@@ -18,6 +18,12 @@ describe('encoding', () => {
     ['a curly quote read as Windows-1252', `${asWindows1252('“')}Payment declined`, 'mojibake'],
     ['a euro sign read as Windows-1252', `pay 10${asWindows1252('€')}`, 'mojibake'],
     ['a no-break space read as Latin-1, then a space', 'pay 10Â EUR', 'mojibake'],
+    ['à read as Windows-1252 (Ã and a no-break space)', `${asWindows1252('à')} la carte`, 'mojibake'],
+    ['à read as Windows-1252, the no-break space then made a space', 'Ã  la carte', 'mojibake'],
+    ['à at the start, spaces then collapsed', 'Ã la carte', 'mojibake'],
+    ['à at the end of a word, its no-break space made a space', 'voilÃ  tout', 'mojibake'],
+    ['à after a lower-case letter, spaces collapsed', 'déjà vu, voilÃ tout', 'mojibake'],
+    ['a no-break space read as Windows-1252 (Â and a no-break space)', asWindows1252('10\u00a0EUR'), 'mojibake'],
     ['an emoji read as Windows-1252', `thanks ${asWindows1252('😀')}`, 'mojibake'],
     ['Cyrillic read as Windows-1252', asWindows1252('привет'), 'mojibake'],
     ['é damaged twice', asWindows1252(asWindows1252('café')), 'mojibake'],
@@ -36,6 +42,8 @@ describe('encoding', () => {
     ['French accents', 'Très bien, merci à vous, ça marche'],
     ['German', 'Grüße aus Zürich, Straße 5, Öl…'],
     ['Portuguese capitals', 'SÃO PAULO, AÇÃO'],
+    ['Portuguese', 'NÃO, não sei. São Paulo'],
+    ['Portuguese capitals ending in Ã before a space', 'IRMÃ E MAÇÃ VERDE, NÃO'],
     ['Spanish', '¿Dónde está mi pedido? Año nuevo'],
     ['curly quotes and dashes', '“Payment declined” — I’m stuck'],
     ['a French no-break space before a colon', 'Référence\u00a0: 42'],
@@ -61,8 +69,19 @@ describe('encoding', () => {
     ['twice damaged café', 'café'],
     ['I don’t know', 'I don’t know'],
     ['thanks 😀', 'thanks 😀'],
+    ['à la carte', 'à la carte'],
   ])('repairMojibake undoes %s', (_name, original) => {
     const damaged = _name.startsWith('twice') ? asWindows1252(asWindows1252(original)) : asWindows1252(original);
+    expect(repairMojibake(damaged)).toBe(original);
+  });
+
+  it.each([
+    ['Ã  la carte', 'à la carte'],
+    ['Ã la carte', 'à la carte'],
+    ['voilÃ  tout', 'voilà tout'],
+    ['Ã\u00a0la', 'àla'],
+    ['pay 10Â EUR', 'pay 10\u00a0EUR'],
+  ])('repairMojibake reads the space after Ã or Â as the no-break space it was: %j → %j', (damaged, original) => {
     expect(repairMojibake(damaged)).toBe(original);
   });
 

@@ -13,11 +13,21 @@ const CONT = `[\\u0080-\\u00bf${CP1252_HIGH}]`;
 const CONT_STRICT = `[\\u0080-\\u0084\\u0086-\\u0090\\u0098-\\u00bf\\u20ac\\u0192\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178]`;
 
 /**
+ * "à" (C3 A0) read as Windows-1252 is "Ã" and a no-break space, which editors and spreadsheets
+ * often turn into a plain space ("Ã  la carte", "voilÃ  tout", or "Ã la carte" once the spaces are
+ * collapsed). In real text Ã before a space ends an upper-case Portuguese word ("IRMÃ E", "MAÇÃ
+ * VERDE"), so it counts only when no upper-case letter comes before it.
+ */
+const A_GRAVE_SPACE = '(?<![A-Z\\u00c0-\\u00d6\\u00d8-\\u00de])\\u00c3 ';
+
+/**
  * UTF-8 read as Windows-1252 or Latin-1 ("Ã©" for é, "â€™" for ’, "Â " for a no-break space,
  * "ðŸ˜€" for 😀): a lead byte's character followed by continuation bytes' characters. Ã and Â
  * almost never precede those characters in real text; other leads need a stricter follower or two.
  */
-const MOJIBAKE = new RegExp(`[\\u00c2\\u00c3]${CONT}|\\u00c2 |[\\u00c4-\\u00df]${CONT_STRICT}|[\\u00e0-\\u00ef]${CONT}{2}|\\u00f0${CONT}{2}|\\u00e2\\u20ac`);
+const MOJIBAKE = new RegExp(
+  `[\\u00c2\\u00c3]${CONT}|\\u00c2 |${A_GRAVE_SPACE}|[\\u00c4-\\u00df]${CONT_STRICT}|[\\u00e0-\\u00ef]${CONT}{2}|\\u00f0${CONT}{2}|\\u00e2\\u20ac`,
+);
 
 /** Code page 437 (the DOS code page) for bytes 0x80–0xBF, the UTF-8 continuation bytes. */
 const CP437_CONT = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐';
@@ -122,7 +132,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * left as it is. Returns the value unchanged when there is nothing to repair.
  */
 export function repairMojibake(value: string): string {
-  let current = value;
+  let current = lostNoBreakSpaces(value);
   for (let round = 0; round < 3 && MOJIBAKE.test(current); round++) {
     const bytes = new Uint8Array(current.length);
     for (let i = 0; i < current.length; i++) {
@@ -134,8 +144,24 @@ export function repairMojibake(value: string): string {
     try {
       current = utf8.decode(bytes);
     } catch {
-      return current;
+      return value;
     }
   }
-  return current;
+  return current === lostNoBreakSpaces(value) ? value : current;
+}
+
+/**
+ * Give back the no-break space that the second byte of "à" or of a no-break space (A0) became and
+ * that was then made a plain space ("Ã la" → "Ã\u00a0la", "10Â EUR" → "10Â\u00a0EUR"), so the cell
+ * converts back. After "Ã" a space is kept before a letter: à is mostly a word of its own ("à la",
+ * "voilà tout"), and that space is the one collapsing took.
+ */
+function lostNoBreakSpaces(value: string): string {
+  if (!value.includes('\u00c3 ') && !value.includes('\u00c2 ')) return value;
+  return value
+    .replace(new RegExp(`${A_GRAVE_SPACE}( ?)`, 'g'), (_, space: string, offset: number, whole: string) => {
+      const next = whole.charAt(offset + 2 + space.length);
+      return `\u00c3\u00a0${space === '' && /[\p{L}\p{N}]/u.test(next) ? ' ' : space}`;
+    })
+    .replace(/\u00c2 /g, '\u00c2\u00a0');
 }

@@ -33,6 +33,10 @@ describe('label-variant', () => {
     ['a hyphen for an underscore', 'top-up', 2, 'top_up', 40, 'fold'],
     ['two slips in a long label', 'delivery_estmate', 1, 'delivery_estimate', 40, 'edit'],
     ['a plural on a few rows in a small dataset', 'Refunds', 2, 'Refund', 5, 'edit'],
+    ['a leading space', ' Media', 2, 'Media', 40, 'fold'],
+    ['a trailing space', 'Weather ', 3, 'Weather', 30, 'fold'],
+    ['a doubled inner space', 'Top  up', 1, 'Top up', 30, 'fold'],
+    ['a trailing space, as common as the other', 'Weather ', 30, 'Weather', 31, 'fold'],
   ])('flags %s and proposes merging into the common form', (_name, variant, vn, common, cn, reason) => {
     const report = check([...rows(common, cn), ...rows(variant, vn, cn), ...rows('Shipping', 30, 100)]);
     const r = finding(report, 'label-variant');
@@ -52,7 +56,6 @@ describe('label-variant', () => {
     ['short labels a letter apart', 'set', 40, 'sea', 2],
     ['banking77-style labels', 'card_arrival', 40, 'card_delivery_estimate', 3],
     ['top_up_failed / top_up_reverted', 'top_up_failed', 40, 'top_up_reverted', 3],
-    ['a variant only in surrounding spaces (the whitespace check reports it)', 'Billing', 40, 'Billing ', 2],
     ['an empty label (the empty check reports it)', 'Billing', 40, '', 2],
   ])('stays quiet on %s', (_name, a, an, b, bn) => {
     expect(finding(check([...rows(a, an), ...rows(b, bn, an)]), 'label-variant')).toBeUndefined();
@@ -67,6 +70,16 @@ describe('label-variant', () => {
     expect(r.message).toBe(
       '1 label looks like a rarer spelling of another: category "Biling" and "biling" (3 rows) looks like "Billing" (60 rows). Left as they are, each spelling is a class of its own; the fix merges the rare spelling into the common one.',
     );
+  });
+
+  it('merges a spaced spelling into the clean form even when the spaced one is the more common', () => {
+    const r = finding(check([...rows('Weather ', 40), ...rows('Weather', 2, 40)]), 'label-variant')!;
+    expect(r.details?.variants).toEqual([{ column: 'category', from: ['Weather '], fromCount: 40, to: 'Weather', toCount: 2, reason: 'fold', distance: 0 }]);
+    expect(r.rows).toHaveLength(40);
+  });
+
+  it('stays quiet on a label spelt only one way, even with a stray space (the whitespace check reports it)', () => {
+    expect(finding(check([...rows('Billing ', 40), ...rows('Shipping', 40, 40)]), 'label-variant')).toBeUndefined();
   });
 
   it('looks at every label column', () => {

@@ -71,8 +71,8 @@ interface FoldGroup {
   /** Its numbers: labels whose numbers differ are never variants of each other. */
   digits: string;
   /**
-   * Forms (values after trimming and collapsing spaces: the whitespace check handles those
-   * differences), most common first. A merge goes to the common form, so its result is clean.
+   * Forms (values after trimming and collapsing spaces), most common first, each with its
+   * spellings. A merge goes to the common form, so its result is clean.
    */
   forms: { form: string; count: number; values: string[] }[];
   count: number;
@@ -82,7 +82,7 @@ interface FoldGroup {
 
 /**
  * `label-variant` (warning): in a label column, a rare spelling of a common label — the same after
- * folding case, accents, spaces and punctuation (`billing` for `Billing`), or a letter or two apart
+ * folding case, accents, spaces and punctuation (`billing` for `Billing`, `" Media"` for `"Media"`), or a letter or two apart
  * (`Biling` for `Billing`; 1 from 5 letters, 2 from 9, never when their digits differ: `tier 1` and
  * `tier 2` are different labels). Spelling variants are flagged only when rare next to the common
  * form (see {@link isRareVariant}), so two established labels are never flagged against each other;
@@ -171,12 +171,23 @@ export function findVariants(values: readonly string[], counts: readonly number[
     });
   }
   for (const g of groups) {
-    // Within a fold group every form but the most common is a variant of it.
-    if (g.forms.length > 1 && !merged.has(g)) {
-      found.push({ from: g.forms.slice(1).flatMap((x) => x.values), to: g.forms[0]!.form, toCount: g.forms[0]!.count, reason: 'fold', distance: 0 });
-    }
+    if (merged.has(g)) continue;
+    // Within a fold group every spelling but the clean most common form is a variant of it, spaces
+    // included (" Media", "Weather " next to "Media", "Weather"): the merge leaves one clean label.
+    // A label spelt only one way, stray spaces and all, is the whitespace check's alone.
+    const to = g.forms[0]!.form;
+    const spellings = g.forms.flatMap((x) => x.values);
+    if (spellings.length < 2) continue;
+    const from = spellings.filter((value) => value !== to);
+    found.push({ from, to, toCount: g.forms.reduce((n, x) => n + x.count, 0) - countOf(from, values, counts), reason: 'fold', distance: 0 });
   }
   return found;
+}
+
+/** Rows holding one of `wanted` among the distinct `values`. */
+function countOf(wanted: readonly string[], values: readonly string[], counts: readonly number[]): number {
+  const set = new Set(wanted);
+  return values.reduce((n, value, code) => (set.has(value) ? n + counts[code]! : n), 0);
 }
 
 /**
