@@ -127,6 +127,8 @@ test('the grid works from the keyboard alone', async ({ page, start, grid }) => 
     await page.keyboard.press('ArrowRight');
     await expect(await cell(2, 'category')).toBeFocused();
     await page.keyboard.press('End');
+    await expect(await cell(2, 'Review')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
     await expect(await cell(2, 'sub_category')).toBeFocused();
     await page.keyboard.press('Home');
     await expect(await grid.selectCell(2)).toBeFocused();

@@ -130,14 +130,16 @@ export class EngineService extends Engine implements Attentive {
 
   /** The quality checks, started and resumed between slices only while the user waits for nothing. */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
-    await this.quiet();
-    return super.checks(choices, { pause: () => this.quiet() });
+    return super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
   }
 
   /** The suspect-label finding, started and resumed only while the user waits for nothing, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
-    await this.quiet();
-    return super.suspects(choices, { pause: () => this.quiet(), onProgress: (done, total) => this.progress({ task: 'suspects', done, total }) });
+    return super.suspects(choices, {
+      start: () => this.quiet(),
+      pause: () => this.quiet(),
+      onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
+    });
   }
 
   /** Tokens and cost, with progress sent as events. */

@@ -63,6 +63,12 @@ import type {
   ViewResult,
 } from './types';
 
+/** How a long run gives way: `start` is awaited before it begins, `pause` between two slices (default: one task). */
+export interface Slicing {
+  start?: () => Promise<void>;
+  pause?: () => Promise<void>;
+}
+
 /** Give way to the calls and events waiting (a pause between two slices of a long run). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -313,9 +319,12 @@ export class Engine {
    * answered between two slices. Rows changed during a pause start the run again on the rows as
    * they are now; a newer run makes this one stop and answer null (its answer is no longer wanted).
    */
-  async checks(choices: ExportChoices, slicing: { pause?: () => Promise<void>; sliceMs?: number } = {}): Promise<CheckReport | null> {
+  async checks(choices: ExportChoices, slicing: Slicing & { sliceMs?: number } = {}): Promise<CheckReport | null> {
     const { pause = nextTask, sliceMs } = slicing;
+    // The run is numbered when asked, before any wait: the last asked is the one that answers.
     const run = ++this.checkRuns;
+    await slicing.start?.();
+    if (run !== this.checkRuns) return null;
     for (;;) {
       const settings = this.settings(choices);
       if (!settings) return null;
@@ -340,11 +349,10 @@ export class Engine {
    * confidently disagrees with): `[]` or one warning, null before mapping or when a newer run or a
    * change made this one pointless (it stops at its next pause). Seconds at 100k rows, in slices.
    */
-  async suspects(
-    choices: ExportChoices,
-    slicing: { pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void } = {},
-  ): Promise<CheckResult[] | null> {
+  async suspects(choices: ExportChoices, slicing: Slicing & { onProgress?: (done: number, total: number) => void } = {}): Promise<CheckResult[] | null> {
     const run = ++this.suspectRuns;
+    await slicing.start?.();
+    if (run !== this.suspectRuns) return null;
     const settings = this.settings(choices);
     // Free-text answers have no classes to confuse.
     if (!settings || settings.answer === 'text') return settings ? [] : null;

@@ -96,4 +96,16 @@ describe('serveEngine: the quality checks wait while the user works', () => {
     expect(report?.rows).toBe(50);
     expect(answered - lastRows).toBeGreaterThanOrEqual(100);
   });
+
+  it('a new file read while the checks of the last one wait: the checks asked last answer, for the new file', async () => {
+    const served = serveEngine(new EngineService(() => {}));
+    await served.loadFile(new Blob([csv]), 'first.csv', {});
+    const first = served.checks(DEFAULT_CHOICES);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = csv.split('\n').slice(0, 23).join('\n') + '\n';
+    await served.loadFile(new Blob([second]), 'second.csv', {});
+    const last = served.checks(DEFAULT_CHOICES);
+    expect((await last)?.rows).toBe(22);
+    expect(await first).toBeNull();
+  });
 });
