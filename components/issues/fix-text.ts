@@ -46,6 +46,12 @@ export function fixLabel(fix: Fix): string {
       return `Remove ${plural(n, 'repeated row')} (keep the first)`;
     case 'merge-label':
       return `Merge ${quotedList(fix.from)} into ${quote(fix.to)} (${rowsText(n)})`;
+    case 'set-labels':
+      return `Give each group its most common label (${rowsText(n)})`;
+    case 'replace-word':
+      return `Replace ${quote(fix.word)} with ${quote(fix.suggestion)} in ${fix.column} (${rowsText(n)})`;
+    case 'ignore-word':
+      return `Not a typo: ${quote(fix.word)}`;
     default:
       return `${CELL_FIX_VERB[fix.kind]} in ${fix.column} (${rowsText(n)})`;
   }
@@ -59,6 +65,12 @@ export function fixPreview(fix: Fix): string {
       return `Deletes ${rowsText(n)} that repeat an earlier row; the first row of each group stays.`;
     case 'merge-label':
       return `Sets ${fix.column} to ${quote(fix.to)} on ${rowsText(n)} now labelled ${quotedList(fix.from)}.`;
+    case 'set-labels':
+      return `Sets ${fix.columns.join(' and ')} of ${rowsText(n)} to the labels most of their near-duplicates carry.`;
+    case 'replace-word':
+      return `Replaces the whole word ${quote(fix.word)} with ${quote(fix.suggestion)}, keeping how each is capitalised, in ${rowsText(n)} of ${fix.column}.`;
+    case 'ignore-word':
+      return `Stops reporting ${quote(fix.word)} as a typo in this session. Changes no row.`;
     default:
       return `${CELL_FIX_DETAIL[fix.kind]} Changes ${rowsText(n)} in ${fix.column}.`;
   }

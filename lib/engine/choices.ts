@@ -38,6 +38,7 @@ export function parseChoices(saved: unknown, defaults: ExportChoices): { choices
     target: pick('target', (v) => typeof v === 'string' && isExportTarget(v)),
     thresholds: parseThresholds(s.thresholds, dropped),
     tokens: parseTokens(s.tokens, defaults.tokens, dropped),
+    ignoreWords: pick('ignoreWords', (v) => Array.isArray(v) && v.every((w) => typeof w === 'string')),
   };
   return { choices, dropped };
 }

@@ -81,6 +81,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   target: 'openai',
   thresholds: {},
   tokens: { model: DEFAULT_MODEL_ID, pricePerMillion: null, epochs: null },
+  ignoreWords: [],
 };
 
 export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };

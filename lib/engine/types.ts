@@ -107,6 +107,8 @@ export interface ExportChoices {
   thresholds: Partial<Thresholds>;
   /** The model whose tokenizer, limit and price the tokens-and-cost estimate uses. */
   tokens: TokenChoices;
+  /** Words marked "Not a typo": the typo check never reports them (saved with the session). */
+  ignoreWords: string[];
 }
 
 export interface TokenChoices {

@@ -7,7 +7,7 @@ import type { HistorySlice } from './types';
  * back as the engine's change event (see store.ts), which updates the status, the rows on screen
  * and the derived results: one path, whoever made the change.
  */
-export const historySlice: Slice<HistorySlice> = (ctx) => (set) => ({
+export const historySlice: Slice<HistorySlice> = (ctx) => (set, get) => ({
   ...historyInitial,
   async edit(op) {
     const row = op.kind === 'set' ? { id: op.id, cells: [{ col: op.col, value: op.value }] } : op.kind === 'set-row' ? op : null;
@@ -37,6 +37,12 @@ export const historySlice: Slice<HistorySlice> = (ctx) => (set) => ({
     await whenWritable(ctx, ctx.engine.redo());
   },
   async applyFix(fix) {
+    if (fix.kind === 'ignore-word') {
+      // "Not a typo" changes no row: the word joins the session's ignore list, and the checks run again.
+      const { choices, setChoices } = get();
+      if (!choices.ignoreWords.includes(fix.word)) setChoices({ ignoreWords: [...choices.ignoreWords, fix.word] });
+      return;
+    }
     await whenWritable(ctx, ctx.engine.applyFix(fix));
   },
   planReplace(query) {

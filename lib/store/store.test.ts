@@ -266,3 +266,14 @@ describe('the review on the real engine', () => {
     expect(get().length).toBe(1);
   });
 });
+
+describe('"Not a typo"', () => {
+  it('adds the word to the session’s ignore list, changes no row, and is not an undo step', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await store.getState().applyFix({ kind: 'ignore-word', word: 'Lansford', rows: [3], rowIds: [2] });
+    await store.getState().applyFix({ kind: 'ignore-word', word: 'Lansford', rows: [3], rowIds: [2] });
+    expect(store.getState().choices.ignoreWords).toEqual(['Lansford']);
+    expect(store.getState().status.canUndo).toBe(false);
+  });
+});
