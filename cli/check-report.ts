@@ -4,6 +4,8 @@ import {
   checkInput,
   checkSuspectLabels,
   columnsTable,
+  loadEnglishWords,
+  matchCase,
   runChecks,
   type CheckId,
   type CheckInput,
@@ -12,6 +14,7 @@ import {
   type Fix,
   type SuspectLabel,
   type Thresholds,
+  type Typo,
 } from '../lib/quality';
 import { pythonFloatRepr } from '../lib/split';
 import { withThresholds } from './options';
@@ -59,7 +62,9 @@ export async function checkColumns(
   if (!input.ok) throw new Error(`the checks need columns the file was not read with: ${input.missing.join(', ')}`);
   // With a model, whole examples are counted with its tokenizer and compared with its limit.
   const tokens = tokenChoice ? await countTokens(read, settings, tokenChoice) : null;
-  const report = runChecks({ ...input.input, ...(setAside ? { setAside } : {}) }, withThresholds(tokens?.checkOptions, thresholds));
+  // The typo check looks words up in the English word list the app loads on demand (about 30 ms here).
+  const options = { ...withThresholds(tokens?.checkOptions, thresholds), typo: { dictionary: await loadEnglishWords() } };
+  const report = runChecks({ ...input.input, ...(setAside ? { setAside } : {}) }, options);
   if (!suspect) return { report, tokens, ran: [...CHECK_IDS] };
   // Its finding is a warning or an info: it goes after the errors, among the checks of its severity by id, as runChecks orders them.
   const checks = [...report.checks, ...checkSuspectLabels(input.input)];
@@ -76,13 +81,14 @@ export async function checkColumns(
  */
 export function jsonReport({ report, tokens, ran }: CheckRun, before: object = {}): string {
   const checks = report.checks.map(({ id, severity, count, rows, message, fixes, details }) => {
-    const { suggestions, ...rest } = details ?? {};
+    const { suggestions, typos, ...rest } = details ?? {};
     return {
       id,
       severity,
       count,
       rows,
       ...(suggestions ? { suggestions: suggestions.map(({ row, suggested, given, confidence }) => ({ row, label: suggested, given, confidence })) } : {}),
+      ...(typos ? { suggestions: typoSuggestions(typos) } : {}),
       message,
       ...(fixes ? { fixes: fixes.map(({ rowIds: _, ...fix }) => fix) } : {}),
       ...(details ? { details: rest } : {}),
@@ -119,7 +125,13 @@ function section(c: CheckResult): string[] {
       `         ${c.rows.length === 1 ? 'row' : 'rows'} ${shown}${c.rows.length > ROWS_SHOWN ? ` and ${(c.rows.length - ROWS_SHOWN).toLocaleString('en-US')} more` : ''}`,
     );
   }
-  for (const f of c.fixes ?? []) out.push(`         fix in the app: ${describeFix(f)}`);
+  const typos = c.details?.typos ?? [];
+  // Two fixes per misspelling: listed once for all, each misspelling on a line of its own.
+  if (typos.length > 0) out.push('         fix in the app: replace each word in its rows (case kept), or mark it "Not a typo"');
+  else for (const f of c.fixes ?? []) out.push(`         fix in the app: ${describeFix(f)}`);
+  for (const t of typos.slice(0, SUSPECTS_SHOWN))
+    out.push(`         ${JSON.stringify(t.word)} → ${JSON.stringify(t.suggestion)}: rows ${t.rows.map((r) => r.row).join(', ')}`);
+  if (typos.length > SUSPECTS_SHOWN) out.push(`         and ${(typos.length - SUSPECTS_SHOWN).toLocaleString('en-US')} more (--json lists them all)`);
   const suspects = c.details?.suggestions ?? [];
   for (const s of suspects.slice(0, SUSPECTS_SHOWN)) out.push(`         ${describeSuspect(s)}`);
   if (suspects.length > SUSPECTS_SHOWN) out.push(`         and ${(suspects.length - SUSPECTS_SHOWN).toLocaleString('en-US')} more (--json lists them all)`);
@@ -148,9 +160,20 @@ function describeFix(f: Fix): string {
       return `remove ${count(f.rows.length, 'repeated row')}, keeping the first of each group`;
     case 'merge-label':
       return `rename ${f.from.map((v) => JSON.stringify(v)).join(', ')} to ${JSON.stringify(f.to)} in ${f.column} (${count(f.rows.length, 'row')})`;
+    case 'replace-word':
+      return `replace ${JSON.stringify(f.word)} with ${JSON.stringify(f.suggestion)} in ${f.column} (${count(f.rows.length, 'row')}, case kept)`;
+    case 'ignore-word':
+      return `mark ${JSON.stringify(f.word)} "Not a typo"`;
     default:
       return `${CELL_FIXES[f.kind]} in ${f.column} (${count(f.rows.length, 'row')})`;
   }
+}
+
+/** typo's suggestions by row: the word as written there, and its correction in the same case. */
+function typoSuggestions(typos: readonly Typo[]): { row: number; word: string; suggestion: string }[] {
+  return typos
+    .flatMap((t) => t.rows.map(({ row, written }) => ({ row, word: written, suggestion: matchCase(written, t.suggestion) })))
+    .sort((a, b) => a.row - b.row || (a.word < b.word ? -1 : 1));
 }
 
 /** `1 row`, `1,234 rows`. */

@@ -33,6 +33,8 @@ function run(table: CheckTable, text: string, labels: string[]): CheckReport {
 const fired = (report: CheckReport): Record<string, number> => Object.fromEntries(report.checks.map((c) => [`${c.severity} ${c.id}`, c.count]));
 
 describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datasets', () => {
+  // info typo: misspellings judged against the file's own vocabulary only (no dictionary here; the CLI
+  // adds it): lib/quality/typo/typo-datasets.test.ts and docs/typos.md judge them with the dictionary.
   it.each([
     {
       name: 'bitext-intent train',
@@ -43,21 +45,21 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // punctuation (same labels each time). whitespace: its 142 utterances with double spaces. length:
       // six one-word utterances ("register"). Quiet: every intent sits under one category
       // (hierarchy), no intent is a spelling of another (label-variant), intents are balanced.
-      expected: { 'warning duplicate': 135, 'warning length': 6, 'warning whitespace': 142 },
+      expected: { 'info typo': 467, 'warning duplicate': 135, 'warning length': 6, 'warning whitespace': 142 },
     },
     {
       name: 'bitext-intent validation',
       table: () => csvTable('bitext-intent/Bitext_Sample_Customer_Service_Validation_Dataset.csv'),
       text: 'utterance',
       labels: ['category', 'intent'],
-      expected: { 'warning duplicate': 2, 'warning whitespace': 10 },
+      expected: { 'info typo': 52, 'warning duplicate': 2, 'warning whitespace': 10 },
     },
     {
       name: 'bitext-intent test',
       table: () => csvTable('bitext-intent/Bitext_Sample_Customer_Service_Testing_Dataset.csv'),
       text: 'utterance',
       labels: ['category', 'intent'],
-      expected: { 'warning duplicate': 3, 'warning length': 1, 'warning whitespace': 21 },
+      expected: { 'info typo': 47, 'warning duplicate': 3, 'warning length': 1, 'warning whitespace': 21 },
     },
     {
       name: 'bitext-llm-2023',
@@ -65,7 +67,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       text: 'instruction',
       labels: ['category', 'intent'],
       // duplicate: SOURCES.md's 66 case-only duplicate instructions plus 6 differing in end punctuation.
-      expected: { 'warning duplicate': 72, 'warning length': 5, 'warning whitespace': 95 },
+      expected: { 'info typo': 311, 'warning duplicate': 72, 'warning length': 5, 'warning whitespace': 95 },
     },
     {
       name: 'bitext-intent-bom-crlf',
@@ -75,7 +77,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // duplicate: 139 case-only repeats (the 132 exact full-row copies among them) and 9 differing in
       // end punctuation; whitespace: the 13 utterances with leading or trailing spaces and 41 with
       // double spaces; length: mostly the third party's appended one-word reviews ("amazing", "worthless").
-      expected: { 'warning duplicate': 148, 'warning length': 20, 'warning whitespace': 54 },
+      expected: { 'info typo': 160, 'warning duplicate': 148, 'warning length': 20, 'warning whitespace': 54 },
     },
     {
       name: 'banking77 train',
@@ -86,14 +88,14 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // breaks), 2 with a no-break space. duplicate: the 4 case-only duplicates plus one differing in
       // end punctuation. Quiet on the 77 categories: none is a rare spelling of another
       // (card_arrival / card_delivery_estimate, top_up_failed / top_up_reverted), 35–187 rows each.
-      expected: { 'warning duplicate': 5, 'warning whitespace': 465 },
+      expected: { 'info typo': 147, 'warning duplicate': 5, 'warning whitespace': 465 },
     },
     {
       name: 'banking77 test',
       table: () => csvTable('banking77/test.csv'),
       text: 'text',
       labels: ['category'],
-      expected: { 'warning duplicate': 1, 'warning whitespace': 103 },
+      expected: { 'info typo': 72, 'warning duplicate': 1, 'warning whitespace': 103 },
     },
     {
       name: 'hwu64 train, normalised text',
@@ -104,7 +106,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // — correct to report, generic names on purpose. conflicting-duplicate: "please shut off" and
       // "shut up" are labelled both audio › volume_mute and general › commandstop. length: one-word
       // commands ("alarms").
-      expected: { 'warning conflicting-duplicate': 4, 'warning duplicate': 3, 'warning hierarchy': 2721, 'warning length': 62 },
+      expected: { 'info typo': 226, 'warning conflicting-duplicate': 4, 'warning duplicate': 3, 'warning hierarchy': 2721, 'warning length': 62 },
     },
     {
       name: 'hwu64 train, raw crowd text',
@@ -115,6 +117,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // code-page-437 mojibake of SOURCES.md ("BeyoncΓö£┬«", "grocery's├ö├ç├»"). pii: e-mail addresses
       // typed for the email_addcontact intent. Duplicates include placeholder answers ("xxx").
       expected: {
+        'info typo': 240,
         'error na-string': 33,
         'warning conflicting-duplicate': 2,
         'warning duplicate': 12,
@@ -132,6 +135,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       labels: ['scenario', 'intent'],
       // The sixth mojibake file of SOURCES.md is in the test set ("Joe┬┤s").
       expected: {
+        'info typo': 15,
         'error na-string': 1,
         'warning duplicate': 1,
         'warning encoding': 1,
@@ -150,7 +154,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // my to do list": todo_list and reminder), 2 rows each. duplicate: 5 case-only repeats and 27
       // that differ in end punctuation. length: one-word queries. Quiet: 150 intents in 10 domains
       // plus oos, each intent under one domain.
-      expected: { 'warning conflicting-duplicate': 8, 'warning duplicate': 32, 'warning length': 99, 'warning whitespace': 5 },
+      expected: { 'info typo': 516, 'warning conflicting-duplicate': 8, 'warning duplicate': 32, 'warning length': 99, 'warning whitespace': 5 },
     },
     {
       name: 'cfpb, Product > Sub-product',
@@ -162,6 +166,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // the split cannot run. imbalance: 156 of 268 rows are credit reporting. duplicate: SOURCES.md's 3
       // duplicate narratives (one of them three times).
       expected: {
+        'info typo': 30,
         'error empty': 168,
         'error rare-class': 1,
         'warning duplicate': 4,
@@ -178,6 +183,7 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // hierarchy: the taxonomy drift of SOURCES.md — "Company closed your account" under both
       // "Closing an account" and "Closing your account". empty: 167 narratives and 26 Sub-issues (179 rows).
       expected: {
+        'info typo': 30,
         'error empty': 179,
         'error rare-class': 14,
         'warning duplicate': 4,

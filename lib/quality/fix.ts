@@ -2,8 +2,9 @@ import type { Change, Dataset, Patch } from '../dataset';
 import { deleteRows, renameValue, uniqueLiveIds } from '../dataset';
 import { removeControl, repairMojibake } from './encoding';
 import { removeFormulaQuote } from './formula-quote';
-import { plural } from './format';
+import { plural, quote } from './format';
 import type { CellFixKind, Fix } from './types';
+import { replaceWord } from './typo';
 import { fixSpacing } from './whitespace';
 
 /** The new text of a cell under a cell fix (unchanged when the fix does not apply to it). */
@@ -44,6 +45,11 @@ export function fixChange(ds: Dataset, fix: Fix): Change | null {
     }
     case 'merge-label':
       return renameValue(ds, fix.col, fix.from, fix.to);
+    case 'replace-word':
+      return replaceWordChange(ds, fix);
+    case 'ignore-word':
+      // Changes no cell: the app adds the word to the session's ignore list.
+      return null;
     default: {
       const patches: Patch[] = [];
       for (const id of uniqueLiveIds(ds, fix.rowIds)) {
@@ -55,6 +61,18 @@ export function fixChange(ds: Dataset, fix: Fix): Change | null {
       return { label: `${FIX_LABELS[fix.kind]} in ${fix.column} (${plural(patches.length, 'row')})`, patches };
     }
   }
+}
+
+/** The word replaced, whole and in the case each occurrence is written, in the fix's rows that still hold it. */
+function replaceWordChange(ds: Dataset, fix: Extract<Fix, { kind: 'replace-word' }>): Change | null {
+  const patches: Patch[] = [];
+  for (const id of uniqueLiveIds(ds, fix.rowIds)) {
+    const before = ds.cell(id, fix.col);
+    const after = replaceWord(before, fix.word, fix.suggestion);
+    if (after !== before) patches.push({ op: 'set', rowId: id, col: fix.col, before, after });
+  }
+  if (patches.length === 0) return null;
+  return { label: `Replace ${quote(fix.word)} with ${quote(fix.suggestion)} in ${fix.column} (${plural(patches.length, 'row')})`, patches };
 }
 
 /** One cell a fix would change, for the preview shown before it is applied. */

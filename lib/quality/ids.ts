@@ -23,6 +23,7 @@ export const CHECK_IDS = [
   'pii',
   'too-few-examples',
   'target-limits',
+  'typo',
 ] as const satisfies readonly CheckId[];
 
 // Fails to compile, naming the id, when a check id is added to CheckId but not here (suspect-label runs on its own).

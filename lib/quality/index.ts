@@ -22,6 +22,8 @@ export type {
   SuspectLabel,
   SuspectSummary,
   TokenCounter,
+  Typo,
+  TypoOptions,
 } from './types';
 export { CHECK_IDS } from './ids';
 export {
@@ -40,6 +42,7 @@ export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';
 export { normaliseText } from './duplicate';
 export { foldLabel, editDistance } from './label-variant';
 export { piiKinds, type PiiKind } from './pii';
+export { loadEnglishWords, looksEnglish, matchCase, replaceWord } from './typo';
 export {
   checkSuspectLabels,
   checkSuspectLabelsSliced,

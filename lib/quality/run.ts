@@ -14,6 +14,7 @@ import { checkPii } from './pii';
 import { checkRareClass } from './rare-class';
 import { checkTargetLimits } from './target-limits';
 import { checkTooFewExamples } from './too-few-examples';
+import { checkTypo } from './typo';
 import type { CheckInput, CheckOptions, CheckReport, CheckResult, Severity } from './types';
 import { checkWhitespace } from './whitespace';
 
@@ -40,6 +41,7 @@ const CHECKS: Check[] = [
   checkPii,
   checkTooFewExamples,
   checkTargetLimits,
+  checkTypo,
 ];
 
 /** A check's findings, its pauses run through. */

@@ -71,6 +71,26 @@ export const THRESHOLD_INFO = {
     label: 'Most distinct labels compared for variants',
     why: 'Comparing spellings is pairwise; a column with more distinct values is more likely text than labels, so its spellings are not compared.',
   },
+  typoMaxRows: {
+    value: 3,
+    label: 'Most rows a misspelling is on (0 turns the typo check off)',
+    why: 'A slip is rare; a spelling on more rows is most likely meant (a name, a product, a word of the trade).',
+  },
+  typoFrequentRows: {
+    value: 10,
+    label: 'Rows making a word of the file a correction',
+    why: "A word on 10 rows or more is the file's own vocabulary: a rare word a letter from it is a slip even when no dictionary knows either.",
+  },
+  typoDistance1From: {
+    value: 4,
+    label: 'Word length allowing 1 letter difference',
+    why: 'Shorter words are a letter apart from too many others (cat/car/can) to tell a slip from another word.',
+  },
+  typoDistance2From: {
+    value: 8,
+    label: 'Word length allowing 2 letters difference',
+    why: 'From 8 letters, two slips (a swap and a missing letter) still leave one likely word.',
+  },
 } as const satisfies Record<string, { value: number; label: string; why: string }>;
 
 export type ThresholdName = keyof typeof THRESHOLD_INFO;

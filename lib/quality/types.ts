@@ -24,6 +24,7 @@ export type CheckId =
   | 'pii'
   | 'too-few-examples'
   | 'target-limits'
+  | 'typo'
   /** Not among `runChecks`' checks: run on its own (`checkSuspectLabels`), it takes seconds on large files. */
   | 'suspect-label';
 
@@ -95,6 +96,22 @@ export interface CheckOptions {
   exampleOverhead?: (row: number) => number;
   /** Overrides of the target's maximums (`TARGETS[target].limits`), or limits a target lacks. */
   limits?: Partial<Record<FileLimitName, number>>;
+  /** The typo check's inputs besides the thresholds. */
+  typo?: TypoOptions;
+}
+
+/** What the typo check needs besides the texts. */
+export interface TypoOptions {
+  /**
+   * English words in lower case (`loadEnglishWords()`), ideally most common first (ties between
+   * corrections go to the earlier word). Without it only the file's own vocabulary is used. Kept
+   * by identity: the lookup structure built from it is cached for as long as the set lives.
+   */
+  dictionary?: ReadonlySet<string>;
+  /** Words marked "Not a typo" (any case): never reported. */
+  ignoreWords?: readonly string[];
+  /** Whether the texts are English: `false` leaves the dictionary out; undefined detects it (`looksEnglish`). */
+  english?: boolean;
 }
 
 /** A column and a row selection; `rows` are grid numbers, `rowIds` the matching ids (same order). */
@@ -118,6 +135,10 @@ export type Fix = FixTarget &
     | { kind: 'drop-duplicates'; keep: 'first' }
     /** Set `col` to `to` on every row holding one of the `from` values. */
     | { kind: 'merge-label'; col: number; column: string; from: string[]; to: string }
+    /** Replace the whole word `word` (any case) by `suggestion` in `col` of the rows, in the case each occurrence is written (`Restaurnt` → `Restaurant`). */
+    | { kind: 'replace-word'; col: number; column: string; word: string; suggestion: string }
+    /** "Not a typo": `word` joins the session's ignore list (`TypoOptions.ignoreWords`). Changes no cell: `fixChange` gives null, the app applies it. */
+    | { kind: 'ignore-word'; word: string }
   );
 
 /** A label that looks like a rarer spelling of another in the same column. */
@@ -167,6 +188,20 @@ export interface SuspectSummary {
   agreement: number;
 }
 
+/** typo: one misspelling, its correction and the rows holding it. */
+export interface Typo {
+  /** The misspelling in lower case (rows may write it capitalised or in capitals). */
+  word: string;
+  /** The correction in lower case, written in each row's case by the fix. */
+  suggestion: string;
+  /** Edits between them (Damerau-Levenshtein). */
+  distance: number;
+  /** `file`: the correction is a frequent word of the file; `dictionary`: it is only in the dictionary. */
+  source: 'file' | 'dictionary';
+  /** Each row holding the misspelling (grid number and id), with the word as written there. */
+  rows: { row: number; rowId: number; written: string }[];
+}
+
 /** A group of rows sharing a text (duplicates), for messages and the app's grouped view. */
 export interface RowGroup {
   rows: number[];
@@ -209,6 +244,8 @@ export interface CheckDetails {
   limits?: { name: FileLimitName; actual: number; limit: number; estimated: boolean; source?: LimitSource }[];
   /** suspect-label: every flagged row with its suggestion, most suspicious first (the order of `rows`). */
   suggestions?: SuspectLabel[];
+  /** typo: each misspelling with its correction and rows, the most frequent first. */
+  typos?: Typo[];
   /** suspect-label. */
   suspect?: SuspectSummary;
   truncated?: boolean;
