@@ -46,6 +46,10 @@ const labelText = (values: Record<string, string>): string => Object.values(valu
  * engine's review status, or labels and status together) and moves to the next example.
  */
 export const reviewSlice: Slice<ReviewSlice> = (ctx) => (set, get) => {
+  // Decisions and moves run one after another: a key pressed while the last one is still on its way
+  // acts on the example that one moves to, never twice on the same one.
+  let queue: Promise<void> = Promise.resolve();
+  const inTurn = (step: () => Promise<void>): Promise<void> => (queue = queue.then(step, step));
   const move = async (index: number): Promise<void> => {
     const review = get().review;
     if (!review) return;
@@ -92,30 +96,33 @@ export const reviewSlice: Slice<ReviewSlice> = (ctx) => (set, get) => {
     await move(now.index + 1);
   };
 
+  const undoInReview = async (): Promise<void> => {
+    await get().undo();
+    // Back to the example whose decision was taken back (when it was made in this review).
+    const review = get().review;
+    const last = review?.actedAt.at(-1);
+    if (review && last !== undefined) {
+      set({ review: { ...review, actedAt: review.actedAt.slice(0, -1) } });
+      await move(last);
+    } else {
+      await showCurrent(ctx, set, get);
+    }
+  };
+
   return {
     ...reviewInitial,
-    openReview: (options = {}) => openAt(ctx, set, get, options.order ?? get().lastReviewOrder, options.ids ?? null),
-    async setReviewOrder(order) {
+    openReview: (options = {}) => inTurn(() => openAt(ctx, set, get, options.order ?? get().lastReviewOrder, options.ids ?? null)),
+    setReviewOrder(order) {
       set({ lastReviewOrder: order });
-      await openAt(ctx, set, get, order, get().review?.scope ?? null);
+      return inTurn(() => openAt(ctx, set, get, order, get().review?.scope ?? null));
     },
-    reviewGo: (delta) => move((get().review?.index ?? 0) + delta),
-    async reviewAct(action) {
-      const row = get().reviewRow;
-      if (row) await act(row, action);
-    },
-    async reviewUndo() {
-      await get().undo();
-      // Back to the example whose decision was taken back (when it was made in this review).
-      const review = get().review;
-      const last = review?.actedAt.at(-1);
-      if (review && last !== undefined) {
-        set({ review: { ...review, actedAt: review.actedAt.slice(0, -1) } });
-        await move(last);
-      } else {
-        await showCurrent(ctx, set, get);
-      }
-    },
+    reviewGo: (delta) => inTurn(() => move((get().review?.index ?? 0) + delta)),
+    reviewAct: (action) =>
+      inTurn(async () => {
+        const row = get().reviewRow;
+        if (row) await act(row, action);
+      }),
+    reviewUndo: () => inTurn(undoInReview),
     closeReview() {
       set({ review: null, reviewRow: null });
     },

@@ -254,6 +254,17 @@ describe('the review on the real engine', () => {
     expect(get().review).toBeNull();
   });
 
+  it('keys pressed faster than the engine answers act on successive examples, never twice on one', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const get = store.getState;
+    await get().openReview({ order: 'file' });
+    // Enter, F, Enter in quick succession, as a fast reviewer types them.
+    await Promise.all([get().reviewAct({ kind: 'keep' }), get().reviewAct({ kind: 'flag' }), get().reviewAct({ kind: 'keep' })]);
+    expect(get().status.review).toMatchObject({ reviewed: 2, flagged: 1 });
+    expect(get().review!.index).toBe(3);
+  });
+
   it('a finding’s rows only, and the grid filtered by review status', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();
