@@ -419,3 +419,20 @@ describe('Engine: review status', () => {
     expect(engine.row(1)).toMatchObject({ cells: ['question 1', 'Billing', 's1'], review: 'reviewed' });
   });
 });
+
+describe('Engine: the typo check with the English word list and the session’s ignore list', () => {
+  const csv =
+    'inquiry,category,sub_category\n' +
+    Array.from({ length: 20 }, (_, i) => `please book a table at the restaurant number ${i},Booking,Table`).join('\n') +
+    '\nplease book a table at the restaurnt tonight,Booking,Table\nmy parcel from Lansford is late,Shipping,Late\n';
+
+  it('finds the misspelt word with its correction and a fix for its row; a word marked "Not a typo" is quiet', async () => {
+    const engine = loaded(csv);
+    const typo = (await engine.checks(DEFAULT_CHOICES))!.checks.find((c) => c.id === 'typo');
+    expect(typo?.message).toContain('restaurnt');
+    expect(typo?.rows).toEqual([21]);
+    expect(typo?.fixes?.map((f) => f.kind)).toEqual(expect.arrayContaining(['replace-word', 'ignore-word']));
+    const quiet = (await engine.checks({ ...DEFAULT_CHOICES, ignoreWords: ['restaurnt'] }))!.checks.find((c) => c.id === 'typo');
+    expect(quiet).toBeUndefined();
+  });
+});

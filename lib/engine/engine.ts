@@ -33,6 +33,7 @@ import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSetti
 import {
   checkInput,
   checkSuspectLabelsSliced,
+  loadEnglishWords,
   datasetTable,
   fixChange,
   fixSamples,
@@ -68,6 +69,10 @@ export interface Slicing {
   start?: () => Promise<void>;
   pause?: () => Promise<void>;
 }
+
+let englishWordsLoad: Promise<ReadonlySet<string> | null> | null = null;
+/** The English word list, loaded on first use; null when it cannot be (the typo check then uses the file's own words). */
+const englishWords = (): Promise<ReadonlySet<string> | null> => (englishWordsLoad ??= loadEnglishWords().catch(() => null));
 
 /** Give way to the calls and events waiting (a pause between two slices of a long run). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -325,6 +330,8 @@ export class Engine {
     // The run is numbered when asked, before any wait: the last asked is the one that answers.
     const run = ++this.checkRuns;
     await slicing.start?.();
+    // The typo check's English words, read once (a chunk of its own in the app) and kept for the session.
+    const dictionary = await englishWords();
     if (run !== this.checkRuns) return null;
     for (;;) {
       const settings = this.settings(choices);
@@ -334,7 +341,11 @@ export class Engine {
       const { table, labels } = input.input;
       const [revision, ds] = [this.revision, this.ds];
       // The tokenizer is used once the user has counted tokens (it is loaded then); until then tokens are estimated.
-      const options = { thresholds: checkThresholds(choices), ...lengthCheckOptions(choices, settings, (r, c) => table.cell(r, c), labels) };
+      const options = {
+        thresholds: checkThresholds(choices),
+        ...lengthCheckOptions(choices, settings, (r, c) => table.cell(r, c), labels),
+        typo: { ...(dictionary ? { dictionary } : {}), ignoreWords: choices.ignoreWords },
+      };
       const report = await runChecksSliced(input.input, options, {
         pause,
         ...(sliceMs !== undefined ? { sliceMs } : {}),
