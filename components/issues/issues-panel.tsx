@@ -65,7 +65,9 @@ export function IssuesPanel() {
     setStatus('');
     try {
       await api.getState().applyFix(fix);
-      setStatus(`Done — you can undo it. ${fixLabel(fix)}.`);
+      setStatus(
+        fix.kind === 'ignore-word' ? `“${fix.word}” will not be reported as a typo again in this session.` : `Done — you can undo it. ${fixLabel(fix)}.`,
+      );
     } catch {
       setStatus('That fix could not be applied. Nothing was changed.');
     } finally {
