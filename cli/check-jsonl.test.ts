@@ -19,7 +19,7 @@ function example(text: string, answer: string, extra: object = {}): string {
 /** 70 clean examples: two categories, distinct texts. */
 const clean = Array.from({ length: 70 }, (_, i) =>
   example(
-    `please help with request ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`,
+    `please help with ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'][i % 10]} ${['apple', 'cherry', 'melon', 'grape', 'lemon', 'peach', 'plum'][Math.floor(i / 10)]}`,
     JSON.stringify(i % 2 ? { category: 'billing', sub_category: 'refund' } : { category: 'shipping', sub_category: 'late' }),
   ),
 );

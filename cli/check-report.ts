@@ -81,7 +81,7 @@ export async function checkColumns(
  */
 export function jsonReport({ report, tokens, ran }: CheckRun, before: object = {}): string {
   const checks = report.checks.map(({ id, severity, count, rows, message, fixes, details }) => {
-    const { suggestions, typos, ...rest } = details ?? {};
+    const { suggestions, groupRows, typos, ...rest } = details ?? {};
     return {
       id,
       severity,
@@ -89,6 +89,8 @@ export function jsonReport({ report, tokens, ran }: CheckRun, before: object = {
       rows,
       ...(suggestions ? { suggestions: suggestions.map(({ row, suggested, given, confidence }) => ({ row, label: suggested, given, confidence })) } : {}),
       ...(typos ? { suggestions: typoSuggestions(typos) } : {}),
+      // Every duplicate-like check's groups as lists of rows, uncapped (details.groups quotes the first 200).
+      ...(groupRows ? { groups: groupRows } : {}),
       message,
       ...(fixes ? { fixes: fixes.map(({ rowIds: _, ...fix }) => fix) } : {}),
       ...(details ? { details: rest } : {}),
@@ -164,6 +166,8 @@ function describeFix(f: Fix): string {
       return `replace ${JSON.stringify(f.word)} with ${JSON.stringify(f.suggestion)} in ${f.column} (${count(f.rows.length, 'row')}, case kept)`;
     case 'ignore-word':
       return `mark ${JSON.stringify(f.word)} "Not a typo"`;
+    case 'set-labels':
+      return `give each of ${count(f.groups.length, 'group')} its most common ${f.columns.join(' › ')} (${count(f.rows.length, 'row')} relabelled)`;
     default:
       return `${CELL_FIXES[f.kind]} in ${f.column} (${count(f.rows.length, 'row')})`;
   }

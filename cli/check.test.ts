@@ -7,7 +7,8 @@ const csvFile = (name: string, content: string | Uint8Array): string => tempFile
 /** 70 clean rows: two categories, distinct texts, one sub-category each. */
 const clean = Array.from(
   { length: 70 },
-  (_, i) => `"please help with request ${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}",${i % 2 ? 'billing,refund' : 'shipping,late'}`,
+  (_, i) =>
+    `"please help with ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'][i % 10]} ${['apple', 'cherry', 'melon', 'grape', 'lemon', 'peach', 'plum'][Math.floor(i / 10)]}",${i % 2 ? 'billing,refund' : 'shipping,late'}`,
 );
 
 /** The same with a bit of everything wrong: an empty label, an NA, a duplicate, a variant, a stray space. */

@@ -45,21 +45,29 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // punctuation (same labels each time). whitespace: its 142 utterances with double spaces. length:
       // six one-word utterances ("register"). Quiet: every intent sits under one category
       // (hierarchy), no intent is a spelling of another (label-variant), intents are balanced.
-      expected: { 'info typo': 467, 'warning duplicate': 135, 'warning length': 6, 'warning whitespace': 142 },
+      expected: {
+        'info typo': 467,
+        'warning duplicate': 135,
+        'warning length': 6,
+        'warning whitespace': 142,
+        'warning near-duplicate-conflict': 26,
+        'info near-duplicate': 1048,
+        'info split-leakage': 221,
+      },
     },
     {
       name: 'bitext-intent validation',
       table: () => csvTable('bitext-intent/Bitext_Sample_Customer_Service_Validation_Dataset.csv'),
       text: 'utterance',
       labels: ['category', 'intent'],
-      expected: { 'info typo': 52, 'warning duplicate': 2, 'warning whitespace': 10 },
+      expected: { 'info typo': 52, 'warning duplicate': 2, 'warning whitespace': 10, 'info near-duplicate': 12, 'info split-leakage': 3 },
     },
     {
       name: 'bitext-intent test',
       table: () => csvTable('bitext-intent/Bitext_Sample_Customer_Service_Testing_Dataset.csv'),
       text: 'utterance',
       labels: ['category', 'intent'],
-      expected: { 'info typo': 47, 'warning duplicate': 3, 'warning length': 1, 'warning whitespace': 21 },
+      expected: { 'info typo': 47, 'warning duplicate': 3, 'warning length': 1, 'warning whitespace': 21, 'info near-duplicate': 26, 'info split-leakage': 6 },
     },
     {
       name: 'bitext-llm-2023',
@@ -67,7 +75,15 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       text: 'instruction',
       labels: ['category', 'intent'],
       // duplicate: SOURCES.md's 66 case-only duplicate instructions plus 6 differing in end punctuation.
-      expected: { 'info typo': 311, 'warning duplicate': 72, 'warning length': 5, 'warning whitespace': 95 },
+      expected: {
+        'info typo': 311,
+        'warning duplicate': 72,
+        'warning length': 5,
+        'warning whitespace': 95,
+        'warning near-duplicate-conflict': 12,
+        'info near-duplicate': 563,
+        'info split-leakage': 120,
+      },
     },
     {
       name: 'bitext-intent-bom-crlf',
@@ -77,7 +93,15 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // duplicate: 139 case-only repeats (the 132 exact full-row copies among them) and 9 differing in
       // end punctuation; whitespace: the 13 utterances with leading or trailing spaces and 41 with
       // double spaces; length: mostly the third party's appended one-word reviews ("amazing", "worthless").
-      expected: { 'info typo': 160, 'warning duplicate': 148, 'warning length': 20, 'warning whitespace': 54 },
+      expected: {
+        'info typo': 160,
+        'warning duplicate': 148,
+        'warning length': 20,
+        'warning whitespace': 54,
+        'warning near-duplicate-conflict': 140,
+        'info near-duplicate': 4283,
+        'info split-leakage': 880,
+      },
     },
     {
       name: 'banking77 train',
@@ -88,14 +112,28 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // breaks), 2 with a no-break space. duplicate: the 4 case-only duplicates plus one differing in
       // end punctuation. Quiet on the 77 categories: none is a rare spelling of another
       // (card_arrival / card_delivery_estimate, top_up_failed / top_up_reverted), 35–187 rows each.
-      expected: { 'info typo': 147, 'warning duplicate': 5, 'warning whitespace': 465 },
+      expected: {
+        'info typo': 147,
+        'warning duplicate': 5,
+        'warning whitespace': 465,
+        'warning near-duplicate-conflict': 25,
+        'info near-duplicate': 633,
+        'info split-leakage': 115,
+      },
     },
     {
       name: 'banking77 test',
       table: () => csvTable('banking77/test.csv'),
       text: 'text',
       labels: ['category'],
-      expected: { 'info typo': 72, 'warning duplicate': 1, 'warning whitespace': 103 },
+      expected: {
+        'info typo': 72,
+        'warning duplicate': 1,
+        'warning whitespace': 103,
+        'warning near-duplicate-conflict': 9,
+        'info near-duplicate': 86,
+        'info split-leakage': 15,
+      },
     },
     {
       name: 'hwu64 train, normalised text',
@@ -106,7 +144,16 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // — correct to report, generic names on purpose. conflicting-duplicate: "please shut off" and
       // "shut up" are labelled both audio › volume_mute and general › commandstop. length: one-word
       // commands ("alarms").
-      expected: { 'info typo': 226, 'warning conflicting-duplicate': 4, 'warning duplicate': 3, 'warning hierarchy': 2721, 'warning length': 62 },
+      expected: {
+        'info typo': 226,
+        'warning conflicting-duplicate': 4,
+        'warning duplicate': 3,
+        'warning hierarchy': 2721,
+        'warning length': 62,
+        'warning near-duplicate-conflict': 21,
+        'info near-duplicate': 668,
+        'info split-leakage': 141,
+      },
     },
     {
       name: 'hwu64 train, raw crowd text',
@@ -126,6 +173,9 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
         'warning length': 103,
         'warning pii': 41,
         'warning whitespace': 51,
+        'warning near-duplicate-conflict': 12,
+        'info near-duplicate': 611,
+        'info split-leakage': 132,
       },
     },
     {
@@ -143,6 +193,8 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
         'warning length': 8,
         'warning pii': 4,
         'warning whitespace': 5,
+        'info near-duplicate': 10,
+        'info split-leakage': 1,
       },
     },
     {
@@ -154,7 +206,16 @@ describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datas
       // my to do list": todo_list and reminder), 2 rows each. duplicate: 5 case-only repeats and 27
       // that differ in end punctuation. length: one-word queries. Quiet: 150 intents in 10 domains
       // plus oos, each intent under one domain.
-      expected: { 'info typo': 516, 'warning conflicting-duplicate': 8, 'warning duplicate': 32, 'warning length': 99, 'warning whitespace': 5 },
+      expected: {
+        'info typo': 516,
+        'warning conflicting-duplicate': 8,
+        'warning duplicate': 32,
+        'warning length': 99,
+        'warning whitespace': 5,
+        'warning near-duplicate-conflict': 59,
+        'info near-duplicate': 2033,
+        'info split-leakage': 379,
+      },
     },
     {
       name: 'cfpb, Product > Sub-product',

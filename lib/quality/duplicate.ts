@@ -7,8 +7,8 @@ import type { CheckResult, RowGroup } from './types';
 /** Rows between two pause points of the grouping pass (a power of two). */
 const ROWS_PER_STEP = 8192;
 
-/** Groups described in full in `details` (the rows of all of them are in `rows`). */
-const MAX_GROUPS = 200;
+/** Groups described in full in `details` (the rows of all of them are in `rows` and `details.groupRows`). */
+export const MAX_GROUPS = 200;
 /** Groups quoted in the message. */
 const GROUPS_IN_MESSAGE = 3;
 
@@ -229,7 +229,7 @@ export function* checkDuplicates(ctx: CheckContext): Generator<void, CheckResult
           `in ${plural(dupGroups.length, 'group')}: ${described.text}. ` +
           'Repeats teach nothing new, and a copy in each file makes the validation score look better than it is. The fix keeps the first row of each group.',
         fixes: [{ kind: 'drop-duplicates', keep: 'first', positions: dupPositions }],
-        details: { groups: described.groups, ...(dupGroups.length > MAX_GROUPS ? { truncated: true } : {}) },
+        details: { groups: described.groups, groupRows: groupNumbers(ctx, dupGroups), ...(dupGroups.length > MAX_GROUPS ? { truncated: true } : {}) },
       }),
     );
   }
@@ -244,7 +244,14 @@ export function* checkDuplicates(ctx: CheckContext): Generator<void, CheckResult
         message:
           `${plural(positions.length, 'row')} share their text with a row labelled differently, in ${plural(conflictGroups.length, 'group')}: ${described.text}. ` +
           'The model is taught two answers to one question: keep the right label and relabel or remove the others.',
-        details: { groups: described.groups, ...(conflictGroups.length > MAX_GROUPS ? { truncated: true } : {}) },
+        details: {
+          groups: described.groups,
+          groupRows: groupNumbers(
+            ctx,
+            conflictGroups.map((g) => g.rows),
+          ),
+          ...(conflictGroups.length > MAX_GROUPS ? { truncated: true } : {}),
+        },
       }),
     );
   }
@@ -255,7 +262,11 @@ export function* checkDuplicates(ctx: CheckContext): Generator<void, CheckResult
 const MAX_LABELS = 20;
 const LABELS_IN_MESSAGE = 3;
 
-function describeGroups(ctx: CheckContext, groups: { rows: number[]; labels?: string[] }[]): { text: string; groups: RowGroup[] } {
+/** Every group's rows as grid numbers. */
+export const groupNumbers = (ctx: CheckContext, groups: readonly (readonly number[])[]): number[][] => groups.map((g) => g.map((r) => ctx.table.rowNumber(r)));
+
+/** The first {@link MAX_GROUPS} groups for `details`, and the first few quoted for the message. */
+export function describeGroups(ctx: CheckContext, groups: { rows: number[]; labels?: string[] }[]): { text: string; groups: RowGroup[] } {
   const described: RowGroup[] = groups.slice(0, MAX_GROUPS).map((g) => ({
     rows: g.rows.map((r) => ctx.table.rowNumber(r)),
     text: shorten(ctx.table.cell(g.rows[0]!, ctx.text)),

@@ -45,6 +45,8 @@ export function fixChange(ds: Dataset, fix: Fix): Change | null {
     }
     case 'merge-label':
       return renameValue(ds, fix.col, fix.from, fix.to);
+    case 'set-labels':
+      return setLabels(ds, fix);
     case 'replace-word':
       return replaceWordChange(ds, fix);
     case 'ignore-word':
@@ -61,6 +63,26 @@ export function fixChange(ds: Dataset, fix: Fix): Change | null {
       return { label: `${FIX_LABELS[fix.kind]} in ${fix.column} (${plural(patches.length, 'row')})`, patches };
     }
   }
+}
+
+/** Each group's live rows get the group's labels; cells already holding them are left alone. */
+function setLabels(ds: Dataset, fix: Extract<Fix, { kind: 'set-labels' }>): Change | null {
+  const patches: Patch[] = [];
+  let groups = 0;
+  for (const group of fix.groups) {
+    const before = patches.length;
+    for (const id of uniqueLiveIds(ds, group.rowIds)) {
+      fix.cols.forEach((col, i) => {
+        const value = ds.cell(id, col);
+        const after = group.to[i]!;
+        if (value !== after) patches.push({ op: 'set', rowId: id, col, before: value, after });
+      });
+    }
+    if (patches.length > before) groups++;
+  }
+  if (patches.length === 0) return null;
+  const rows = new Set(patches.map((p) => p.rowId)).size;
+  return { label: `Give ${plural(groups, 'group')} of near-duplicates their most common labels (${plural(rows, 'row')})`, patches };
 }
 
 /** The word replaced, whole and in the case each occurrence is written, in the fix's rows that still hold it. */

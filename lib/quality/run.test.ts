@@ -36,6 +36,7 @@ describe('runChecks', () => {
       'warning pii',
       'warning whitespace',
       'info imbalance',
+      'info near-duplicate',
     ]);
   });
 

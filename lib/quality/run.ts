@@ -9,6 +9,7 @@ import { checkInferredType } from './inferred-type';
 import { checkLabelVariant } from './label-variant';
 import { checkLength } from './length';
 import { checkMalformedRows } from './malformed-row';
+import { checkNearDuplicates } from './near-duplicate';
 import { checkNaString } from './na-string';
 import { checkPii } from './pii';
 import { checkRareClass } from './rare-class';
@@ -33,6 +34,7 @@ const CHECKS: Check[] = [
   checkEncoding,
   checkFormulaQuote,
   checkDuplicates,
+  checkNearDuplicates,
   checkLabelVariant,
   checkHierarchy,
   checkRareClass,

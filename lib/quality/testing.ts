@@ -48,9 +48,53 @@ export function finding(report: CheckReport, id: CheckId, severity?: Severity): 
   return report.checks.find((c) => c.id === id && (severity === undefined || c.severity === severity));
 }
 
-/** `n` distinct, ordinary rows (texts of several words, two balanced labels), to surround a case. */
+/** `n` distinct, ordinary rows (texts of several words, no two near-duplicates, two balanced labels), to surround a case. */
 export function filler(n: number, category = 'billing', sub = 'refund'): string[][] {
-  return Array.from({ length: n }, (_, i) => [`please help me with request number ${words(i)}`, category, sub]);
+  return Array.from({ length: n }, (_, i) => [`please help with ${topics(i)} ${words(i)}`, category, sub]);
+}
+
+const TOPICS = [
+  'order',
+  'account',
+  'payment',
+  'card',
+  'refund',
+  'delivery',
+  'address',
+  'password',
+  'invoice',
+  'balance',
+  'transfer',
+  'subscription',
+  'receipt',
+  'warranty',
+  'discount',
+  'voucher',
+  'booking',
+  'ticket',
+  'parcel',
+  'statement',
+  'deposit',
+  'upgrade',
+  'contract',
+  'membership',
+  'appointment',
+  'exchange',
+];
+
+/**
+ * Four topics for each number, a different combination for each (i × 7,919 read in base 26 is a
+ * bijection up to 26⁴): texts that share little beyond "please help with", so no two fillers are
+ * near-duplicates, which the number's words alone (`alpha bravo`, `bravo alpha`) would be.
+ */
+function topics(i: number): string {
+  let x = (i * 7919 + 13) % TOPICS.length ** 4;
+  const out: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    out.push(TOPICS[x % TOPICS.length]!);
+    x = Math.floor(x / TOPICS.length);
+  }
+  return out.join(' ');
 }
 
 /** A distinct phrase for each number, without digits (so no number looks like a phone or card). */

@@ -71,6 +71,11 @@ export const THRESHOLD_INFO = {
     label: 'Most distinct labels compared for variants',
     why: 'Comparing spellings is pairwise; a column with more distinct values is more likely text than labels, so its spellings are not compared.',
   },
+  nearDuplicateSimilarity: {
+    value: 0.8,
+    label: 'Similarity making two texts near-duplicates (0 turns the check off)',
+    why: 'The share of three-letter pieces two texts have in common (Jaccard). From 0.8 they differ by a word or two of a sentence ("my card" / "my new card"): the same question to the model; below it, often a different one.',
+  },
   typoMaxRows: {
     value: 3,
     label: 'Most rows a misspelling is on (0 turns the typo check off)',
@@ -126,9 +131,9 @@ export function resolveThresholds(overrides: Partial<Thresholds> = {}, target: E
 }
 
 /** Thresholds that are shares (0 to 1) rather than counts. */
-const SHARES: ReadonlySet<ThresholdName> = new Set(['variantMaxShare']);
+const SHARES: ReadonlySet<ThresholdName> = new Set(['variantMaxShare', 'nearDuplicateSimilarity']);
 /** Thresholds that may have a fraction (the rest count rows, letters or tokens). */
-const FRACTIONS: ReadonlySet<ThresholdName> = new Set(['variantMaxShare', 'charsPerToken', 'imbalanceRatio']);
+const FRACTIONS: ReadonlySet<ThresholdName> = new Set(['variantMaxShare', 'charsPerToken', 'imbalanceRatio', 'nearDuplicateSimilarity']);
 
 export function isThresholdName(name: string): name is ThresholdName {
   return Object.prototype.hasOwnProperty.call(THRESHOLD_INFO, name);

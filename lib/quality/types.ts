@@ -16,6 +16,9 @@ export type CheckId =
   | 'formula-quote'
   | 'duplicate'
   | 'conflicting-duplicate'
+  | 'near-duplicate'
+  | 'near-duplicate-conflict'
+  | 'split-leakage'
   | 'label-variant'
   | 'hierarchy'
   | 'rare-class'
@@ -55,6 +58,8 @@ export interface CheckInput {
   stratify: readonly number[] | null;
   /** The export's validation share or row count. */
   testSize: TestSize;
+  /** The export's random seed (default 42), for the split the leakage check reproduces. */
+  seed?: number;
   /**
    * Rows the reader set aside because they have more fields than the header (the export refuses the
    * file while they exist). They are not in the table, so only their numbers are reported.
@@ -135,6 +140,12 @@ export type Fix = FixTarget &
     | { kind: 'drop-duplicates'; keep: 'first' }
     /** Set `col` to `to` on every row holding one of the `from` values. */
     | { kind: 'merge-label'; col: number; column: string; from: string[]; to: string }
+    /**
+     * Give each group of rows one set of labels: `to[i]` (a value per column of `cols`) on the live
+     * rows of `groups[i]`; `rows`/`rowIds` are the rows whose labels it changes. A near-duplicate
+     * conflict's groups get their most common labels.
+     */
+    | { kind: 'set-labels'; cols: number[]; columns: string[]; groups: { rowIds: number[]; to: string[] }[] }
     /** Replace the whole word `word` (any case) by `suggestion` in `col` of the rows, in the case each occurrence is written (`Restaurnt` → `Restaurant`). */
     | { kind: 'replace-word'; col: number; column: string; word: string; suggestion: string }
     /** "Not a typo": `word` joins the session's ignore list (`TypoOptions.ignoreWords`). Changes no cell: `fixChange` gives null, the app applies it. */
@@ -218,8 +229,15 @@ export interface RowGroup {
 export interface CheckDetails {
   /** empty, na-string, whitespace, encoding, inferred-type: rows per column and per kind of problem. */
   columns?: { column: string; count: number; kinds?: Record<string, number>; values?: { value: string; count: number }[] }[];
-  /** duplicate, conflicting-duplicate. */
+  /** duplicate, conflicting-duplicate, near-duplicate, near-duplicate-conflict. */
   groups?: RowGroup[];
+  /** The same checks: every group's rows as grid numbers, uncapped (`--json`'s `groups`). */
+  groupRows?: number[][];
+  /**
+   * split-leakage: the validation examples of the export's split (its settings and seed), and how
+   * many of them have an exact copy (`exact`) or only a near-duplicate (`near`) in the training file.
+   */
+  leakage?: { validation: number; exact: number; near: number; similarity: number };
   /** label-variant. */
   variants?: LabelVariant[];
   /** rare-class, imbalance: the classes concerned with their row counts, smallest first. */

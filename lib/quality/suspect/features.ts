@@ -30,7 +30,7 @@ function wordChars(): Uint8Array {
 }
 
 /** murmur3's finaliser: spreads a 32-bit hash over all bits, so the low bits make a good bucket. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
