@@ -68,3 +68,13 @@ test('a typo fixed in one click (and undone, and redone), another marked "Not a 
     expect(messages).toContain('Can you ship to the warehuose on Main street?');
   });
 });
+
+test('the Split view says how many validation examples have a copy in the training file', async ({ page, start, grid }) => {
+  await start.open();
+  await start.trySample();
+  await grid.expectLoaded();
+  await page.getByRole('tab', { name: 'Split' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'validation examples' })).toHaveText(
+    /^\d+ of 100 validation examples have a copy in train\.jsonl \(\d+ exact, \d+ near-duplicates at 80% similarity or more\)/,
+  );
+});

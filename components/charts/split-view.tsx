@@ -5,7 +5,26 @@ import type { SplitPreview } from '@/lib/engine';
 import { splitRows } from './chart-data';
 import { SplitChart } from './split-chart';
 import { sentence, summaryText } from '@/components/export/export-form';
+import { useTrainset } from '@/components/store/store-provider';
 import styles from './charts.module.css';
+
+const numbers = new Intl.NumberFormat('en-US');
+
+/** How many validation examples have a copy (exact or near) in the training file, from the split-leakage check. */
+function Leakage() {
+  const leakage = useTrainset((s) => s.checks?.checks.find((c) => c.id === 'split-leakage')?.details?.leakage);
+  if (!leakage) return null;
+  const copies = leakage.exact + leakage.near;
+  return (
+    <p className={styles.explain} role="note">
+      <strong>
+        {numbers.format(copies)} of {numbers.format(leakage.validation)} validation examples
+      </strong>{' '}
+      have a copy in train.jsonl ({numbers.format(leakage.exact)} exact, {numbers.format(leakage.near)} near-duplicates at{' '}
+      {Math.round(leakage.similarity * 100)}% similarity or more): the model has seen them, so the validation score looks better than it is.
+    </p>
+  );
+}
 
 /**
  * Train and validation rows per class for the current export settings, or why there is no split.
@@ -40,6 +59,7 @@ export function SplitView({ split, column, tableView, freeText }: { split: Split
             ? `Stratified by ${split.stratifiedBy}: each ${split.stratifiedBy === column ? column : `${split.stratifiedBy} combination`} keeps its share in both files.`
             : `Random split: a ${column}'s share can differ between the two files.`}
       </p>
+      <Leakage />
       {!freeText && (
         <SplitChart
           rows={rows}
