@@ -26,7 +26,7 @@ test('a typo fixed in one click (and undone, and redone), another marked "Not a 
   await start.upload(csvFile('tickets-typos.csv', ticketsCsv(ROWS)));
   await grid.expectLoaded();
   const issues = page.getByRole('region', { name: 'Issues', exact: true });
-  const finding = issues.getByRole('listitem').filter({ hasText: 'look misspelt' });
+  const finding = issues.getByRole('listitem').filter({ hasText: /looks? misspelt/ });
 
   await test.step('the Issues panel names each misspelling with its correction and its rows', async () => {
     await expect(finding).toContainText('"twise" → "twice" (1 row); "warehuose" → "warehouse" (1 row)');
