@@ -79,7 +79,7 @@ async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void
 }
 
 /** Ask again each derived result whose key changed, and say which results are stale meanwhile. */
-async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+async function refreshDerived(ctx: StoreContext, set: Set, get: Get, onlyGate = false): Promise<void> {
   const s = get();
   if (s.phase !== 'ready') return;
   const { engine, queries } = ctx;
@@ -91,12 +91,7 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<vo
     queries.checks.reset();
     set({ checks: null });
   }
-  await Promise.all([
-    queries.distribution.run(
-      dataKey(s),
-      () => engine.distribution(),
-      (distribution) => set({ distribution }),
-    ),
+  const gate = [
     queries.split.run(
       settingsKey(s),
       () => engine.splitPreview(choices),
@@ -109,6 +104,19 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<vo
           (checks) => set({ checks }),
         )
       : Promise.resolve(),
+  ];
+  // A download waits for what decides whether it is allowed (the split, the checks), not for the charts, suspect labels or tokens.
+  if (onlyGate) {
+    await Promise.all(gate);
+    return;
+  }
+  await Promise.all([
+    ...gate,
+    queries.distribution.run(
+      dataKey(s),
+      () => engine.distribution(),
+      (distribution) => set({ distribution }),
+    ),
     auto ? findSuspects(ctx, set, get) : Promise.resolve(),
     s.meta?.jsonl
       ? queries.formats.run(
@@ -126,6 +134,7 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get): Promise<vo
 export const derivedSlice: Slice<DerivedSlice> = (ctx) => (set, get) => ({
   ...derivedInitial,
   refreshDerived: () => refreshDerived(ctx, set, get),
+  refreshGate: () => refreshDerived(ctx, set, get, true),
   async runChecks() {
     const s = get();
     await Promise.all([

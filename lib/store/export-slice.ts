@@ -43,7 +43,7 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
         return;
       }
       // The policy is enforced here, not only by disabled buttons: results for the rows as they are now.
-      await get().refreshDerived();
+      await get().refreshGate();
       const gate = gateOf(get());
       if (!gate.ok && gate.reason === 'errors') return;
       const r = await ctx.engine.exportFiles(get().choices);

@@ -167,6 +167,8 @@ export interface DerivedSlice {
   countTokens(): Promise<void>;
   /** Ask again every result whose key changed (the rows or the settings); resolves when they are in. */
   refreshDerived(): Promise<void>;
+  /** The same for what allows a download (the split and the checks) only. */
+  refreshGate(): Promise<void>;
 }
 
 /** What the reviewer decides about the example on screen (each moves to the next, but a text edit). */
