@@ -9,8 +9,8 @@ import { mix as fmix } from './suspect/features';
 import type { CheckResult } from './types';
 
 /** Rows between two pause points of the signature pass, and candidate pairs between two of the verification. */
-const ROWS_PER_STEP = 4096;
-const PAIRS_PER_STEP = 32768;
+const ROWS_PER_STEP = 1024;
+const PAIRS_PER_STEP = 8192;
 
 /** MinHash signature length: the hash functions every text's 3-grams are minimised under. */
 const HASHES = 48;
@@ -230,6 +230,7 @@ function* joinSimilar(texts: Texts, t: number): Generator<void, Components, void
       for (let i = 0; i < rows; i++) h = fmix(h ^ texts.signatures[base + i]!) + i;
       keys[u] = ((h >>> 0) >>> (32 - hashBits)) * scale + u;
     }
+    yield;
     keys.sort();
     for (let start = 0; start < n;) {
       const bucket = Math.floor(keys[start]! / scale);
