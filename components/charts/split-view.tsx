@@ -12,7 +12,7 @@ const numbers = new Intl.NumberFormat('en-US');
 
 /** How many validation examples have a copy (exact or near) in the training file, from the split-leakage check. */
 function Leakage() {
-  const leakage = useTrainset((s) => s.checks?.checks.find((c) => c.id === 'split-leakage')?.details?.leakage);
+  const leakage = useTrainset((s) => s.slowChecks?.checks.find((c) => c.id === 'split-leakage')?.details?.leakage);
   if (!leakage) return null;
   const copies = leakage.exact + leakage.near;
   return (

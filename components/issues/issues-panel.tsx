@@ -30,9 +30,19 @@ export function IssuesPanel() {
     suspectError: s.suspectError,
   }));
   // The suspect-label finding is its own, slower run: listed with the checks once it is in.
-  const checks = useMemo(
-    () => (checkReport && suspects?.result ? { ...checkReport, checks: [...checkReport.checks, suspects.result] } : checkReport),
-    [checkReport, suspects],
+  const { slowChecks, slowStale } = useTrainset((s) => ({
+    slowChecks: s.slowChecks,
+    slowStale: s.slowChecks !== null && s.slowChecks.revision !== s.status.revision,
+  }));
+  // The slow checks and the suspect-label search are runs of their own: listed with the others once they are in.
+  const checks = useMemo(() => {
+    if (!checkReport) return null;
+    const more = [...(slowChecks?.checks ?? []), ...(suspects?.result ? [suspects.result] : [])];
+    return more.length > 0 ? { ...checkReport, checks: [...checkReport.checks, ...more] } : checkReport;
+  }, [checkReport, slowChecks, suspects]);
+  const staleIds = useMemo(
+    () => new Set([...(slowStale ? (slowChecks?.checks ?? []).map((c) => c.id) : []), ...(suspectsStale ? ['suspect-label'] : [])]),
+    [slowStale, slowChecks, suspectsStale],
   );
   const onDemand = useTrainset((s) => s.checksOnDemand);
   const disabled = useTrainset((s) => s.otherTab);
@@ -118,13 +128,7 @@ export function IssuesPanel() {
               {/* A check appears at most once per severity: keyed by both, an open confirm survives
                   the refresh that follows every change, even when other entries come or go. */}
               {g.checks.map((c) => (
-                <IssueEntry
-                  key={`${c.id}-${c.severity}`}
-                  check={c}
-                  disabled={disabled || busy}
-                  onApply={apply}
-                  stale={c.id === 'suspect-label' && suspectsStale}
-                />
+                <IssueEntry key={`${c.id}-${c.severity}`} check={c} disabled={disabled || busy} onApply={apply} stale={staleIds.has(c.id)} />
               ))}
             </ul>
           </section>

@@ -133,6 +133,11 @@ export class EngineService extends Engine implements Attentive {
     return super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
   }
 
+  /** The slow checks (near-duplicates, typos): after the others, in their own run, giving way to the user as they do. */
+  slowChecks(choices: ExportChoices): Promise<CheckReport | null> {
+    return super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), lane: 'slow' });
+  }
+
   /** The suspect-label finding, started and resumed only while the user waits for nothing, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
     return super.suspects(choices, {
@@ -173,6 +178,7 @@ export const RETRYABLE: ReadonlySet<keyof EngineApi> = new Set<keyof EngineApi>(
   'cleanedCsv',
   'checks',
   'suspects',
+  'slowChecks',
   'reviewQueue',
   'previewFix',
   'planReplace',

@@ -38,6 +38,7 @@ import {
   fixChange,
   fixSamples,
   runChecksSliced,
+  type CheckLane,
   type CheckReport,
   type CheckResult,
   type Fix,
@@ -163,7 +164,7 @@ export class Engine {
   private meta: LoadedMeta | null = null;
   /** Token counts started, so a superseded count can stop. */
   private tokenRuns = 0;
-  private checkRuns = 0;
+  private readonly checkRuns: Record<CheckLane, number> = { quick: 0, slow: 0 };
   private suspectRuns = 0;
   private mapping: ColumnMapping | null = null;
   private view: Int32Array = new Int32Array(0);
@@ -325,14 +326,15 @@ export class Engine {
    * answered between two slices. Rows changed during a pause start the run again on the rows as
    * they are now; a newer run makes this one stop and answer null (its answer is no longer wanted).
    */
-  async checks(choices: ExportChoices, slicing: Slicing & { sliceMs?: number } = {}): Promise<CheckReport | null> {
-    const { pause = nextTask, sliceMs } = slicing;
-    // The run is numbered when asked, before any wait: the last asked is the one that answers.
-    const run = ++this.checkRuns;
+  async checks(choices: ExportChoices, slicing: Slicing & { sliceMs?: number; lane?: CheckLane } = {}): Promise<CheckReport | null> {
+    const { pause = nextTask, sliceMs, lane = 'quick' } = slicing;
+    // The run is numbered when asked, before any wait: the last asked (in its lane) is the one that answers.
+    const run = ++this.checkRuns[lane];
+    const current = () => run === this.checkRuns[lane];
     await slicing.start?.();
     // The typo check's English words, read once (a chunk of its own in the app) and kept for the session.
-    const dictionary = await englishWords();
-    if (run !== this.checkRuns) return null;
+    const dictionary = lane === 'slow' ? await englishWords() : null;
+    if (!current()) return null;
     for (;;) {
       const settings = this.settings(choices);
       if (!settings) return null;
@@ -348,11 +350,12 @@ export class Engine {
       };
       const report = await runChecksSliced(input.input, options, {
         pause,
+        lane,
         ...(sliceMs !== undefined ? { sliceMs } : {}),
-        cancelled: () => run !== this.checkRuns || revision !== this.revision || ds !== this.ds,
+        cancelled: () => !current() || revision !== this.revision || ds !== this.ds,
       });
       if (report) return report;
-      if (run !== this.checkRuns) return null;
+      if (!current()) return null;
     }
   }
 

@@ -2,7 +2,7 @@
  * Long calls that pause between slices and only read the data: they run beside the queue, so rows
  * asked for while they count (scrolling) are served between two slices instead of after the whole.
  */
-const BESIDE_THE_QUEUE: ReadonlySet<string> = new Set(['countTokens', 'checks', 'suspects']);
+const BESIDE_THE_QUEUE: ReadonlySet<string> = new Set(['countTokens', 'checks', 'slowChecks', 'suspects']);
 
 /**
  * Results computed for the screen's side panels after every change (charts, split preview, the

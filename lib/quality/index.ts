@@ -36,7 +36,7 @@ export {
   type ThresholdName,
   type Thresholds,
 } from './thresholds';
-export { runChecks, runChecksSliced, hasErrors, type CheckSlicing } from './run';
+export { runChecks, runChecksSliced, hasErrors, type CheckLane, type CheckSlicing } from './run';
 export { columnsTable, datasetTable, checkInput, type CheckSettings } from './table';
 export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';
 export { normaliseText } from './duplicate';

@@ -34,7 +34,6 @@ const CHECKS: Check[] = [
   checkEncoding,
   checkFormulaQuote,
   checkDuplicates,
-  checkNearDuplicates,
   checkLabelVariant,
   checkHierarchy,
   checkRareClass,
@@ -43,8 +42,17 @@ const CHECKS: Check[] = [
   checkPii,
   checkTooFewExamples,
   checkTargetLimits,
-  checkTypo,
 ];
+
+/**
+ * The slow checks (seconds at 100k rows; never an error, so they do not decide whether the files
+ * may be downloaded): the app runs them after the others, in their own run, so a download or a click
+ * right after a change does not wait for them. `runChecks` runs both lists.
+ */
+const SLOW_CHECKS: Check[] = [checkNearDuplicates, checkTypo];
+
+/** Which checks a sliced run makes: the quick ones (they decide the downloads), or the slow ones. */
+export type CheckLane = 'quick' | 'slow';
 
 /** A check's findings, its pauses run through. */
 function drain(out: ReturnType<Check>): CheckResult[] {
@@ -70,7 +78,7 @@ export function runChecks(input: CheckInput, options: CheckOptions = {}): CheckR
   const ctx = new CheckContext(input, options);
   return report(
     ctx,
-    CHECKS.flatMap((check) => drain(check(ctx))),
+    [...CHECKS, ...SLOW_CHECKS].flatMap((check) => drain(check(ctx))),
   );
 }
 
@@ -80,6 +88,8 @@ export interface CheckSlicing {
   cancelled: () => boolean;
   /** Milliseconds of work between two pauses (default 30). */
   sliceMs?: number;
+  /** The quick checks (default) or the slow ones. */
+  lane?: CheckLane;
 }
 
 /**
@@ -98,7 +108,7 @@ export async function runChecksSliced(input: CheckInput, options: CheckOptions, 
     sliceStart = performance.now();
     return !slicing.cancelled();
   };
-  for (const check of CHECKS) {
+  for (const check of slicing.lane === 'slow' ? SLOW_CHECKS : CHECKS) {
     if (!(await giveWay())) return null;
     const out = check(ctx);
     if (!isSteps(out)) {

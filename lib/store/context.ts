@@ -22,7 +22,7 @@ export interface StoreContext {
   deps: StoreDeps;
   engine: Remote<EngineApi>;
   cache: RowCache;
-  queries: Record<'distribution' | 'split' | 'checks' | 'suspects' | 'formats' | 'tokens', Latest>;
+  queries: Record<'distribution' | 'split' | 'checks' | 'slowChecks' | 'suspects' | 'formats' | 'tokens', Latest>;
   /** Show a notice about the engine (set once the store exists). */
   notify(notice: { tone: 'info' | 'danger'; message: string }): void;
   /** Refresh the derived results soon: after a burst of changes (typing), once. Set once the store exists. */
@@ -39,7 +39,7 @@ export function createContext(deps: StoreDeps): StoreContext {
     deps,
     engine: deps.engine.api,
     cache: new RowCache(),
-    queries: { distribution: latest(), split: latest(), checks: latest(), suspects: latest(), formats: latest(), tokens: latest() },
+    queries: { distribution: latest(), split: latest(), checks: latest(), slowChecks: latest(), suspects: latest(), formats: latest(), tokens: latest() },
     notify: () => {},
     refreshSoon: () => {},
   };

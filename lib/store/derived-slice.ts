@@ -51,6 +51,19 @@ async function countTokens(ctx: StoreContext, set: Set, get: Get, force: boolean
   }
 }
 
+/** Run the slow checks (near-duplicates, typos) on the rows as they are now; what is on screen meanwhile is marked out of date. */
+async function runSlowChecks(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+  const s = get();
+  const revision = s.status.revision;
+  await ctx.queries.slowChecks.run(
+    checksKey(s),
+    () => ctx.engine.slowChecks(s.choices),
+    (report) => {
+      if (report) set({ slowChecks: { checks: report.checks, revision } });
+    },
+  );
+}
+
 /** Run the suspect-label search on the rows as they are now; the findings on screen meanwhile are marked out of date, not hidden. */
 async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void> {
   const s = get();
@@ -117,6 +130,7 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get, onlyGate = 
       () => engine.distribution(),
       (distribution) => set({ distribution }),
     ),
+    auto ? runSlowChecks(ctx, set, get) : Promise.resolve(),
     auto ? findSuspects(ctx, set, get) : Promise.resolve(),
     s.meta?.jsonl
       ? queries.formats.run(
@@ -143,6 +157,7 @@ export const derivedSlice: Slice<DerivedSlice> = (ctx) => (set, get) => ({
         () => ctx.engine.checks(s.choices),
         (checks) => set({ checks }),
       ),
+      runSlowChecks(ctx, set, get),
       findSuspects(ctx, set, get),
     ]);
   },

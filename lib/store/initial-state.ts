@@ -62,6 +62,7 @@ export const derivedInitial: Data<DerivedSlice> = {
   split: null,
   checks: null,
   suspects: null,
+  slowChecks: null,
   suspectProgress: null,
   suspectError: null,
   checksOnDemand: false,

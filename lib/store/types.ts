@@ -146,6 +146,11 @@ export interface DerivedSlice {
    * the status's: out of date, a new run is under way). Null until the first run ends.
    */
   suspects: { result: CheckResult | null; revision: number } | null;
+  /**
+   * The slow checks' findings (near-duplicates, typos), run after the others and shown with them;
+   * `revision` as for `suspects`. They are never errors: the downloads do not wait for them.
+   */
+  slowChecks: { checks: CheckResult[]; revision: number } | null;
   suspectProgress: TaskProgress | null;
   suspectError: string | null;
   /** True for large datasets, whose checks run when asked (`runChecks`) rather than after every change. */
