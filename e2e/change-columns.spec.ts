@@ -1,12 +1,6 @@
 import { expect, test } from './fixtures/test';
 import { ticketsFile } from './fixtures/datasets';
-
-const answers = (bytes: Buffer): unknown[] =>
-  bytes
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse((JSON.parse(l) as { messages: { content: string }[] }).messages[2]!.content) as unknown);
+import { answers } from './fixtures/files';
 
 test('the columns can be changed after Continue, as one step that Undo takes back, edits kept', async ({ page, start, grid, exportPanel }) => {
   await start.open();

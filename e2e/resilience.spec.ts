@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { ticketsFile } from './fixtures/datasets';
+import { userTexts } from './fixtures/files';
 
 /**
  * What happens when the browser fails under the user: storage that refuses writes, a data worker
@@ -22,10 +23,6 @@ async function failStorage(page: Page, failing: boolean): Promise<void> {
   await page.evaluate(toggle, failing);
   for (const worker of page.workers()) await worker.evaluate(toggle, failing);
 }
-
-const lines = (bytes: Buffer): string[] => bytes.toString('utf8').split('\n').filter(Boolean);
-const userTexts = (bytes: Buffer): string[] =>
-  lines(bytes).map((l) => (JSON.parse(l) as { messages: { role: string; content: string }[] }).messages[1]!.content);
 
 test('storage that fails for a while: the page says the changes are not saved, and after it recovers every edit survives a reload', async ({
   page,

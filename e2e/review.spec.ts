@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures/test';
 import { csvFile } from './fixtures/start-page';
-import { shot } from './fixtures/files';
+import { chatMessages, shot } from './fixtures/files';
 
 /**
  * A reviewer's session: the Bitext sample with four labels flipped (as a tired annotator would),
@@ -32,15 +32,7 @@ function flippedBitext() {
 }
 
 /** The assistant's answers of a JSONL file, by user message. */
-const answers = (bytes: Buffer): Map<string, unknown> =>
-  new Map(
-    bytes
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages)
-      .map((m) => [m[1]!.content, JSON.parse(m[2]!.content) as unknown]),
-  );
+const answersByText = (bytes: Buffer): Map<string, unknown> => new Map(chatMessages(bytes).map((m) => [m[1]!.content, JSON.parse(m[2]!.content) as unknown]));
 
 test('a reviewer fixes flipped labels with the keyboard, most suspicious first; the review survives a reload and the fixes reach the files', async ({
   page,
@@ -128,8 +120,8 @@ test('a reviewer fixes flipped labels with the keyboard, most suspicious first; 
   });
 
   await test.step('the files carry the fixed labels', async () => {
-    const train = answers((await exportPanel.download('Download train.jsonl')).bytes);
-    const validation = answers((await exportPanel.download('Download validation.jsonl')).bytes);
+    const train = answersByText((await exportPanel.download('Download train.jsonl')).bytes);
+    const validation = answersByText((await exportPanel.download('Download validation.jsonl')).bytes);
     for (const n of [3, 120, 300, 450] as const) {
       const [category, intent] = FLIPS[n].right;
       const answer = train.get(text(n)) ?? validation.get(text(n));

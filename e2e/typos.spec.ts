@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/test';
 import { csvFile } from './fixtures/start-page';
 import { TICKETS, ticketsCsv, type Ticket } from './fixtures/datasets';
+import { userTexts } from './fixtures/files';
 
 /**
  * Typos before export: the tickets (row 5 says "twise") and one more row with "warehuose", a word
@@ -8,13 +9,6 @@ import { TICKETS, ticketsCsv, type Ticket } from './fixtures/datasets';
  * the other is marked "Not a typo" and stays quiet after a reload; the files carry the fix.
  */
 const ROWS: readonly Ticket[] = [...TICKETS, ['Can you ship to the warehuose on Main street?', 'Shipping', 'Address change']];
-
-const userMessages = (bytes: Buffer): string[] =>
-  bytes
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages[1]!.content);
 
 test('a typo fixed in one click (and undone, and redone), another marked "Not a typo" for good; the files carry the fix', async ({
   page,
@@ -60,8 +54,8 @@ test('a typo fixed in one click (and undone, and redone), another marked "Not a 
 
   await test.step('the files carry the fixed text, and the word kept as it is', async () => {
     const messages = [
-      ...userMessages((await exportPanel.download('Download train.jsonl')).bytes),
-      ...userMessages((await exportPanel.download('Download validation.jsonl')).bytes),
+      ...userTexts((await exportPanel.download('Download train.jsonl')).bytes),
+      ...userTexts((await exportPanel.download('Download validation.jsonl')).bytes),
     ];
     expect(messages).toContain('I was charged twice for my order');
     expect(messages.some((m) => m.includes('twise'))).toBe(false);
