@@ -67,6 +67,17 @@ describe('review status', () => {
     expect(ds.reviewStatus(1)).toBe('unreviewed');
   });
 
+  it('relabelling a row already reviewed (going back in the review) keeps it reviewed, not "changed since review"', () => {
+    const ds = sample();
+    commit(ds, markReview(ds, [1], 'reviewed'));
+    const change = commit(ds, reviewWithCells(ds, 1, [{ col: 1, value: 'Shipping' }], 'Relabel row 2 as Shipping'));
+    expect(ds.row(1)[1]).toBe('Shipping');
+    expect(ds.reviewStatus(1)).toBe('reviewed');
+    ds.revert(change);
+    expect(ds.reviewStatus(1)).toBe('reviewed');
+    expect(reviewWithCells(ds, 1, [{ col: 1, value: 'Billing' }], 'again')).toBeNull();
+  });
+
   it('editing a reviewed row elsewhere marks it "changed since review", in the same undo step; a flagged row stays flagged', () => {
     const ds = sample();
     commit(ds, markReview(ds, [0], 'reviewed'));

@@ -1,3 +1,4 @@
+import { setCells } from './changes';
 import type { Dataset } from './dataset';
 import type { Change, Patch, ReviewStatus, RowId } from './types';
 
@@ -42,17 +43,16 @@ export function markReview(ds: Dataset, ids: Iterable<RowId>, status: ReviewStat
 
 /**
  * Set cells of one row and mark it reviewed, as one change: the reviewer's "use this label" (the
- * suggestion, or a label picked from the list). Null when the row is gone.
+ * suggestion, or a label picked from the list). Null when the row is gone. The row's review patch is
+ * always there (reviewed → reviewed when it was reviewed already), so the change reviews the row
+ * itself and `withReviewFollowUp` never marks it "changed since review".
  */
 export function reviewWithCells(ds: Dataset, id: RowId, cells: readonly { col: number; value: string }[], label: string): Change | null {
   if (!ds.isLive(id)) return null;
-  const sets: Patch[] = [];
-  for (const { col, value } of cells) {
-    const before = ds.cell(id, col);
-    if (before !== value) sets.push({ op: 'set', rowId: id, col, before, after: value });
-  }
-  const patches = [...sets, ...reviewPatches(ds, [id], 'reviewed')];
-  return patches.length === 0 ? null : { label, patches };
+  const sets = setCells(ds, id, cells)?.patches ?? [];
+  const status = ds.reviewStatus(id);
+  if (sets.length === 0 && status === 'reviewed') return null;
+  return { label, patches: [...sets, { op: 'review', rowId: id, before: status, after: 'reviewed' }] };
 }
 
 /**

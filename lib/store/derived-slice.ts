@@ -67,7 +67,9 @@ async function runSlowChecks(ctx: StoreContext, set: Set, get: Get): Promise<voi
 /** Run the suspect-label search on the rows as they are now; the findings on screen meanwhile are marked out of date, not hidden. */
 async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void> {
   const s = get();
-  const key = settingsKey(s);
+  // The search reads the text and the label columns only: other settings (thresholds, the prompt, words marked
+  // "Not a typo") do not make it run again.
+  const key = dataKey(s);
   if (ctx.queries.suspects.has(key)) return;
   const revision = s.status.revision;
   set({ suspectError: null });
@@ -85,9 +87,10 @@ async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void
       },
     );
   } catch (e) {
-    if (settingsKey(get()) === key) set({ suspectError: `Suspect labels could not be looked for: ${(e as Error).message}` });
+    if (dataKey(get()) === key) set({ suspectError: `Suspect labels could not be looked for: ${(e as Error).message}` });
   } finally {
-    if (settingsKey(get()) === key) set({ suspectProgress: null });
+    // The bar goes with its run, unless a newer run is under way (it shows its own progress).
+    if (dataKey(get()) === key || !ctx.queries.suspects.has(dataKey(get()))) set({ suspectProgress: null });
   }
 }
 

@@ -24,7 +24,8 @@ async function openAt(ctx: StoreContext, set: Set, get: Get, order: ReviewOrder,
   const ranked = suggestionsOf(get()).map((s) => s.rowId);
   const queue = await ctx.engine.reviewQueue(order, ranked);
   // "Review N rows" from a finding walks those rows only, in the order chosen.
-  const ids = scope ? queue.filter((id) => scope.includes(id)) : queue;
+  const inScope = scope ? new Set(scope) : null;
+  const ids = inScope ? queue.filter((id) => inScope.has(id)) : queue;
   set({ review: { order, ids, index: 0, scope, actedAt: [] }, reviewRow: null });
   await showCurrent(ctx, set, get);
 }
@@ -82,8 +83,10 @@ export const reviewSlice: Slice<ReviewSlice> = (ctx) => (set, get) => {
         const textCol = get().meta?.mapping ? get().meta!.header.indexOf(get().meta!.mapping!.text) : -1;
         if (textCol < 0) return;
         if ((await whenWritable(ctx, ctx.engine.edit({ kind: 'set', id: row.id, col: textCol, value: action.text }))) === null) return;
-        // The text is fixed; its labels still wait for a decision: stay on it.
+        // The text is fixed; its labels still wait for a decision: stay on it (an undo of the edit comes back here).
         const [fresh] = await ctx.engine.rowsById([row.id]);
+        const now = get().review;
+        if (now) set({ review: { ...now, actedAt: [...now.actedAt, now.index] } });
         if (fresh) set({ reviewRow: fresh });
         return;
       }

@@ -254,6 +254,22 @@ describe('the review on the real engine', () => {
     expect(get().review).toBeNull();
   });
 
+  it('a text edited in the review stays on its example, and Ctrl+Z of it comes back to that example', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const get = store.getState;
+    await get().openReview({ order: 'file' });
+    await get().reviewAct({ kind: 'keep' });
+    await get().reviewAct({ kind: 'text', text: 'a fixed text' });
+    expect(get().review!.index).toBe(1);
+    expect(get().reviewRow!.cells[0]).toBe('a fixed text');
+    await get().reviewGo(1);
+    await get().reviewUndo();
+    expect(get().review!.index).toBe(1);
+    expect(get().reviewRow!.cells[0]).not.toBe('a fixed text');
+    expect(get().status.review.reviewed).toBe(1);
+  });
+
   it('keys pressed faster than the engine answers act on successive examples, never twice on one', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();
