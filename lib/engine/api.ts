@@ -46,6 +46,8 @@ const PROGRESS_EVERY_MS = 50;
 export class EngineService extends Engine implements Attentive {
   private lastProgress = 0;
   private lastUserCall = 0;
+  /** Quick checks running now (they decide the downloads: the slow runs let them finish first). */
+  private quickChecks = 0;
 
   constructor(private readonly send: (event: ServiceEvent) => void) {
     super();
@@ -128,21 +130,32 @@ export class EngineService extends Engine implements Attentive {
     } while (performance.now() - this.lastUserCall < QUIET_MS);
   }
 
+  /** Settles once the user is quiet and no quick checks run: the slow runs wait for both (a download waits for the quick checks). */
+  private async quietAndNoQuickChecks(): Promise<void> {
+    do await this.quiet();
+    while (this.quickChecks > 0);
+  }
+
   /** The quality checks, started and resumed between slices only while the user waits for nothing. */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
-    return super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
+    this.quickChecks++;
+    try {
+      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
+    } finally {
+      this.quickChecks--;
+    }
   }
 
-  /** The slow checks (near-duplicates, typos): after the others, in their own run, giving way to the user as they do. */
+  /** The slow checks (near-duplicates, typos): after the quick ones, in their own run, giving way to the user and to the quick checks. */
   slowChecks(choices: ExportChoices): Promise<CheckReport | null> {
-    return super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), lane: 'slow' });
+    return super.checks(choices, { start: () => this.quietAndNoQuickChecks(), pause: () => this.quietAndNoQuickChecks(), lane: 'slow' });
   }
 
-  /** The suspect-label finding, started and resumed only while the user waits for nothing, with progress sent as events. */
+  /** The suspect-label finding, started and resumed only while the user waits for nothing and no quick checks run, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
     return super.suspects(choices, {
-      start: () => this.quiet(),
-      pause: () => this.quiet(),
+      start: () => this.quietAndNoQuickChecks(),
+      pause: () => this.quietAndNoQuickChecks(),
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
   }
