@@ -135,9 +135,7 @@ export function IssuesPanel() {
         ))
       )}
       {checks && !suspects && suspectProgress && (
-        <p className={styles.muted} role="status">
-          Looking for labels that look wrong… {Math.round((100 * suspectProgress.done) / Math.max(1, suspectProgress.total))}%
-        </p>
+        <p className={styles.muted}>Looking for labels that look wrong… {Math.round((100 * suspectProgress.done) / Math.max(1, suspectProgress.total))}%</p>
       )}
       {suspectError && <p className={styles.muted}>{suspectError}</p>}
       <button
