@@ -36,7 +36,15 @@ export async function checkCommand(args: string[]): Promise<number> {
   const bytes = readInput(file);
   const name = path.basename(file);
   // Decided by the content, as the app decides: a JSONL saved as .csv or .txt is still a JSONL.
-  if (sniffKind(bytes, name) === 'jsonl') return checkJsonl(name, bytes, values, { settings, encoding: csvOptions.encoding, tokenChoice, thresholds, suspect });
+  if (sniffKind(bytes, name) === 'jsonl')
+    return checkJsonl(name, bytes, values, {
+      settings,
+      encoding: csvOptions.encoding,
+      tokenChoice,
+      thresholds,
+      suspect,
+      keepNearDuplicatesTogether: values['keep-near-duplicates-together'] === true,
+    });
 
   const read = readColumns(bytes, settings, csvOptions);
   if (!read.ok && read.kind === 'unreadable') {
@@ -49,7 +57,11 @@ export async function checkCommand(args: string[]): Promise<number> {
     process.stderr.write(`\n${USAGE}`);
     return 2;
   }
-  const run = await checkColumns(read, settings, tokenChoice, thresholds, { setAside: read.badRows.map(({ dataRow, line }) => ({ dataRow, line })), suspect });
+  const run = await checkColumns(read, settings, tokenChoice, thresholds, {
+    setAside: read.badRows.map(({ dataRow, line }) => ({ dataRow, line })),
+    suspect,
+    keepNearDuplicatesTogether: values['keep-near-duplicates-together'] === true,
+  });
   process.stdout.write(values.json ? jsonReport(run) : humanReport(name, settings, run));
   return hasErrors(run.report) ? 1 : 0;
 }

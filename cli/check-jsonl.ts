@@ -24,6 +24,8 @@ export interface CheckChoices {
   thresholds: Partial<Thresholds>;
   /** Run suspect-label (not with `--no-suspect`). */
   suspect: boolean;
+  /** `--keep-near-duplicates-together`: the split keeps near-copies in one file. */
+  keepNearDuplicatesTogether?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function checkJsonl(
   name: string,
   bytes: Uint8Array,
   values: Record<string, string | boolean | undefined>,
-  { settings: base, encoding, tokenChoice, thresholds, suspect }: CheckChoices,
+  { settings: base, encoding, tokenChoice, thresholds, suspect, keepNearDuplicatesTogether = false }: CheckChoices,
 ): Promise<number> {
   const given = CSV_ONLY.filter((o) => values[o] !== undefined);
   if (given.length > 0) {
@@ -63,7 +65,7 @@ export async function checkJsonl(
     systemPrompt: (values.system as string | undefined) ?? info.systemPrompt ?? base.systemPrompt,
   };
   // Tokens of the examples a re-export would write (for a conversation: its first and last turns).
-  const run = await checkColumns(table, settings, tokenChoice, thresholds, { suspect });
+  const run = await checkColumns(table, settings, tokenChoice, thresholds, { suspect, keepNearDuplicatesTogether });
   const formatErrors = Object.keys(format.errors).length > 0;
   process.stdout.write(
     values.json

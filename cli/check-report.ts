@@ -43,6 +43,8 @@ export interface CheckRunOptions {
   setAside?: CheckInput['setAside'];
   /** Run suspect-label too (default true; `--no-suspect` turns it off: it is the slow one on large files). */
   suspect?: boolean;
+  /** The export keeps near-copies in one file (`--keep-near-duplicates-together`): no split-leakage to find. */
+  keepNearDuplicatesTogether?: boolean;
 }
 
 /**
@@ -55,9 +57,9 @@ export async function checkColumns(
   settings: ExportSettings,
   tokenChoice: TokenChoice | null,
   thresholds: Partial<Thresholds>,
-  { setAside, suspect = true }: CheckRunOptions = {},
+  { setAside, suspect = true, keepNearDuplicatesTogether = false }: CheckRunOptions = {},
 ): Promise<CheckRun> {
-  const input = checkInput(columnsTable(read.header, read.columns, read.rowCount, read.numbers), settings);
+  const input = checkInput(columnsTable(read.header, read.columns, read.rowCount, read.numbers), { ...settings, keepNearDuplicatesTogether });
   // The readers check the columns first (a usage error names the missing one), so this is a bug.
   if (!input.ok) throw new Error(`the checks need columns the file was not read with: ${input.missing.join(', ')}`);
   // With a model, whole examples are counted with its tokenizer and compared with its limit.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportCsv, TARGETS, type ExportFiles, type ExportTarget } from '../lib/export';
+import { exportCsv, TARGETS, type ExportFiles, type ExportTarget, type GroupTexts } from '../lib/export';
+import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
 import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { USAGE, UsageError, WriteError } from './usage';
 
@@ -27,7 +28,10 @@ export async function exportCommand(args: string[]): Promise<number> {
 
   const bytes = readInput(file);
   const name = path.basename(file);
-  const result = exportCsv(bytes, settings, csvOptions);
+  // Opt-in, not the notebook's split: copies and near-copies (the near-duplicate check's default similarity) go to one file.
+  const together = values['keep-near-duplicates-together'] === true;
+  const groupTexts: GroupTexts | undefined = together ? (texts) => nearDuplicateGroupIds(texts, DEFAULT_THRESHOLDS.nearDuplicateSimilarity) : undefined;
+  const result = exportCsv(bytes, settings, csvOptions, undefined, groupTexts);
 
   if (!result.ok && result.kind === 'unreadable') {
     process.stderr.write(`${name}: ${result.problem.message}\n`);
@@ -45,8 +49,21 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 
   const written = writeFilesAtomically(outDir, result.files);
-  if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target));
+  if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target) + keepingNote(result.files));
   return 0;
+}
+
+/** What keeping near-copies in one file changed in scikit-learn's split (empty without the option). */
+function keepingNote(files: ExportFiles): string {
+  const k = files.keeping;
+  if (!k) return '';
+  if (k.groupsSplit === 0) return "Near-duplicates kept on one side: no group was split across the files, so they are scikit-learn's.\n";
+  return (
+    `Near-duplicates kept on one side: ${k.groupsSplit} ${k.groupsSplit === 1 ? 'group' : 'groups'} split by scikit-learn moved whole ` +
+    `(${k.rowsMoved} ${k.rowsMoved === 1 ? 'row' : 'rows'} moved, ${k.rowsSwapped} traded back` +
+    (k.classChanges > 0 ? `, ${k.classChanges} of another class` : '') +
+    `).${k.rowsSwapped < k.rowsMoved ? ' No row was free to trade for the rest: the file sizes changed.' : ''}\n`
+  );
 }
 
 /** Write both files to temporary names, then rename: a failure never leaves half a file or clobbers the old ones. */

@@ -21,6 +21,7 @@ export const CSV_OPTIONS = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'no-header': { type: 'boolean' },
+  'keep-near-duplicates-together': { type: 'boolean' },
 } as const;
 
 /** `check --threshold NAME=VALUE`, repeatable: the numbers the checks compare against (lib/quality/thresholds.ts). */

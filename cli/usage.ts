@@ -3,11 +3,11 @@ export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
                       [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
-                      [--no-header]
+                      [--no-header] [--keep-near-duplicates-together]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
-                     [--threshold NAME=VALUE ...] [--no-suspect]
+                     [--threshold NAME=VALUE ...] [--no-suspect] [--keep-near-duplicates-together]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
                      [--threshold NAME=VALUE ...] [--no-suspect]
@@ -45,6 +45,12 @@ Options for export:
   --no-header          the file has no header row: its first line is data row 1 and the columns
                        are named "column 1", "column 2", … (pandas' header=None); name them in
                        --text and --labels, e.g. --text "column 1" --labels "column 2"
+  --keep-near-duplicates-together
+                       not the notebook's split (off by default): copies and near-copies of an
+                       inquiry (similarity 0.8, as the near-duplicate check) go to the same file.
+                       Starts from scikit-learn's split and moves each group it cut in two whole
+                       to the file holding most of it, trading a row of the same class back into
+                       its place: same file sizes, same per-class counts while such rows exist
 
 Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 usage error.
 
@@ -56,8 +62,8 @@ examples, its maximum numbers of examples and file sizes, its token limit per ex
 suspect labels: rows whose label a text classifier trained on the other rows (5-fold cross-
 validation on the label combinations) confidently disagrees with, most suspicious first, each
 with the label it suggests (labels with fewer than 5 rows are not judged). It takes
-the column, split, format (--target, --system, --json-style) and reading options of export (--seed
-is accepted and changes nothing), plus:
+the column, split, format (--target, --system, --json-style) and reading options of export (--seed,
+--test-size and --keep-near-duplicates-together decide the split whose leakage it reports), plus:
   --json               print exactly one JSON object: {"rows": N, "ran": [every check id that
                        ran], "checks": [{"id", "severity", "count", "rows", "message", "fixes"?,
                        "details"?}, ...], "tokens": {...}}; suspect-label's object also has

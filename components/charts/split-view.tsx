@@ -26,6 +26,21 @@ function Leakage() {
   );
 }
 
+/** What keeping near-copies in one file changed in scikit-learn's split (the opt-in of the Split settings). */
+function Keeping({ keeping }: { keeping: NonNullable<Extract<SplitPreview, { ok: true }>['keeping']> }) {
+  const { groupsSplit, rowsMoved, rowsSwapped, classChanges } = keeping;
+  return (
+    <p className={styles.explain} role="note">
+      <strong>Near-duplicates kept on one side.</strong>{' '}
+      {groupsSplit === 0
+        ? 'No group of copies was split across the files: the files are scikit-learn’s.'
+        : `${numbers.format(groupsSplit)} ${groupsSplit === 1 ? 'group was' : 'groups were'} split across the files: ${numbers.format(rowsMoved)} ${rowsMoved === 1 ? 'row moved' : 'rows moved'} to join ${groupsSplit === 1 ? 'its group' : 'their groups'} and ${numbers.format(rowsSwapped)} came back the other way` +
+          (classChanges > 0 ? ` (${numbers.format(classChanges)} of another class: none of the same class was free).` : ', each of the same class.') +
+          (rowsSwapped < rowsMoved ? ' No row was free to trade for the rest, so the file sizes changed.' : '')}
+    </p>
+  );
+}
+
 /**
  * Train and validation rows per class for the current export settings, or why there is no split.
  * Free-text answers (`freeText`) are not classes: only the totals are shown.
@@ -59,7 +74,7 @@ export function SplitView({ split, column, tableView, freeText }: { split: Split
             ? `Stratified by ${split.stratifiedBy}: each ${split.stratifiedBy === column ? column : `${split.stratifiedBy} combination`} keeps its share in both files.`
             : `Random split: a ${column}'s share can differ between the two files.`}
       </p>
-      <Leakage />
+      {split.keeping ? <Keeping keeping={split.keeping} /> : <Leakage />}
       {!freeText && (
         <SplitChart
           rows={rows}

@@ -17,10 +17,11 @@ const JSON_STYLES: { value: JsonStyle; label: string; help: string }[] = [
 /** How the rows are split and written: the settings that decide the bytes of the two files. */
 export function ExportSettings() {
   const api = useTrainsetApi();
-  const { systemPrompt, stratify, jsonStyle } = useTrainset((s) => ({
+  const { systemPrompt, stratify, jsonStyle, keepTogether } = useTrainset((s) => ({
     systemPrompt: s.choices.systemPrompt,
     stratify: s.choices.stratify,
     jsonStyle: s.choices.jsonStyle,
+    keepTogether: s.choices.keepNearDuplicatesTogether,
   }));
   const labels = useTrainset((s) => s.meta?.mapping?.labels ?? s.distribution?.labels ?? []);
   // Free-text answers are never stratified by (the engine ignores the choice): show that.
@@ -98,6 +99,21 @@ export function ExportSettings() {
           </div>
           <SeedField />
         </div>
+        <div className={styles.check}>
+          <input
+            id={`${id}-together`}
+            type="checkbox"
+            checked={keepTogether}
+            aria-describedby={`${id}-together-help`}
+            onChange={(e) => set({ keepNearDuplicatesTogether: e.target.checked })}
+          />
+          <label htmlFor={`${id}-together`}>Keep near-duplicates on one side</label>
+        </div>
+        <p id={`${id}-together-help`} className={styles.help}>
+          Copies and near-copies of an inquiry go to the same file, so validation never tests what training taught. Not the notebook&apos;s split: off, the
+          files are byte for byte scikit-learn&apos;s; on, a group split across the files moves whole to the file holding most of it, and a row of its class
+          comes back in its place.
+        </p>
       </fieldset>
 
       <fieldset className={styles.group}>

@@ -1,4 +1,4 @@
-import { ExampleCollector, type ExportOutcome, type ExportSettings } from '../export';
+import { ExampleCollector, type CollectorOptions, type ExportOutcome, type ExportSettings } from '../export';
 import type { Dataset } from './dataset';
 
 /**
@@ -7,7 +7,7 @@ import type { Dataset } from './dataset';
  * gives the notebook's bytes. Problems name rows by their grid number and, for uploaded rows, the
  * file line. A column the settings name but the header lacks is a problem value, not an exception.
  */
-export function exportDataset(ds: Dataset, settings: ExportSettings, options: { keepText?: boolean } = {}): ExportOutcome {
+export function exportDataset(ds: Dataset, settings: ExportSettings, options: CollectorOptions = {}): ExportOutcome {
   const start = ExampleCollector.start(ds.header, settings, options);
   if (!start.ok) return { ok: false, problems: start.problems, problemCount: start.problems.length };
   const { collector } = start;

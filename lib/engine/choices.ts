@@ -39,6 +39,7 @@ export function parseChoices(saved: unknown, defaults: ExportChoices): { choices
     thresholds: parseThresholds(s.thresholds, dropped),
     tokens: parseTokens(s.tokens, defaults.tokens, dropped),
     ignoreWords: pick('ignoreWords', (v) => Array.isArray(v) && v.every((w) => typeof w === 'string')),
+    keepNearDuplicatesTogether: pick('keepNearDuplicatesTogether', (v) => typeof v === 'boolean'),
   };
   return { choices, dropped };
 }

@@ -438,3 +438,40 @@ describe('Engine: the typo check with the English word list and the session’s 
     expect(quiet).toBeUndefined();
   });
 });
+
+describe('Engine: the opt-in split that keeps near-duplicates on one side', () => {
+  // 40 distinct questions, then each of the first 10 asked again with a word added.
+  const questions = Array.from({ length: 40 }, (_, i) => `how do I change the ${['card', 'plan', 'address', 'password'][i % 4]} number ${i * 7919} on file`);
+  const rows = [...questions, ...questions.slice(0, 10).map((q) => `${q} please`)];
+  const csv = 'inquiry,category,sub_category\n' + rows.map((q, i) => `${q},${i % 2 ? 'Billing' : 'Shipping'},s`).join('\n') + '\n';
+  const pairOf = (text: string): string => text.replace(/ please$/, '');
+  const texts = async (b: Blob): Promise<string[]> =>
+    (await blobText(b))
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => pairOf((JSON.parse(l) as { messages: { content: string }[] }).messages[1]!.content));
+
+  it('keeps each question and its near-copy in one file, says what it moved, and leaves the default split alone', async () => {
+    const engine = loaded(csv);
+    const choices = { ...DEFAULT_CHOICES, keepNearDuplicatesTogether: true };
+    const plain = engine.exportFiles(DEFAULT_CHOICES);
+    const kept = engine.exportFiles(choices);
+    if (!plain.ok || !kept.ok) throw new Error('refused');
+    const [pt, pv] = [await texts(plain.train), await texts(plain.validation)];
+    const cut = pv.filter((t) => pt.includes(t)).length;
+    expect(cut).toBeGreaterThan(0);
+    const [kt, kv] = [await texts(kept.train), await texts(kept.validation)];
+    expect(kv.filter((t) => kt.includes(t))).toEqual([]);
+    expect([kt.length, kv.length]).toEqual([pt.length, pv.length]);
+    const preview = engine.splitPreview(choices);
+    expect(preview.ok && preview.keeping).toMatchObject({ groupsSplit: cut, rowsMoved: cut, rowsSwapped: cut, classChanges: 0 });
+    expect(engine.splitPreview(DEFAULT_CHOICES)).not.toHaveProperty('keeping');
+  });
+
+  it('uses the near-duplicate threshold the user set: at 0.99 only exact copies are kept together', () => {
+    const engine = loaded(csv);
+    const preview = engine.splitPreview({ ...DEFAULT_CHOICES, keepNearDuplicatesTogether: true, thresholds: { nearDuplicateSimilarity: 0.99 } });
+    expect(preview.ok && preview.keeping).toEqual({ groupsSplit: 0, rowsMoved: 0, rowsSwapped: 0, classChanges: 0 });
+  });
+});

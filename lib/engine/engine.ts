@@ -29,10 +29,12 @@ import {
   type ReplaceQuery,
   type ViewQuery,
 } from '../dataset';
-import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings } from '../export';
+import { chatFormat, DEFAULT_SYSTEM_PROMPT, type ExportProblem, type ExportSettings, type GroupTexts } from '../export';
 import {
   checkInput,
   checkSuspectLabelsSliced,
+  nearDuplicateGroupIds,
+  resolveThresholds,
   loadEnglishWords,
   datasetTable,
   fixChange,
@@ -75,6 +77,16 @@ let englishWordsLoad: Promise<ReadonlySet<string> | null> | null = null;
 /** The English word list, loaded on first use; null when it cannot be (the typo check then uses the file's own words). */
 const englishWords = (): Promise<ReadonlySet<string> | null> => (englishWordsLoad ??= loadEnglishWords().catch(() => null));
 
+/**
+ * The opt-in split that keeps near-copies in one file, at the near-duplicate check's similarity
+ * (the user's threshold, so the check and the split agree on what a near-copy is).
+ */
+function groupOption(choices: ExportChoices): { groupTexts?: GroupTexts } {
+  if (!choices.keepNearDuplicatesTogether) return {};
+  const t = resolveThresholds(choices.thresholds, choices.target).nearDuplicateSimilarity;
+  return { groupTexts: (texts) => nearDuplicateGroupIds(texts, t) };
+}
+
 /** Give way to the calls and events waiting (a pause between two slices of a long run). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -88,6 +100,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   thresholds: {},
   tokens: { model: DEFAULT_MODEL_ID, pricePerMillion: null, epochs: null },
   ignoreWords: [],
+  keepNearDuplicatesTogether: false,
 };
 
 export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };
@@ -338,7 +351,7 @@ export class Engine {
     for (;;) {
       const settings = this.settings(choices);
       if (!settings) return null;
-      const input = checkInput(datasetTable(this.requireDataset()), settings);
+      const input = checkInput(datasetTable(this.requireDataset()), { ...settings, keepNearDuplicatesTogether: choices.keepNearDuplicatesTogether });
       if (!input.ok) return null;
       const { table, labels } = input.input;
       const [revision, ds] = [this.revision, this.ds];
@@ -643,7 +656,7 @@ export class Engine {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
     const ds = this.requireDataset();
-    const outcome = exportDataset(ds, settings, { keepText: false });
+    const outcome = exportDataset(ds, settings, { keepText: false, ...groupOption(choices) });
     if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const s = outcome.files.summary;
     const live = ds.liveIdsShared();
@@ -655,6 +668,7 @@ export class Engine {
       classes: s.perLabel.map((c) => ({ label: c.label, total: c.train + c.validation, train: c.train, validation: c.validation })),
       stratifiedBy: settings.stratify ? settings.stratify.join(' + ') : null,
       preview: { train: lines(outcome.files.trainRows), validation: lines(outcome.files.validationRows) },
+      ...(outcome.files.keeping ? { keeping: outcome.files.keeping } : {}),
     };
   }
 
@@ -674,7 +688,7 @@ export class Engine {
   private makeFiles(choices: ExportChoices): ExportResult {
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
-    const outcome = exportDataset(this.requireDataset(), settings);
+    const outcome = exportDataset(this.requireDataset(), settings, groupOption(choices));
     if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const { files } = outcome;
     const blob = (batches: Generator<Uint8Array[]>): Blob => {

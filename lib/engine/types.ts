@@ -1,3 +1,4 @@
+import type { GroupKeeping } from '../split';
 import type { BadRow, CsvInfo, CsvProblem } from '../csv';
 import type { LabelRef, ReplaceQuery, ReviewStatus, RowId, ViewQuery } from '../dataset';
 import type { ExportProblem, ExportSummary, ExportTarget, JsonStyle, LimitSource } from '../export';
@@ -109,6 +110,12 @@ export interface ExportChoices {
   tokens: TokenChoices;
   /** Words marked "Not a typo": the typo check never reports them (saved with the session). */
   ignoreWords: string[];
+  /**
+   * Opt-in, off by default (the default bytes stay the notebook's): copies and near-copies of one
+   * inquiry go to the same file, so none of the validation file is a near-copy of training
+   * (`lib/split/keep-groups.ts` says how it differs from scikit-learn).
+   */
+  keepNearDuplicatesTogether: boolean;
 }
 
 export interface TokenChoices {
@@ -174,6 +181,8 @@ export type SplitPreview =
       stratifiedBy: string | null;
       /** The first lines of each file, as they will be written. */
       preview: { train: string[]; validation: string[] };
+      /** With near-copies kept in one file: what that changed in scikit-learn's split. */
+      keeping?: GroupKeeping;
     }
   | { ok: false; problems: ExportProblem[]; problemCount: number };
 

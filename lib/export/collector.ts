@@ -1,5 +1,15 @@
 import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
-import { compareCodePoints, pythonFloatRepr, stratifiedSplitCodes, trainTestSplit, type SplitError, type SplitResult } from '../split';
+import {
+  compareCodePoints,
+  keepGroupsTogether,
+  pythonFloatRepr,
+  stratifiedSplitCodes,
+  trainTestSplit,
+  type GroupKeeping,
+  type SplitError,
+  type SplitOk,
+  type SplitResult,
+} from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
 import { writePythonJson } from './python-json';
 import { ByteStore } from './byte-store';
@@ -23,6 +33,21 @@ export interface ExportFiles {
   /** Row positions (0-based, in the order rows were added) of each file, in file order. */
   trainRows: Int32Array;
   validationRows: Int32Array;
+  /** With near-copies kept in one file (`groupTexts`): what that changed in sklearn's split. */
+  keeping?: GroupKeeping;
+}
+
+/**
+ * Opt-in, not the notebook's: given every row's text (in the order added), each row's group of
+ * near-copies (-1: none). The split then keeps each group in one file (`keepGroupsTogether`).
+ * Injected so that lib/export does not depend on the checks that find the groups.
+ */
+export type GroupTexts = (texts: readonly string[]) => Int32Array;
+
+export interface CollectorOptions {
+  /** False: check and split only, without keeping the messages (the files cannot be written). */
+  keepText?: boolean;
+  groupTexts?: GroupTexts;
 }
 
 export type ExportOutcome = { ok: true; files: ExportFiles } | { ok: false; problems: ExportProblem[]; problemCount: number };
@@ -65,6 +90,8 @@ export class ExampleCollector {
   private readonly strataFirstRow: number[] = [];
   private readonly problems: ExportProblem[] = [];
   private problemCount = 0;
+  /** With `groupTexts` only: each row's text, to find its near-copies once every row is in. */
+  private readonly texts: string[] = [];
 
   /** Rows added so far. */
   private count = 0;
@@ -74,6 +101,7 @@ export class ExampleCollector {
     header: readonly string[],
     /** False: check and split only, without keeping the messages (the files cannot be written). */
     private readonly keepText: boolean,
+    private readonly groupTexts: GroupTexts | null,
   ) {
     this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
     const col = (name: string): number => header.indexOf(name);
@@ -92,7 +120,7 @@ export class ExampleCollector {
   }
 
   /** Check the settings against the header; missing columns are reported with the names that exist. */
-  static start(header: readonly string[], settings: ExportSettings, options: { keepText?: boolean } = {}): CollectorStart {
+  static start(header: readonly string[], settings: ExportSettings, options: CollectorOptions = {}): CollectorStart {
     const problems: ExportProblem[] = [];
     const wanted = [
       { name: settings.textColumn, what: 'text column' },
@@ -125,7 +153,7 @@ export class ExampleCollector {
       });
     }
     if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true) };
+    return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true, options.groupTexts ?? null) };
   }
 
   /** Add one data row (cells in header order). `dataRow` is 1-based; `line` the physical line (0 if none). */
@@ -144,6 +172,7 @@ export class ExampleCollector {
     const position = this.count++;
     // Checking only (no keepText): the message is looked at (above) but not escaped or kept.
     if (this.keepText) this.addEscaped(this.contents, fields[this.textIndex] ?? '');
+    if (this.groupTexts) this.texts.push(fields[this.textIndex] ?? '');
     this.dataRows.push(dataRow);
     this.lines.push(line);
     if (this.settings.answer === 'labels') this.addLabels(fields);
@@ -243,7 +272,18 @@ export class ExampleCollector {
       const problems = this.explainSplitError(split.error, n);
       return { ok: false, problems, problemCount: problems.length };
     }
-    return { ok: true, files: this.files(split.train, split.test) };
+    if (!this.groupTexts) return { ok: true, files: this.files(split.train, split.test) };
+    const kept = keepGroupsTogether(split, this.groupTexts(this.texts), this.classIndexes(split));
+    return { ok: true, files: { ...this.files(kept.split.train, kept.split.test), keeping: kept.keeping } };
+  }
+
+  /** Each row's stratification class as an index into the split's classes (null: not stratified). */
+  private classIndexes(split: SplitOk): Int32Array | null {
+    if (!this.strataIndexes) return null;
+    const index = new Map(split.classes.map((c, k) => [c, k]));
+    const ofCode = this.strataLabels.map((label) => index.get(label) ?? 0);
+    const codes = this.strataCodes.view();
+    return Int32Array.from(codes, (c) => ofCode[c]!);
   }
 
   private checkInferredType(column: string, profile: ColumnProfile): void {

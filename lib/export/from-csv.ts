@@ -1,5 +1,5 @@
 import { readCsvStream, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
-import { ExampleCollector, type ExportFiles } from './collector';
+import { ExampleCollector, type ExportFiles, type GroupTexts } from './collector';
 import type { ExportProblem, ExportSettings } from './types';
 
 export type CsvExportResult =
@@ -10,9 +10,16 @@ export type CsvExportResult =
 
 /**
  * CSV bytes → train/validation JSONL, the notebook's pipeline in one pass: the reader streams rows
- * straight into the collector, so only the escaped messages and small codes are held.
+ * straight into the collector, so only the escaped messages and small codes are held (and, with
+ * `groupTexts`, the opt-in that keeps near-copies in one file, the texts).
  */
-export function exportCsv(bytes: Uint8Array, settings: ExportSettings, csvOptions: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvExportResult {
+export function exportCsv(
+  bytes: Uint8Array,
+  settings: ExportSettings,
+  csvOptions: CsvOptions = {},
+  onProgress?: (p: CsvProgress) => void,
+  groupTexts?: GroupTexts,
+): CsvExportResult {
   let collector: ExampleCollector | null = null;
   let startProblems: ExportProblem[] = [];
   const read = readCsvStream(
@@ -21,7 +28,7 @@ export function exportCsv(bytes: Uint8Array, settings: ExportSettings, csvOption
     {
       start(header) {
         // Called again if the encoding is re-detected: start from scratch.
-        const start = ExampleCollector.start(header, settings);
+        const start = ExampleCollector.start(header, settings, groupTexts ? { groupTexts } : {});
         collector = start.ok ? start.collector : null;
         startProblems = start.ok ? [] : start.problems;
       },

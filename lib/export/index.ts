@@ -19,5 +19,5 @@ export {
   type TargetInfo,
   type TargetLimits,
 } from './targets';
-export { ExampleCollector, where, type ExportFiles, type ExportOutcome, type CollectorStart } from './collector';
+export { ExampleCollector, where, type CollectorOptions, type ExportFiles, type ExportOutcome, type CollectorStart, type GroupTexts } from './collector';
 export { exportCsv, type CsvExportResult } from './from-csv';

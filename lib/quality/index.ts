@@ -40,6 +40,7 @@ export { runChecks, runChecksSliced, hasErrors, type CheckLane, type CheckSlicin
 export { columnsTable, datasetTable, checkInput, type CheckSettings } from './table';
 export { cleanCell, fixChange, fixSamples, type FixSample } from './fix';
 export { normaliseText } from './duplicate';
+export { nearDuplicateGroupIds } from './near-duplicate';
 export { foldLabel, editDistance } from './label-variant';
 export { piiKinds, type PiiKind } from './pii';
 export { loadEnglishWords, looksEnglish, matchCase, replaceWord } from './typo';

@@ -65,8 +65,7 @@ interface Texts {
 }
 
 /** One pass over the rows: group equal normalised texts (hashed, then compared), and shingle and sign each distinct one. */
-function* readTexts(ctx: CheckContext): Generator<void, Texts, void> {
-  const n = ctx.rowCount;
+function* readTexts(n: number, textAt: (row: number) => string): Generator<void, Texts, void> {
   const textOf = new Int32Array(n).fill(-1);
   let buf = new Uint16Array(1024);
   let capacity = 16;
@@ -82,7 +81,7 @@ function* readTexts(ctx: CheckContext): Generator<void, Texts, void> {
   let count = 0;
   for (let r = 0; r < n; r++) {
     if ((r & (ROWS_PER_STEP - 1)) === 0 && r > 0) yield;
-    const text = ctx.table.cell(r, ctx.text);
+    const text = textAt(r);
     // Empty and NA texts are missing, not near-duplicates of each other.
     if (isBlank(text) || isPandasNa(text)) continue;
     if (text.length > buf.length) buf = new Uint16Array(text.length * 2);
@@ -277,13 +276,30 @@ function* joinSimilar(texts: Texts, t: number): Generator<void, Components, void
 export function* checkNearDuplicates(ctx: CheckContext): Generator<void, CheckResult[], void> {
   const t = ctx.t.nearDuplicateSimilarity;
   if (!(t > 0) || ctx.rowCount < 2) return [];
-  const texts = yield* readTexts(ctx);
+  const texts = yield* readTexts(ctx.rowCount, (r) => ctx.table.cell(r, ctx.text));
   const comps = yield* joinSimilar(texts, t);
   const groups = nearGroups(texts, comps);
   const results = [...groupResults(ctx, groups, t)];
   const leak = leakage(ctx, texts, comps);
   if (leak) results.push(leak);
   return results;
+}
+
+/**
+ * Each text's group of copies and near-copies at similarity `t` (as the check finds them: exact
+ * copies after normalising, and near ones): the same number for texts of one group, -1 for a blank
+ * or NA text. What the opt-in split that keeps near-copies in one file needs (`keepGroupsTogether`).
+ */
+export function nearDuplicateGroupIds(texts: readonly string[], t: number): Int32Array {
+  const run = (function* () {
+    const read = yield* readTexts(texts.length, (r) => texts[r]!);
+    // No similarity to go by: exact copies only.
+    return { read, comps: t > 0 && t <= 1 ? yield* joinSimilar(read, t) : new Components(read.count) };
+  })();
+  let step = run.next();
+  while (!step.done) step = run.next();
+  const { read, comps } = step.value;
+  return Int32Array.from(read.textOf, (u) => (u === -1 ? -1 : comps.find(u)));
 }
 
 /** Rows of each component of two or more distinct texts, ascending, in order of their first row. */
@@ -385,6 +401,8 @@ function exportSplit(ctx: CheckContext): SplitResult | null {
 
 /** split-leakage: validation rows whose text, or a near-duplicate of it, is also in the training file. */
 function leakage(ctx: CheckContext, texts: Texts, comps: Components): CheckResult | null {
+  // The opt-in split keeps every group (exact copies included) in one file: nothing can leak.
+  if (ctx.input.keepNearDuplicatesTogether) return null;
   const split = exportSplit(ctx);
   if (split === null || !split.ok) return null;
   const { textOf } = texts;

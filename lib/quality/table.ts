@@ -42,7 +42,7 @@ export function datasetTable(ds: Dataset): CheckTable {
 
 /** The part of the export settings the checks need; the format ones default as in {@link CheckInput}. */
 export type CheckSettings = Pick<ExportSettings, 'textColumn' | 'labelColumns' | 'stratify' | 'testSize'> &
-  Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle' | 'answer' | 'seed'>>;
+  Partial<Pick<ExportSettings, 'target' | 'systemPrompt' | 'jsonStyle' | 'answer' | 'seed'>> & { keepNearDuplicatesTogether?: boolean };
 
 /** Column names → the indexes of {@link CheckInput}, or the names the header lacks. */
 export function checkInput(table: CheckTable, settings: CheckSettings): { ok: true; input: CheckInput } | { ok: false; missing: string[] } {
@@ -59,6 +59,7 @@ export function checkInput(table: CheckTable, settings: CheckSettings): { ok: tr
       stratify: settings.stratify ? settings.stratify.map(col) : null,
       testSize: settings.testSize,
       ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+      ...(settings.keepNearDuplicatesTogether ? { keepNearDuplicatesTogether: true } : {}),
       ...(settings.target !== undefined ? { target: settings.target } : {}),
       ...(settings.systemPrompt !== undefined ? { systemPrompt: settings.systemPrompt } : {}),
       ...(settings.jsonStyle !== undefined ? { jsonStyle: settings.jsonStyle } : {}),

@@ -60,6 +60,8 @@ export interface CheckInput {
   testSize: TestSize;
   /** The export's random seed (default 42), for the split the leakage check reproduces. */
   seed?: number;
+  /** The export keeps near-copies in one file (the opt-in split): the leakage check then has nothing to find. */
+  keepNearDuplicatesTogether?: boolean;
   /**
    * Rows the reader set aside because they have more fields than the header (the export refuses the
    * file while they exist). They are not in the table, so only their numbers are reported.

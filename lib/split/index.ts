@@ -10,3 +10,4 @@ export { stratifiedSplitCodes } from './stratified';
 export { shuffleSplit } from './shuffle-split';
 export { trainTestSplit } from './train-test-split';
 export { approximateMode } from './approximate-mode';
+export { keepGroupsTogether, type GroupKeeping, type KeptSplit } from './keep-groups';
