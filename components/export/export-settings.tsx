@@ -110,9 +110,8 @@ export function ExportSettings() {
           <label htmlFor={`${id}-together`}>Keep near-duplicates on one side</label>
         </div>
         <p id={`${id}-together-help`} className={styles.help}>
-          Copies and near-copies of an inquiry go to the same file, so validation never tests what training taught. Not the notebook&apos;s split: off, the
-          files are byte for byte scikit-learn&apos;s; on, a group split across the files moves whole to the file holding most of it, and a row of its class
-          comes back in its place.
+          Copies and near-copies of an inquiry go to the same file, so validation never tests what training taught. Off, the files are scikit-learn&apos;s byte
+          for byte; on, a group the split cut in two moves whole to one file, trading places with rows of its class.
         </p>
       </fieldset>
 
