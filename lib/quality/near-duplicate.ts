@@ -67,17 +67,21 @@ interface Texts {
 /** One pass over the rows: group equal normalised texts (hashed, then compared), and shingle and sign each distinct one. */
 function* readTexts(n: number, textAt: (row: number) => string): Generator<void, Texts, void> {
   const textOf = new Int32Array(n).fill(-1);
+  // Sized once from the texts' lengths (a normalised text is never longer): no copying as they fill.
+  let totalLength = 0;
+  for (let r = 0; r < n; r++) totalLength += textAt(r).length;
   let buf = new Uint16Array(1024);
   let capacity = 16;
   while (capacity < n * 2) capacity *= 2;
   const mask = capacity - 1;
   const slotText = new Int32Array(capacity).fill(-1);
   const slotHash = new Int32Array(capacity);
-  let chars = new Uint16Array(1 << 16);
-  let charStart = new Int32Array(1024);
-  let grams = new Int32Array(1 << 16);
-  let gramStart = new Int32Array(1024);
-  let signatures = new Int32Array(1024 * HASHES);
+  let chars = new Uint16Array(totalLength + 1);
+  let charStart = new Int32Array(n + 1);
+  // A text of fewer than 3 characters is one gram.
+  let grams = new Int32Array(totalLength + n);
+  let gramStart = new Int32Array(n + 1);
+  let signatures = new Int32Array(n * HASHES);
   let count = 0;
   for (let r = 0; r < n; r++) {
     if ((r & (ROWS_PER_STEP - 1)) === 0 && r > 0) yield;
@@ -215,12 +219,20 @@ function* joinSimilar(texts: Texts, t: number): Generator<void, Components, void
   // Signature positions that must agree before the exact sets are compared: far under what a pair
   // at the threshold shows (a pair at 0.8 agrees on fewer than 28 of 48 with probability about 1e-4).
   const minAgree = Math.floor(HASHES * Math.max(0, t - 0.2));
+  const maxMiss = HASHES - minAgree;
+  const { gramStart } = texts;
+  const minShare = t - EPSILON;
   const verify = (u: number, v: number): void => {
     pairs++;
     if (comps.find(u) === comps.find(v)) return;
-    let agree = 0;
-    for (let f = 0, a = u * HASHES, b = v * HASHES; f < HASHES; f++) if (sig[a + f] === sig[b + f]) agree++;
-    if (agree >= minAgree && similarAtLeast(texts, u, v, t)) comps.union(u, v);
+    // Sizes too far apart for the similarity (two loads, before the 48 signature positions).
+    const a = gramStart[u + 1]! - gramStart[u]!;
+    const b = gramStart[v + 1]! - gramStart[v]!;
+    if ((a < b ? a : b) < minShare * (a < b ? b : a)) return;
+    // Given up at the first position too many that differs: most candidates of a crowded band are not similar.
+    let miss = 0;
+    for (let f = 0, a = u * HASHES, b = v * HASHES; f < HASHES; f++) if (sig[a + f] !== sig[b + f] && ++miss > maxMiss) return;
+    if (similarAtLeast(texts, u, v, t)) comps.union(u, v);
   };
   for (let band = 0; band < bands; band++) {
     for (let u = 0; u < n; u++) {
