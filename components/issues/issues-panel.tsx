@@ -97,6 +97,8 @@ export function IssuesPanel() {
       aria-busy={busy || undefined}
       // For the benchmark and tests: whether the suspect-label findings shown describe the rows as they are.
       data-suspects={suspects !== null ? (suspectsStale ? 'stale' : 'ready') : onDemand && !suspectProgress ? 'not-run' : 'running'}
+      // The same for the slow checks (near-duplicates, typos).
+      data-slow-checks={slowChecks !== null ? (slowStale ? 'stale' : 'ready') : onDemand ? 'not-run' : 'running'}
     >
       <div className={styles.header}>
         <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
