@@ -77,7 +77,16 @@ export function RestoredNotice({ onStartOver }: { onStartOver(): void }) {
       }
     >
       <p>
-        Restored your work on <strong>{fileName}</strong> from {formatSavedAt(restored.savedAt, now)}.
+        {restored.project ? (
+          <>
+            Opened the project <strong>{restored.project}</strong>: the work on <strong>{fileName}</strong> as saved {formatSavedAt(restored.savedAt, now)},
+            with its edits (undo included), review progress and settings.
+          </>
+        ) : (
+          <>
+            Restored your work on <strong>{fileName}</strong> from {formatSavedAt(restored.savedAt, now)}.
+          </>
+        )}
       </p>
       {restored.droppedSettings.length > 0 && (
         <p>

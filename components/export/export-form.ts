@@ -70,6 +70,7 @@ const WHAT: Record<DownloadKind, string> = {
   validation: 'validation.jsonl',
   zip: 'the .zip of both files',
   csv: 'the cleaned CSV',
+  project: 'the project file',
 };
 
 /** The status line under the download buttons: what is being prepared, or what was just saved. */

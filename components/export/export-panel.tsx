@@ -7,6 +7,7 @@ import { gateOf } from '@/lib/store';
 import { EXPORT_CARD_ID } from '@/components/app/app-header';
 import { BlockingChecks } from './blocking-checks';
 import { CsvExport } from './csv-export';
+import { ProjectExport } from './project-export';
 import { DownloadButton } from './download-button';
 import { downloadStatus, summaryText } from './export-form';
 import { ExportProblems } from './export-problems';
@@ -82,6 +83,7 @@ export function ExportPanel() {
       )}
 
       <CsvExport disabled={!ready} onFailure={setFailure} />
+      <ProjectExport onFailure={setFailure} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
+import { readProject, writeProject } from '../project';
 import type { CheckReport, CheckResult } from '../quality';
 import { Engine, type EngineEvent, type LoadOutcome } from './engine';
 import type { Attentive } from './serve';
@@ -158,6 +159,32 @@ export class EngineService extends Engine implements Attentive {
       pause: () => this.quietAndNoQuickChecks(),
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
+  }
+
+  /**
+   * The session as a project file (`lib/project`): the page hands in what it saves (the file and
+   * every change), the project holds the same, so opening it restores the session exactly.
+   */
+  async projectFile(saved: SavedSession): Promise<Blob> {
+    const bytes = new Uint8Array(await saved.file.blob.arrayBuffer());
+    const project = writeProject({ ...saved, file: { ...saved.file, bytes } });
+    return new Blob([project as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+  }
+
+  /** A project file read back (untrusted): the session it holds, with what was damaged, or why it cannot be opened. */
+  async readProject(file: Blob, name: string): Promise<{ ok: true; session: SavedSession; damage: string[] } | { ok: false; reason: string }> {
+    const read = readProject(new Uint8Array(await file.arrayBuffer()), name);
+    if (!read.ok) return read;
+    const { file: source, ...rest } = read.project;
+    const session: SavedSession = {
+      file: { name: source.name, blob: new Blob([source.bytes as Uint8Array<ArrayBuffer>]), options: source.options, savedAt: source.savedAt },
+      mapping: rest.mapping,
+      history: rest.history,
+      choices: rest.choices,
+      handledBadLines: rest.handledBadLines,
+      savedAt: rest.savedAt,
+    };
+    return { ok: true, session, damage: read.damage };
   }
 
   /** Tokens and cost, with progress sent as events. */

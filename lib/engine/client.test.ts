@@ -7,6 +7,7 @@ import { expose } from '../rpc';
 import { EngineService, type ServiceEvent } from './api';
 import { createEngineClient, EngineStoppedError, type ClientEvent, type WorkerLike } from './client';
 import { SessionStore } from './persist';
+import { DEFAULT_CHOICES } from './engine';
 import { serveEngine } from './serve';
 import { openDatabase } from './testing';
 
@@ -133,4 +134,73 @@ describe('the engine client', () => {
     expect(r.damage).toEqual([]);
     expect(r.session.status).toMatchObject({ rows: 500, editedCells: 1, canUndo: true });
   });
+
+  it('keeps what was undone across reloads: it can still be redone after the second', async () => {
+    const factory = new IDBFactory();
+    const open = () => createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) });
+    const first = open();
+    await first.api.loadFile(sample(), 's.csv', {});
+    await first.api.edit({ kind: 'set', id: 3, col: 0, value: 'kept' });
+    await first.api.undo();
+    await expect.poll(() => first.saveState.unsaved).toBe(0);
+    for (let reload = 1; reload <= 2; reload++) {
+      const client = open();
+      const r = await client.restore();
+      expect(r.kind === 'session' && r.session.status).toMatchObject({ editedCells: 0, canRedo: true });
+      await expect.poll(() => client.saveState.unsaved).toBe(0);
+    }
+  });
+
+  it('hands a session on as a project file: opened in another browser, it has the edits, undo, review and settings, and it is what that browser saves', async () => {
+    const first = createEngineClient({ worker: null, store: new SessionStore(openDatabase(new IDBFactory())) });
+    await first.api.loadFile(sample(), 'tickets.csv', {});
+    await first.api.edit({ kind: 'set', id: 3, col: 0, value: 'kept' });
+    await first.api.edit({ kind: 'review', ids: [5], status: 'flagged' });
+    await first.api.edit({ kind: 'delete', ids: [7] });
+    await first.api.undo();
+    first.saveChoices({ ...DEFAULT_CHOICES, seed: 7, ignoreWords: ['Lansford'] });
+    const project = await first.projectFile();
+    if (!project) throw new Error('no project');
+
+    // Another browser: its own storage.
+    const factory = new IDBFactory();
+    const second = createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) });
+    const opened = await second.openProject(project, 'tickets.trainset');
+    if (opened.kind !== 'session') throw new Error(opened.reason);
+    expect(opened.damage).toEqual([]);
+    expect(opened.choices).toMatchObject({ seed: 7, ignoreWords: ['Lansford'] });
+    expect(opened.session.status).toMatchObject({ rows: 500, editedCells: 1, canUndo: true, canRedo: true, review: { flagged: 1 } });
+    expect((await second.api.redo()).status.rows).toBe(499);
+    expect(await texts((await exportBoth(first)).train)).not.toEqual(await texts((await exportBoth(second)).train));
+    await second.api.undo();
+    expect(await texts((await exportBoth(second)).train)).toEqual(await texts((await exportBoth(first)).train));
+
+    // What the second browser saved is the project's session: a reload there restores it.
+    await expect.poll(() => second.saveState.unsaved).toBe(0);
+    const reloaded = createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) });
+    const restored = await reloaded.restore();
+    if (restored.kind !== 'session') throw new Error(restored.kind);
+    expect(restored.session.status).toMatchObject({ rows: 500, editedCells: 1, canRedo: true, review: { flagged: 1 } });
+  });
+
+  it('leaves the open session and the saved one as they were when a project cannot be opened', async () => {
+    const factory = new IDBFactory();
+    const client = createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) });
+    await client.api.loadFile(sample(), 's.csv', {});
+    await client.api.edit({ kind: 'set', id: 3, col: 0, value: 'kept' });
+    const project = await client.projectFile();
+    const bytes = new Uint8Array(await project!.arrayBuffer());
+    const r = await client.openProject(new Blob([bytes.slice(0, bytes.length / 2)]), 'half.trainset');
+    expect(r).toEqual({ kind: 'unreadable', reason: expect.stringMatching(/^half\.trainset is damaged/) });
+    expect((await client.api.rows(3, 1))[0]!.cells[0]).toBe('kept');
+    await expect.poll(() => client.saveState.unsaved).toBe(0);
+    const again = await createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) }).restore();
+    expect(again.kind === 'session' && again.session.status.editedCells).toBe(1);
+  });
 });
+
+const exportBoth = async (client: ReturnType<typeof createEngineClient>): Promise<{ train: Blob }> => {
+  const r = await client.api.exportFiles(DEFAULT_CHOICES);
+  if (!r.ok) throw new Error(r.problems[0]!.message);
+  return r;
+};

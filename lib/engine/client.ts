@@ -3,7 +3,7 @@ import { connect, expose, type Connection, type Endpoint, type Remote } from '..
 import { EngineService, RETRYABLE, type EngineApi, type OpenedSession, type ServiceEvent } from './api';
 import { parseChoices } from './choices';
 import { DEFAULT_CHOICES } from './engine';
-import { SessionStore, type SaveState } from './persist';
+import { SessionStore, type SavedSession, type SaveState } from './persist';
 import { serveEngine } from './serve';
 import type { ExportChoices } from './types';
 
@@ -39,6 +39,10 @@ export interface EngineClient {
   readonly saveState: SaveState;
   /** Open the session saved in this browser, saying what could not be restored. */
   restore(): Promise<RestoreOutcome>;
+  /** Open a project file (`.trainset`): its session replaces the saved one, as if restored after a reload. */
+  openProject(file: Blob, name: string): Promise<Exclude<RestoreOutcome, { kind: 'none' }>>;
+  /** The session being worked on, as a project file (null before a file is loaded). */
+  projectFile(): Promise<Blob | null>;
   /** Forget the saved session (Start over). */
   forget(): void;
   /** The file of the session being worked on, as it was read (its saved copy after a reload), or null before one. */
@@ -221,6 +225,24 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     },
   });
 
+  /** Changes the engine kept of a saved history: all of them (undone ones too), or those before one that did not fit. */
+  const keptChanges = (saved: SavedSession, opened: OpenedSession): number => (opened.dropped > 0 ? opened.applied : saved.history.changes.length);
+
+  /** A saved session (this browser's, or a project's) opened in the engine, with what could not be restored. */
+  const openSaved = async (saved: SavedSession, readDamage: string[]): Promise<Exclude<RestoreOutcome, { kind: 'none' }>> => {
+    const opened = await api.open(saved);
+    if (!opened.ok) return { kind: 'unreadable', reason: opened.reason };
+    const { session } = opened;
+    const choices = parseChoices(saved.choices, DEFAULT_CHOICES);
+    const damage = [...readDamage];
+    if (session.dropped > 0) {
+      damage.push(
+        `${session.dropped === 1 ? '1 saved edit' : `${session.dropped} saved edits`} did not fit the file and ${session.dropped === 1 ? 'was' : 'were'} dropped${session.droppedWhy ? ` (${session.droppedWhy})` : ''}`,
+      );
+    }
+    return { kind: 'session', session, choices: choices.choices, savedAt: saved.savedAt, damage, droppedSettings: choices.dropped };
+  };
+
   return {
     api,
     on(listener) {
@@ -233,18 +255,26 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     async restore() {
       const read = await persistence.load();
       if (read.kind !== 'session') return read;
-      const opened = await api.open(read.session);
-      if (!opened.ok) return { kind: 'unreadable', reason: opened.reason };
-      const { session } = opened;
-      persistence.keepHistory(session.applied);
-      const choices = parseChoices(read.session.choices, DEFAULT_CHOICES);
-      const damage = [...read.damage];
-      if (session.dropped > 0) {
-        damage.push(
-          `${session.dropped === 1 ? '1 saved edit' : `${session.dropped} saved edits`} did not fit the file and ${session.dropped === 1 ? 'was' : 'were'} dropped${session.droppedWhy ? ` (${session.droppedWhy})` : ''}`,
-        );
+      const opened = await openSaved(read.session, read.damage);
+      if (opened.kind === 'session') persistence.keepHistory(keptChanges(read.session, opened.session));
+      return opened;
+    },
+    async openProject(file, name) {
+      const read = await api.readProject(file, name);
+      if (!read.ok) return { kind: 'unreadable', reason: read.reason };
+      const opened = await openSaved(read.session, read.damage);
+      // Saved once it opened (with the edits that fit): a project that cannot be opened leaves the saved session as it was.
+      if (opened.kind === 'session') {
+        const { changes, position } = read.session.history;
+        const kept = keptChanges(read.session, opened.session);
+        persistence.sessionOpened({ ...read.session, history: { changes: changes.slice(0, kept), position: Math.min(position, kept) } });
       }
-      return { kind: 'session', session, choices: choices.choices, savedAt: read.session.savedAt, damage, droppedSettings: choices.dropped };
+      return opened;
+    },
+    async projectFile() {
+      // The page's copy holds every change, stored yet or not.
+      const saved = persistence.snapshot();
+      return saved ? api.projectFile(saved) : null;
     },
     sessionFile() {
       const saved = persistence.snapshot();

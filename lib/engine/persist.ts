@@ -181,6 +181,29 @@ export class SessionStore {
     );
   }
 
+  /**
+   * A whole session came from elsewhere (a project file): it replaces the saved one, file, edits
+   * and settings, in one write, as a new session.
+   */
+  sessionOpened(session: SavedSession): void {
+    if (this.readOnly) return;
+    this.session = `${this.now()}`;
+    this.mirror = { ...session, history: { changes: [...session.history.changes], position: session.history.position } };
+    const { name, blob, options, savedAt } = session.file;
+    const record: FileRecord = { name, bytes: blob, options, savedAt };
+    const state = this.stateRecord();
+    const changes = [...session.history.changes];
+    this.enqueue(1 + changes.length, (db) =>
+      inTransaction(db, 'readwrite', (tx) => {
+        const store = tx.objectStore('changes');
+        store.clear();
+        changes.forEach((c, i) => store.put(c, i));
+        tx.objectStore('file').put(record, 'current');
+        tx.objectStore('state').put(state, 'current');
+      }),
+    );
+  }
+
   mapped(mapping: ColumnMapping): void {
     if (this.readOnly || !this.mirror) return;
     this.mirror.mapping = mapping;

@@ -1,10 +1,11 @@
 import type { CsvOptions } from '../csv';
 import { DEFAULT_SYSTEM_PROMPT } from '../export';
 import { pythonFloatRepr } from '../split';
-import type { ExportChoices } from '../engine';
+import type { ExportChoices, RestoreOutcome } from '../engine';
+import { isProjectFile } from '../project';
 import { refreshView, whenWritable, type Get, type Set, type Slice, type StoreContext } from './context';
 import { datasetInitial, fileInitial, sessionInitial } from './initial-state';
-import type { DatasetSlice } from './types';
+import type { DatasetSlice, Phase } from './types';
 
 /** A new file or session: nothing computed from the previous one may show (counts, checks, messages, ids to show). */
 async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
@@ -18,8 +19,44 @@ async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
 export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   // The last file read in this tab and how, to read it again without a header.
   let last: { file: File; options: CsvOptions } | null = null;
+  /** A session restored or opened from a project: shown as it was saved. */
+  const showSession = async (outcome: Extract<RestoreOutcome, { kind: 'session' }>, project?: string): Promise<void> => {
+    const { session, choices } = outcome;
+    set({
+      meta: session.meta,
+      status: session.status,
+      choices,
+      testSizeText: testSizeToText(choices),
+      testSizeError: null,
+      phase: session.meta.mapping ? 'ready' : 'mapping',
+    });
+    await startFile(ctx, set, get);
+    set({ restored: { savedAt: outcome.savedAt, damage: outcome.damage, droppedSettings: outcome.droppedSettings, ...(project ? { project } : {}) } });
+  };
+  /** A project file (recognised by its content, whatever its name): its session replaces the one open. */
+  const openProject = async (file: File, previous: Phase): Promise<void> => {
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+    let outcome: Awaited<ReturnType<typeof ctx.deps.engine.openProject>>;
+    try {
+      outcome = await ctx.deps.engine.openProject(file, file.name);
+    } catch (e) {
+      outcome = { kind: 'unreadable', reason: `${file.name} could not be opened (${(e as Error).message}).` };
+    }
+    if (outcome.kind !== 'session') {
+      set({
+        phase: previous === 'loading' ? 'empty' : previous,
+        progress: null,
+        loadError: { fileName: file.name, problem: { code: 'project', message: outcome.reason } },
+      });
+      return;
+    }
+    last = null;
+    set({ progress: null });
+    await showSession(outcome, file.name);
+  };
   const load = async (file: File, options: CsvOptions = {}): Promise<void> => {
     const previous = get().phase;
+    if (isProjectFile(new Uint8Array(await file.slice(0, 64).arrayBuffer()))) return openProject(file, previous);
     set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
     try {
       const outcome = await ctx.engine.loadFile(file, file.name, options);
@@ -80,17 +117,7 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
         set({ ...sessionInitial, restoreFailure: outcome.kind === 'unreadable' ? outcome.reason : null });
         return;
       }
-      const { session, choices } = outcome;
-      set({
-        meta: session.meta,
-        status: session.status,
-        choices,
-        testSizeText: testSizeToText(choices),
-        testSizeError: null,
-        phase: session.meta.mapping ? 'ready' : 'mapping',
-      });
-      await startFile(ctx, set, get);
-      set({ restored: { savedAt: outcome.savedAt, damage: outcome.damage, droppedSettings: outcome.droppedSettings } });
+      await showSession(outcome);
     },
     async startOver() {
       if (get().otherTab) return;

@@ -1,4 +1,5 @@
 import type { ExportChoices } from '../engine';
+import { projectFileName } from '../project';
 import { parseTestSize } from '../split';
 import type { Slice } from './context';
 import { gateOf } from './derived-slice';
@@ -31,6 +32,18 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
     set({ busy: kind, lastDownload: null });
     try {
       const base = (get().meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
+      if (kind === 'project') {
+        const project = await ctx.deps.engine.projectFile();
+        if (!project) return;
+        ctx.deps.save(project, projectFileName(get().meta?.fileName ?? 'dataset'));
+        set({
+          lastDownload: {
+            kind,
+            note: 'It holds the file, every edit (undo included), the review progress and the settings: open it with Upload, in any browser, to carry on.',
+          },
+        });
+        return;
+      }
       if (kind === 'csv') {
         const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas, get().csvReviewStatus);
         ctx.deps.save(blob, `${base}-cleaned.csv`);

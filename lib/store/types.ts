@@ -26,12 +26,13 @@ export interface DatasetSlice {
   progress: CsvProgress | null;
   meta: LoadedMeta | null;
   /** Why the last file could not be read (the previous dataset, if any, is still loaded). */
-  loadError: { fileName: string; problem: CsvProblem } | null;
+  loadError: { fileName: string; problem: CsvProblem | { code: 'project'; message: string } } | null;
   /**
-   * Set when the session was restored from this browser's storage: when it was saved, what of it
-   * could not be restored (in words), and the settings reset to their defaults (by name).
+   * Set when the session was restored from this browser's storage, or opened from a project file
+   * (`project`: its name): when it was saved, what of it could not be restored (in words), and the
+   * settings reset to their defaults (by name).
    */
-  restored: { savedAt: number; damage: string[]; droppedSettings: string[] } | null;
+  restored: { savedAt: number; damage: string[]; droppedSettings: string[]; project?: string } | null;
   /** Why the saved session could not be restored (the start screen says so), or null. */
   restoreFailure: string | null;
   /** Another tab has this session open: editing here is paused until the user takes over. */
@@ -108,7 +109,7 @@ export interface HistorySlice {
   loadValues(col: number): Promise<void>;
 }
 
-export type DownloadKind = 'train' | 'validation' | 'zip' | 'csv';
+export type DownloadKind = 'train' | 'validation' | 'zip' | 'csv' | 'project';
 
 /** The export slice: settings, the split preview, downloads. */
 export interface ExportSlice {
