@@ -2,8 +2,7 @@
 export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
-                      [--no-header]
+                      [--target T] [--encoding E] [--delimiter D] [--no-header]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
@@ -33,13 +32,26 @@ Options for export:
   --seed N             random seed, 0 to 4294967295 (default: 42)
   --system TEXT        system prompt (default: the notebook's)
   --json-style S       python: json.dumps defaults, ASCII-escaped (default); compact: UTF-8, no spaces
-  --target T           the service the files are for, which decides each line's layout:
+  --target T           the service the files are for, which decides each line's layout and the
+                       limits and rules check applies (lib/export/targets.ts, with sources):
                          openai (default): {"messages": [system, user, assistant]}, the notebook's;
-                           also read by Azure OpenAI, Together, Fireworks, Mistral, Hugging Face TRL
+                           also read by Azure OpenAI and Mistral. OpenAI stops new fine-tuning
+                           jobs on 6 January 2027
+                         together: the same layout, for Together AI (starts with system or user,
+                           roles alternate)
+                         fireworks: the same layout, for Fireworks (3 to 3,000,000 examples)
+                         huggingface: the same layout, for Hugging Face TRL, Unsloth, Axolotl
+                         sharegpt: {"conversations": [{"from": "system"|"human"|"gpt", "value"}]},
+                           for LLaMA-Factory and similar trainers
+                         bedrock-nova: {"schemaVersion": "bedrock-conversation-2024", "system",
+                           "messages"}, for Amazon Nova on Amazon Bedrock
                          vertex-gemini: {"systemInstruction", "contents"}, for Gemini on Vertex AI
-                         bedrock: {"system", "messages"}, for Claude 3 Haiku on Amazon Bedrock
                          alpaca: {"instruction", "input", "output"}, for open-source trainers
-                       an empty --system leaves out the system field of vertex-gemini and bedrock
+                         bedrock-claude-haiku: {"system", "messages"}, for Claude 3 Haiku on Amazon
+                           Bedrock (legacy: past its end of life in most regions since 10 September
+                           2026; the layout --target bedrock wrote before)
+                       an empty --system leaves out the system field or turn of sharegpt,
+                       bedrock-nova, vertex-gemini and bedrock-claude-haiku
   --encoding E         utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
   --delimiter D        one character, or tab (default: detected from the header)
   --no-header          the file has no header row: its first line is data row 1 and the columns

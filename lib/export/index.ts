@@ -9,15 +9,21 @@ export { chatFormat, type ChatFormat } from './chat-format';
 export {
   EXPORT_TARGETS,
   GENERIC_RECOMMENDATION,
+  RENAMED_TARGETS,
   TARGETS,
   isExportTarget,
+  targetsIn,
+  type ConversationRules,
   type ExportTarget,
   type FileLimitName,
+  type Layout,
   type LimitSource,
   type PublishedLimit,
   type Recommendation,
+  type TargetGroup,
   type TargetInfo,
   type TargetLimits,
+  type TargetNotice,
 } from './targets';
 export { ExampleCollector, where, type ExportFiles, type ExportOutcome, type CollectorStart } from './collector';
 export { exportCsv, type CsvExportResult } from './from-csv';
