@@ -100,22 +100,28 @@ is accepted and changes nothing), plus:
   {"examples", "totalTokens"} or null, "billedOn": "train" (or "all" when the split cannot be made),
   "epochs", "billedTokens", "pricePerMillion", "priceDate", "priceSource", "estimatedCost" (USD)}.
 
-check also reads a chat-format JSONL training file, told by its content as the app tells it (its first
-character is {, whatever the file is called; a name ending in .jsonl also says so). It runs OpenAI's format
-checks on every line and counts them as its data-preparation notebook does (data_type,
-missing_messages_list, message_missing_key, message_unrecognized_key, unrecognized_role,
-missing_content, example_missing_assistant_message; plus invalid_json for a line that is not JSON
-and invalid_weight for a weight other than 0 or 1, or one on a message that is not the assistant's;
-the role tool is accepted). Then it runs the quality checks on the examples read as a table: the user
-message is the text (inquiry), the keys of the assistant's JSON answers are the labels, stratified
-by the first (free-text answers are one assistant column, not stratified); a conversation gives its
-first user message and last answer. --text, --labels and --delimiter do not apply. With --json the
-object also has "format": {"examples", "errors": {kind: count}, "findings": [{"line", "example",
-"kind", "message"}, ...] (the first 100), "warnings", "notes", "truncated", "labelKeys",
-"systemPrompts", "multiTurn"}.
+check also reads a JSONL training file, told by its content as the app tells it (its first character
+is {, whatever the file is called; a name ending in .jsonl also says so), in any layout --target
+writes: the first example's keys say which (messages: OpenAI chat; conversations: ShareGPT;
+schemaVersion or a system list: Bedrock Nova; system text and messages: Claude 3 Haiku; contents:
+Vertex AI; instruction and output: Alpaca), and a line in another layout is a layout_mismatch
+error. For the chat layout it runs OpenAI's format checks on every line and counts them as its
+data-preparation notebook does (data_type, missing_messages_list, message_missing_key,
+message_unrecognized_key, unrecognized_role, missing_content, example_missing_assistant_message;
+plus invalid_json for a line that is not JSON and invalid_weight for a weight other than 0 or 1, or
+one on a message that is not the assistant's; the role tool is accepted); for another layout, the
+same kinds in its terms. With --target together or bedrock-claude-haiku it also checks the
+service's rules on the order of messages (first_role, alternation, last_role), by line. Then it
+runs the quality checks on the examples read as a table: the user message is the text (inquiry),
+the keys of the assistant's JSON answers are the labels, stratified by the first (free-text answers
+are one assistant column, not stratified); a conversation gives its first user message and last
+answer. --text, --labels and --delimiter do not apply. With --json the object also has "format":
+{"examples", "errors": {kind: count}, "findings": [{"line", "example", "kind", "message"}, ...]
+(the first 100), "warnings", "notes", "truncated", "labelKeys", "systemPrompts", "multiTurn",
+"layout", "targetRules": {"target", "counts", "findings", "truncated"} or null}.
 
 Exit status of check: 0 no errors (warnings may be listed); 1 an error-level finding, a format error
-in a JSONL file, or a file that cannot be read at all; 2 usage error.
+in a JSONL file or a break of the target's rules, or a file that cannot be read at all; 2 usage error.
 `;
 
 /** A mistake in how the command was called (exit 2, with the usage text). */

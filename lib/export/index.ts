@@ -9,6 +9,7 @@ export { chatFormat, type ChatFormat } from './chat-format';
 export {
   EXPORT_TARGETS,
   GENERIC_RECOMMENDATION,
+  LAYOUT_NAMES,
   RENAMED_TARGETS,
   TARGETS,
   isExportTarget,

@@ -40,6 +40,16 @@ export const RENAMED_TARGETS: Readonly<Record<string, ExportTarget>> = { bedrock
  */
 export type Layout = 'openai-chat' | 'vertex-gemini' | 'bedrock-conversation' | 'bedrock-claude' | 'sharegpt' | 'alpaca';
 
+/** Each layout's name, for messages about a file read in (which layout it is in). */
+export const LAYOUT_NAMES: Readonly<Record<Layout, string>> = {
+  'openai-chat': 'OpenAI chat layout ({"messages": […]})',
+  'vertex-gemini': 'Vertex AI Gemini layout ({"systemInstruction", "contents"})',
+  'bedrock-conversation': 'Amazon Bedrock conversation layout ({"schemaVersion": "bedrock-conversation-2024", …})',
+  'bedrock-claude': 'Amazon Bedrock Claude layout ({"system", "messages"})',
+  sharegpt: 'ShareGPT layout ({"conversations": […]})',
+  alpaca: 'Alpaca layout ({"instruction", "input", "output"})',
+};
+
 /** How the app groups the targets in its choice. */
 export type TargetGroup = 'chat' | 'cloud' | 'open-source' | 'legacy';
 
