@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/test';
 import { fromRoot } from './fixtures/files';
+import { jsonlFile } from './fixtures/start-page';
 
 /**
  * Export targets: the same rows written for another service. A user picks Vertex AI Gemini, then
@@ -51,5 +52,34 @@ test('export the sample for Vertex AI Gemini and Amazon Bedrock (Nova)', async (
     await page.reload();
     await grid.expectLoaded();
     await expect(exportPanel.panel.getByRole('combobox', { name: 'Format for' })).toHaveValue('bedrock-nova');
+  });
+});
+
+test('a ShareGPT download has the LLaMA-Factory shape, and opens again as the same rows', async ({ page, start, grid, exportPanel }) => {
+  await start.open();
+  await start.upload(fromRoot('public', 'sample', 'customer-support-sample.csv'));
+  await grid.expectLoaded();
+  await expect(exportPanel.panel).toContainText('OpenAI stops new fine-tuning jobs on 6 January 2027');
+  await exportPanel.panel.getByRole('combobox', { name: 'Format for' }).selectOption({ label: 'ShareGPT (conversations, for LLaMA-Factory)' });
+  await exportPanel.expectReady();
+  const train = await exportPanel.download('Download train.jsonl');
+  expect(train.name).toBe('train.jsonl');
+  const lines = train.bytes.toString('utf8').trim().split('\n');
+  expect(lines).toHaveLength(400);
+  const first = JSON.parse(lines[0]!);
+  expect(Object.keys(first)).toEqual(['conversations']);
+  expect(first.conversations.map((t: { from: string }) => t.from)).toEqual(['system', 'human', 'gpt']);
+  expect(first.conversations.every((t: object) => Object.keys(t).join() === 'from,value')).toBe(true);
+  expect(Object.keys(JSON.parse(first.conversations[2].value))).toEqual(['category', 'sub_category']);
+  // json.dumps' escaping, as the default's: ASCII only.
+  expect(/^[\x20-\x7e]*$/.test(lines.join(''))).toBe(true);
+
+  await test.step('open the downloaded file: read in its layout, no format error', async () => {
+    // No edits to lose: the file replaces the sample without asking.
+    await start.upload(jsonlFile('train.jsonl', train.bytes));
+    await grid.expectRows(400);
+    await expect(page.getByRole('region', { name: 'Format check' })).toContainText(
+      'No format errors in 400 examples, checked in the ShareGPT layout ({"conversations": […]}), as uploaded.',
+    );
   });
 });
