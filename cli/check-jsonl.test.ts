@@ -212,3 +212,44 @@ describe('trainset check <file.jsonl>: help and usage errors', () => {
     noStackTrace(r);
   });
 });
+
+describe('trainset check <file.jsonl> in another layout, and --target rules', () => {
+  const parsed = clean.map((l) => JSON.parse(l) as { messages: { role: string; content: string }[] });
+  const FROM: Record<string, string> = { system: 'system', user: 'human', assistant: 'gpt' };
+  const sharegpt = parsed.map((o) => JSON.stringify({ conversations: o.messages.map((m) => ({ from: FROM[m.role], value: m.content })) }));
+
+  it('reads a ShareGPT file in its layout, to the same table as the chat file', () => {
+    const r = trainset(['check', file('sharegpt.jsonl', sharegpt.join('\n')), '--json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport & { format: { layout: string; targetRules: unknown } };
+    expect(report.format).toMatchObject({ examples: 70, errors: {}, layout: 'sharegpt', targetRules: null });
+    const chat = JSON.parse(trainset(['check', file('chat.jsonl', clean.join('\n')), '--json']).stdout) as JsonReport;
+    expect(report.checks).toEqual(chat.checks);
+    const human = trainset(['check', file('sharegpt.jsonl', sharegpt.join('\n'))]);
+    expect(human.stdout.split('\n')[0]).toBe(
+      'Format of sharegpt.jsonl, in the ShareGPT layout ({"conversations": […]}), checked with the notebook\'s kinds: 70 examples on 70 lines.',
+    );
+  });
+
+  it("refuses a file that breaks Together's rules with --target together, by line, saying what to do", () => {
+    const twoUsers = JSON.stringify({ messages: [{ role: 'user', content: 'hello' }, ...parsed[0]!.messages.slice(1)] });
+    const lines = [...clean.slice(0, 69), twoUsers];
+    const path = file('turns.jsonl', lines.join('\n'));
+    expect(trainset(['check', path]).status).toBe(0);
+    const r = trainset(['check', path, '--target', 'together']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Together AI\'s rules on the order of messages (Together AI docs, "Data preparation" (fine-tuning), read 2026-12-06): 1 break.');
+    expect(r.stdout).toMatch(/\n {2}alternation: 1 +\(line 70\)\n/);
+    expect(r.stdout).toContain(
+      '  line 70: alternation: Together AI needs user and assistant messages to take turns after the system message, from a user message (Together AI docs, "Data preparation" (fine-tuning)): message 2 (user) follows another user message (message 1 (user)). Merge or remove messages so that they take turns, or export the rows again: Trainset writes system, user, assistant.',
+    );
+    expect(r.stdout).toMatch(/The file itself has 1 break of Together AI's rules \(listed first\): Together AI would refuse it as it is\./);
+    const json = JSON.parse(trainset(['check', path, '--target', 'together', '--json']).stdout) as { format: { targetRules: unknown } };
+    expect(json.format.targetRules).toMatchObject({
+      target: 'together',
+      counts: { alternation: 1 },
+      findings: [{ line: 70, example: 70, kind: 'alternation' }],
+      truncated: false,
+    });
+  });
+});

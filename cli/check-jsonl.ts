@@ -1,6 +1,15 @@
 import type { Encoding } from '../lib/csv';
-import { type ExportSettings } from '../lib/export';
-import { answerMode, readJsonl, type FormatFinding, type FormatReport, type JsonlInfo, type JsonlTable } from '../lib/jsonl';
+import { LAYOUT_NAMES, type ExportSettings } from '../lib/export';
+import {
+  answerMode,
+  readJsonl,
+  targetRuleFindings,
+  type FormatFinding,
+  type FormatReport,
+  type JsonlInfo,
+  type JsonlTable,
+  type TargetRuleReport,
+} from '../lib/jsonl';
 import { hasErrors, type Thresholds } from '../lib/quality';
 import { checkColumns, count, humanReport, jsonReport } from './check-report';
 import { type TokenChoice } from './token-report';
@@ -29,11 +38,13 @@ export interface CheckChoices {
 }
 
 /**
- * `trainset check` on a JSONL training file (as `sniffKind` tells it, whatever its name): OpenAI's
- * format checks on every line (as its data-preparation notebook counts them), then the quality
+ * `trainset check` on a JSONL training file (as `sniffKind` tells it, whatever its name) in any
+ * layout Trainset writes: the format checks on every line (OpenAI's, as its data-preparation
+ * notebook counts them, for the chat layout; the same kinds in the file's own layout otherwise),
+ * the `--target`'s rules on the order of messages (Together, Claude 3 Haiku), then the quality
  * checks on the examples read as a table: the user message as the text, the keys of the
  * assistant's JSON answers as the labels, stratified by the first.
- * Exit 1 on any format error or error-level check, or a file that cannot be read; 0 otherwise.
+ * Exit 1 on any format error, broken rule or error-level check, or a file that cannot be read; 0 otherwise.
  */
 export async function checkJsonl(
   name: string,
@@ -66,18 +77,35 @@ export async function checkJsonl(
   };
   // Tokens of the examples a re-export would write (for a conversation: its first and last turns).
   const run = await checkColumns(table, settings, tokenChoice, thresholds, { suspect, keepNearDuplicatesTogether });
+  const rules = targetRuleFindings(format, settings.target);
+  const broken = rules ? sum(rules.counts) : 0;
   const formatErrors = Object.keys(format.errors).length > 0;
   process.stdout.write(
     values.json
-      ? jsonReport(run, { format: formatForJson(format, info) })
-      : `${humanFormat(name, format, info, table)}\n${humanReport(name, settings, run)}${formatErrors ? formatVerdict(format) : ''}`,
+      ? jsonReport(run, { format: formatForJson(format, info, rules) })
+      : `${humanFormat(name, format, info, table)}${humanRules(rules)}\n${humanReport(name, settings, run)}${formatErrors || broken > 0 ? formatVerdict(format, rules) : ''}`,
   );
-  return formatErrors || hasErrors(run.report) ? 1 : 0;
+  return formatErrors || broken > 0 || hasErrors(run.report) ? 1 : 0;
 }
 
-/** The last line when the file's format is wrong: the checks above judged the table, not the file. */
-function formatVerdict(format: FormatReport): string {
-  return `The file itself has ${count(sum(format.errors), 'format error')} (listed first): a fine-tuning job would refuse it as it is. Fix those lines, or export the table again.\n`;
+/** The last line when the file's format is wrong or breaks the target's rules: the checks above judged the table, not the file. */
+function formatVerdict(format: FormatReport, rules: TargetRuleReport | null): string {
+  const errors = sum(format.errors);
+  const broken = rules ? sum(rules.counts) : 0;
+  const what = [errors > 0 ? count(errors, 'format error') : null, broken > 0 ? `${count(broken, 'break')} of ${rules!.name}'s rules` : null].filter(Boolean);
+  const who = errors > 0 ? 'a fine-tuning job' : rules!.name;
+  return `The file itself has ${what.join(' and ')} (listed first): ${who} would refuse it as it is. Fix those lines, or export the table again.\n`;
+}
+
+/** The target's rules on the order of messages, broken by line (nothing when it has none, or none is broken). */
+function humanRules(rules: TargetRuleReport | null): string {
+  if (!rules) return '';
+  const n = sum(rules.counts);
+  if (n === 0) return `${rules.name}'s rules on the order of messages: followed by every example.\n`;
+  const out = [`${rules.name}'s rules on the order of messages (${rules.source.title}, ${rules.source.date}): ${count(n, 'break')}.`];
+  out.push(...summary(Object.entries(rules.counts), rules.findings));
+  out.push(...findings(rules.findings, FINDINGS_SHOWN, n));
+  return `${out.join('\n')}\n`;
 }
 
 /** The first label by default (none when the answers are free text); `--stratify` names columns of the table. */
@@ -92,8 +120,8 @@ function stratifyFrom(option: string | undefined, parsed: string[] | null, table
   return parsed;
 }
 
-/** The `"format"` object of `--json`: counts in full, findings capped. */
-function formatForJson(format: FormatReport, info: JsonlInfo): object {
+/** The `"format"` object of `--json`: counts in full, findings capped; `targetRules` null when the target has none. */
+function formatForJson(format: FormatReport, info: JsonlInfo, rules: TargetRuleReport | null): object {
   const list = (findings: FormatFinding<string>[]): object[] =>
     findings.slice(0, JSON_FINDINGS).map(({ line, example, kind, message }) => ({ line, example, kind, message }));
   return {
@@ -106,12 +134,23 @@ function formatForJson(format: FormatReport, info: JsonlInfo): object {
     labelKeys: info.labelKeys,
     systemPrompts: info.systemPrompts,
     multiTurn: info.multiTurn,
+    layout: info.layout,
+    targetRules: rules && {
+      target: rules.target,
+      counts: rules.counts,
+      findings: list(rules.findings),
+      truncated: rules.truncated || sum(rules.counts) > JSON_FINDINGS,
+    },
   };
 }
 
 /** Like the notebook's "Found errors:" / "No errors found", with the lines behind each count. */
 function humanFormat(name: string, format: FormatReport, info: JsonlInfo, table: JsonlTable): string {
-  const out = [`Format of ${name}, checked as OpenAI's data-preparation notebook does: ${count(format.examples, 'example')} on ${count(info.lines, 'line')}.`];
+  const how =
+    info.layout === null || info.layout === 'openai-chat'
+      ? "checked as OpenAI's data-preparation notebook does"
+      : `in the ${LAYOUT_NAMES[info.layout]}, checked with the notebook's kinds`;
+  const out = [`Format of ${name}, ${how}: ${count(format.examples, 'example')} on ${count(info.lines, 'line')}.`];
   const errors = Object.entries(format.errors);
   if (errors.length === 0) out.push('No errors found.');
   else {

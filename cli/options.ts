@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
-import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, type ExportProblem, type ExportSettings } from '../lib/export';
+import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, RENAMED_TARGETS, type ExportProblem, type ExportSettings } from '../lib/export';
 import { isThresholdName, parseThreshold, THRESHOLD_INFO, type CheckOptions, type Thresholds } from '../lib/quality';
 import { parseTestSize } from '../lib/split';
 import { UsageError } from './usage';
@@ -83,6 +83,12 @@ export function settingsFrom(values: Record<string, string | boolean | undefined
   const style = str('json-style') ?? 'python';
   if (style !== 'python' && style !== 'compact') throw new UsageError(`--json-style is python or compact, not ${JSON.stringify(style)}`);
   const target = str('target') ?? DEFAULT_SETTINGS.target;
+  if (target === 'bedrock') {
+    // Refused rather than mapped: a script that wrote Claude 3 Haiku files would otherwise get another layout, or a legacy one, without a word.
+    throw new UsageError(
+      `--target bedrock is now two targets: bedrock-nova (Amazon Nova, the current Bedrock layout) or ${RENAMED_TARGETS.bedrock} (Claude 3 Haiku, the layout --target bedrock wrote before; past its end of life in most regions)`,
+    );
+  }
   if (!isExportTarget(target)) {
     throw new UsageError(`--target is ${EXPORT_TARGETS.slice(0, -1).join(', ')} or ${EXPORT_TARGETS.at(-1)}, not ${JSON.stringify(target)}`);
   }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, noStackTrace, tempDir, trainset } from './testing';
+import { EXPORT_TARGETS } from '../lib/export';
 
 const tmp = (): string => tempDir('trainset-cli-');
 
@@ -176,11 +177,24 @@ describe('trainset export --target', () => {
       expect(roles(contents)).toEqual(['user', 'model']);
       return [contents[0]!.parts[0]!.text, contents[1]!.parts[0]!.text];
     }
-    if (target === 'bedrock') {
+    if (target === 'bedrock-claude-haiku') {
       expect(Object.keys(o)).toEqual(['system', 'messages']);
       const messages = o.messages as { role: string; content: string }[];
       expect(roles(messages)).toEqual(['user', 'assistant']);
       return [messages[0]!.content, messages[1]!.content];
+    }
+    if (target === 'bedrock-nova') {
+      expect(o).toMatchObject({ schemaVersion: 'bedrock-conversation-2024', system: [{ text: expect.any(String) }] });
+      expect(Object.keys(o)).toEqual(['schemaVersion', 'system', 'messages']);
+      const messages = o.messages as { role: string; content: { text: string }[] }[];
+      expect(roles(messages)).toEqual(['user', 'assistant']);
+      return [messages[0]!.content[0]!.text, messages[1]!.content[0]!.text];
+    }
+    if (target === 'sharegpt') {
+      expect(Object.keys(o)).toEqual(['conversations']);
+      const turns = o.conversations as { from: string; value: string }[];
+      expect(turns.map((t) => t.from)).toEqual(['system', 'human', 'gpt']);
+      return [turns[1]!.value, turns[2]!.value];
     }
     if (target === 'alpaca') {
       expect(Object.keys(o)).toEqual(['instruction', 'input', 'output']);
@@ -192,7 +206,7 @@ describe('trainset export --target', () => {
     return [messages[1]!.content, messages[2]!.content];
   };
 
-  it.each(['openai', 'vertex-gemini', 'bedrock', 'alpaca'])("%s: every line is JSON in the layout, with the default export's examples", (target) => {
+  it.each(EXPORT_TARGETS)("%s: every line is JSON in the layout, with the default export's examples", (target) => {
     const byDefault = tmp();
     expect(trainset(['export', basic, '--out', byDefault, '-q']).status).toBe(0);
     const out = tmp();
@@ -219,9 +233,37 @@ describe('trainset export --target', () => {
   it('refuses an unknown target as a usage error, listing the targets', () => {
     const r = trainset(['export', basic, '--out', tmp(), '--target', 'gemini']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--target is openai, vertex-gemini, bedrock or alpaca, not "gemini"/);
+    expect(r.stderr).toMatch(
+      /--target is openai, together, fireworks, huggingface, sharegpt, bedrock-nova, vertex-gemini, alpaca or bedrock-claude-haiku, not "gemini"/,
+    );
     expect(r.stderr).toMatch(/Usage:/);
     noStackTrace(r);
+  });
+
+  it('refuses the old id bedrock, naming the two targets it became', () => {
+    const r = trainset(['export', basic, '--out', tmp(), '--target', 'bedrock']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /--target bedrock is now two targets: bedrock-nova \(Amazon Nova.*\) or bedrock-claude-haiku \(Claude 3 Haiku, the layout --target bedrock wrote before/,
+    );
+    noStackTrace(r);
+  });
+
+  it('lists every target in --help', () => {
+    const help = trainset(['--help']).stdout;
+    for (const target of EXPORT_TARGETS) expect(help).toContain(`  ${target}`);
+  });
+
+  it("refuses a Fireworks training file of 2 examples, citing Fireworks' minimum", () => {
+    const dir = tmp();
+    const file = writeCsv(dir, 'three.csv', 'inquiry,category,sub_category\na,billing,x\nb,billing,x\nc,billing,x\n');
+    const r = trainset(['check', file, '--target', 'fireworks', '--stratify', 'none', '--json']);
+    expect(r.status).toBe(1);
+    const check = (JSON.parse(r.stdout) as { checks: { id: string; severity: string; message: string }[] }).checks.find((c) => c.id === 'too-few-examples')!;
+    expect(check.severity).toBe('error');
+    expect(check.message).toMatch(
+      /give 2 training examples and 1 validation example; fine-tuning needs at least 3 training examples\. That is the minimum for Fireworks \(Fireworks docs/,
+    );
   });
 });
 
@@ -237,9 +279,9 @@ describe('trainset check --target', () => {
     const openai = checks([]).find((c) => c.id === 'too-few-examples')!;
     expect(openai.severity).toBe('warning');
     expect(openai.message).toMatch(/results usually improve clearly from 50 to 100 training examples \(OpenAI's fine-tuning guide\)/);
-    const bedrock = checks(['--target', 'bedrock']).find((c) => c.id === 'too-few-examples')!;
+    const bedrock = checks(['--target', 'bedrock-claude-haiku']).find((c) => c.id === 'too-few-examples')!;
     expect(bedrock.message).toMatch(/Claude 3 Haiku on Amazon Bedrock publishes no recommended number/);
-    const bedrockSmall = checks(['--target', 'bedrock', '--test-size', '20']).find((c) => c.id === 'too-few-examples')!;
+    const bedrockSmall = checks(['--target', 'bedrock-claude-haiku', '--test-size', '20']).find((c) => c.id === 'too-few-examples')!;
     expect(bedrockSmall.severity).toBe('error');
     expect(bedrockSmall.message).toMatch(/needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock/);
   });
@@ -248,7 +290,7 @@ describe('trainset check --target', () => {
     const dir = tmp();
     const rows = Array.from({ length: 6000 }, (_, i) => `"request number ${i}",${i % 2 ? 'billing' : 'shipping'},x`);
     const file = writeCsv(dir, 'big.csv', `inquiry,category,sub_category\n${rows.join('\n')}\n`);
-    const r = trainset(['check', file, '--target', 'bedrock']);
+    const r = trainset(['check', file, '--target', 'bedrock-claude-haiku']);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /error {4}target-limits: The validation file would hold 1,200 examples; Claude 3 Haiku on Amazon Bedrock takes at most 1,000 \(Amazon Bedrock User Guide/,

@@ -2,8 +2,8 @@
 export const USAGE = `Usage:
   npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                       [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--target openai|vertex-gemini|bedrock|alpaca] [--encoding E] [--delimiter D]
-                      [--no-header] [--keep-near-duplicates-together]
+                      [--target T] [--encoding E] [--delimiter D] [--no-header]
+                      [--keep-near-duplicates-together]
   npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
@@ -33,13 +33,26 @@ Options for export:
   --seed N             random seed, 0 to 4294967295 (default: 42)
   --system TEXT        system prompt (default: the notebook's)
   --json-style S       python: json.dumps defaults, ASCII-escaped (default); compact: UTF-8, no spaces
-  --target T           the service the files are for, which decides each line's layout:
+  --target T           the service the files are for, which decides each line's layout and the
+                       limits and rules check applies (lib/export/targets.ts, with sources):
                          openai (default): {"messages": [system, user, assistant]}, the notebook's;
-                           also read by Azure OpenAI, Together, Fireworks, Mistral, Hugging Face TRL
+                           also read by Azure OpenAI and Mistral. OpenAI stops new fine-tuning
+                           jobs on 6 January 2027
+                         together: the same layout, for Together AI (starts with system or user,
+                           roles alternate)
+                         fireworks: the same layout, for Fireworks (3 to 3,000,000 examples)
+                         huggingface: the same layout, for Hugging Face TRL, Unsloth, Axolotl
+                         sharegpt: {"conversations": [{"from": "system"|"human"|"gpt", "value"}]},
+                           for LLaMA-Factory and similar trainers
+                         bedrock-nova: {"schemaVersion": "bedrock-conversation-2024", "system",
+                           "messages"}, for Amazon Nova on Amazon Bedrock
                          vertex-gemini: {"systemInstruction", "contents"}, for Gemini on Vertex AI
-                         bedrock: {"system", "messages"}, for Claude 3 Haiku on Amazon Bedrock
                          alpaca: {"instruction", "input", "output"}, for open-source trainers
-                       an empty --system leaves out the system field of vertex-gemini and bedrock
+                         bedrock-claude-haiku: {"system", "messages"}, for Claude 3 Haiku on Amazon
+                           Bedrock (legacy: past its end of life in most regions since 10 September
+                           2026; the layout --target bedrock wrote before)
+                       an empty --system leaves out the system field or turn of sharegpt,
+                       bedrock-nova, vertex-gemini and bedrock-claude-haiku
   --encoding E         utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
   --delimiter D        one character, or tab (default: detected from the header)
   --no-header          the file has no header row: its first line is data row 1 and the columns
@@ -94,22 +107,28 @@ the column, split, format (--target, --system, --json-style) and reading options
   {"examples", "totalTokens"} or null, "billedOn": "train" (or "all" when the split cannot be made),
   "epochs", "billedTokens", "pricePerMillion", "priceDate", "priceSource", "estimatedCost" (USD)}.
 
-check also reads a chat-format JSONL training file, told by its content as the app tells it (its first
-character is {, whatever the file is called; a name ending in .jsonl also says so). It runs OpenAI's format
-checks on every line and counts them as its data-preparation notebook does (data_type,
-missing_messages_list, message_missing_key, message_unrecognized_key, unrecognized_role,
-missing_content, example_missing_assistant_message; plus invalid_json for a line that is not JSON
-and invalid_weight for a weight other than 0 or 1, or one on a message that is not the assistant's;
-the role tool is accepted). Then it runs the quality checks on the examples read as a table: the user
-message is the text (inquiry), the keys of the assistant's JSON answers are the labels, stratified
-by the first (free-text answers are one assistant column, not stratified); a conversation gives its
-first user message and last answer. --text, --labels and --delimiter do not apply. With --json the
-object also has "format": {"examples", "errors": {kind: count}, "findings": [{"line", "example",
-"kind", "message"}, ...] (the first 100), "warnings", "notes", "truncated", "labelKeys",
-"systemPrompts", "multiTurn"}.
+check also reads a JSONL training file, told by its content as the app tells it (its first character
+is {, whatever the file is called; a name ending in .jsonl also says so), in any layout --target
+writes: the first example's keys say which (messages: OpenAI chat; conversations: ShareGPT;
+schemaVersion or a system list: Bedrock Nova; system text and messages: Claude 3 Haiku; contents:
+Vertex AI; instruction and output: Alpaca), and a line in another layout is a layout_mismatch
+error. For the chat layout it runs OpenAI's format checks on every line and counts them as its
+data-preparation notebook does (data_type, missing_messages_list, message_missing_key,
+message_unrecognized_key, unrecognized_role, missing_content, example_missing_assistant_message;
+plus invalid_json for a line that is not JSON and invalid_weight for a weight other than 0 or 1, or
+one on a message that is not the assistant's; the role tool is accepted); for another layout, the
+same kinds in its terms. With --target together or bedrock-claude-haiku it also checks the
+service's rules on the order of messages (first_role, alternation, last_role), by line. Then it
+runs the quality checks on the examples read as a table: the user message is the text (inquiry),
+the keys of the assistant's JSON answers are the labels, stratified by the first (free-text answers
+are one assistant column, not stratified); a conversation gives its first user message and last
+answer. --text, --labels and --delimiter do not apply. With --json the object also has "format":
+{"examples", "errors": {kind: count}, "findings": [{"line", "example", "kind", "message"}, ...]
+(the first 100), "warnings", "notes", "truncated", "labelKeys", "systemPrompts", "multiTurn",
+"layout", "targetRules": {"target", "counts", "findings", "truncated"} or null}.
 
 Exit status of check: 0 no errors (warnings may be listed); 1 an error-level finding, a format error
-in a JSONL file, or a file that cannot be read at all; 2 usage error.
+in a JSONL file or a break of the target's rules, or a file that cannot be read at all; 2 usage error.
 `;
 
 /** A mistake in how the command was called (exit 2, with the usage text). */

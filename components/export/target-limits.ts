@@ -1,4 +1,4 @@
-import type { PublishedLimit, TargetLimits } from '@/lib/export';
+import type { ConversationRules, PublishedLimit, TargetLimits } from '@/lib/export';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -26,4 +26,14 @@ export function limitRows(limits: TargetLimits): { name: string; text: string; l
     const limit = limits[name];
     return limit ? [{ name, text: PHRASES[name](limit.value), limit }] : [];
   });
+}
+
+/** A target's rules on the order of messages, as sentences (none when it publishes none). */
+export function ruleRows(rules: ConversationRules | undefined): string[] {
+  if (!rules) return [];
+  return [
+    ...(rules.startsWithSystemOrUser ? ['Each example starts with a system or a user message'] : []),
+    ...(rules.alternates ? ['After the system message, user and assistant messages take turns, from a user message'] : []),
+    ...(rules.endsWithAssistant ? ["Each example ends with the assistant's answer"] : []),
+  ];
 }

@@ -4,14 +4,16 @@ import { useId, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { sentence } from '@/components/app/file-facts';
 import { ExportNote } from './export-note';
-import { formatSummary, KIND_LABEL, kindCounts } from './format-text';
+import { checkedBy, formatSummary, KIND_LABEL, kindCounts } from './format-text';
+import { TargetRules } from './target-rules';
 import styles from './format-panel.module.css';
 
 /** Findings listed before "Show all". */
 const LISTED = 8;
 
 /**
- * For a JSONL training file: what OpenAI's format checks found in it, by line, as uploaded. Each
+ * For a JSONL training file: what the format checks found in it (OpenAI's, or the same in the file's
+ * layout), and the chosen target's rules on the order of messages, by line, as uploaded. Each
  * finding on a row that reached the grid can be shown there and fixed; lines that are not examples
  * at all are listed, since they are left out of the grid and of any download.
  */
@@ -38,7 +40,7 @@ export function FormatPanel() {
       </h2>
       <p className={clean ? styles.ok : styles.summary}>
         {clean && <span aria-hidden="true">✓ </span>}
-        {formatSummary(format)}, by OpenAI&apos;s data-preparation checks, as uploaded.
+        {formatSummary(format)}, {checkedBy(jsonl.info.layout)}, as uploaded.
       </p>
       {handled > 0 && (
         <p className={styles.muted}>
@@ -97,6 +99,7 @@ export function FormatPanel() {
           </ul>
         </div>
       )}
+      <TargetRules />
       {notes.length > 0 && (
         <ul className={styles.notes} aria-label="Worth knowing">
           {notes.map((n) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, kindCounts, systemPromptNote } from './format-text';
+import { checkedBy, formatSummary, kindCounts, layoutNote, systemPromptNote } from './format-text';
 
 describe('format summary', () => {
   it('says when the file is clean, and counts errors otherwise', () => {
@@ -43,5 +43,23 @@ describe('systemPromptNote', () => {
     ],
   ])('%s', (_, info, current, text, offerFilePrompt) => {
     expect(systemPromptNote(info, current)).toEqual({ text, offerFilePrompt });
+  });
+});
+
+describe('the file against the chosen target', () => {
+  it("names OpenAI's checks for the chat layout, the layout itself otherwise", () => {
+    expect(checkedBy('openai-chat')).toBe("by OpenAI's data-preparation checks");
+    expect(checkedBy(null)).toBe("by OpenAI's data-preparation checks");
+    expect(checkedBy('sharegpt')).toBe('checked in the ShareGPT layout ({"conversations": […]})');
+  });
+
+  it("says when the export writes another layout than the file, and offers the first target that writes the file's", () => {
+    expect(layoutNote('openai-chat', 'together')).toBeNull();
+    expect(layoutNote(null, 'sharegpt')).toBeNull();
+    expect(layoutNote('sharegpt', 'openai')).toEqual({
+      text: 'The file is in the ShareGPT layout ({"conversations": […]}); the export writes the layout chosen under Format for (OpenAI).',
+      offer: 'sharegpt',
+    });
+    expect(layoutNote('bedrock-claude', 'bedrock-nova')?.offer).toBe('bedrock-claude-haiku');
   });
 });

@@ -1,3 +1,4 @@
+import { EXPORT_TARGETS, LAYOUT_NAMES, TARGETS, type ExportTarget, type Layout } from '@/lib/export';
 import type { FormatErrorKind, FormatNoteKind, FormatReport, JsonlInfo } from '@/lib/jsonl';
 
 /** Each kind in a few words, with the notebook's name beside it for engineers comparing counts. */
@@ -11,6 +12,7 @@ export const KIND_LABEL: Record<FormatErrorKind | FormatNoteKind, string> = {
   missing_content: 'Content missing or not text',
   example_missing_assistant_message: 'No assistant message',
   invalid_weight: 'Weight not 0 or 1, or not on an assistant message',
+  layout_mismatch: "Lines in another layout than the file's first example",
   multi_turn: 'Conversations with several turns (the grid shows the first question and the last answer)',
   non_standard_json: "Python's NaN or Infinity in a line (read as empty)",
   labels_not_json: 'Answers that are not a JSON object of labels',
@@ -25,6 +27,21 @@ export function formatSummary(report: Pick<FormatReport, 'errors' | 'examples'>)
   const errors = Object.values(report.errors).reduce((a, b) => a + (b ?? 0), 0);
   const examples = `${count(report.examples)} ${report.examples === 1 ? 'example' : 'examples'}`;
   return errors === 0 ? `No format errors in ${examples}` : `${count(errors)} format ${errors === 1 ? 'error' : 'errors'} in ${examples}`;
+}
+
+/** How the file was checked: OpenAI's checks for its chat layout, the same checks in the file's own layout otherwise. */
+export function checkedBy(layout: Layout | null): string {
+  return layout === null || layout === 'openai-chat' ? "by OpenAI's data-preparation checks" : `checked in the ${LAYOUT_NAMES[layout]}`;
+}
+
+/**
+ * When the file is in another layout than the one the export writes: a sentence saying so, and the
+ * first target that writes the file's layout (to offer it).
+ */
+export function layoutNote(layout: Layout | null, target: ExportTarget): { text: string; offer: ExportTarget } | null {
+  if (layout === null || TARGETS[target].layout === layout) return null;
+  const offer = EXPORT_TARGETS.find((t) => TARGETS[t].layout === layout)!;
+  return { text: `The file is in the ${LAYOUT_NAMES[layout]}; the export writes the layout chosen under Format for (${TARGETS[target].name}).`, offer };
 }
 
 /** The counts per kind, in the report's order, for a short list. */

@@ -7,11 +7,15 @@ describe('parseChoices: settings read back from storage', () => {
     const saved = {
       ...DEFAULT_CHOICES,
       seed: 7,
-      target: 'bedrock',
+      target: 'bedrock-nova',
       thresholds: { fewClassRows: 5 },
       tokens: { model: 'gpt-3.5-turbo-0125', pricePerMillion: 8, epochs: 2 },
     };
     expect(parseChoices(saved, DEFAULT_CHOICES)).toEqual({ choices: saved, dropped: [] });
+  });
+
+  it('keeps the layout a session chose under an id that was renamed: bedrock is now bedrock-claude-haiku', () => {
+    expect(parseChoices({ target: 'bedrock' }, DEFAULT_CHOICES)).toEqual({ choices: { ...DEFAULT_CHOICES, target: 'bedrock-claude-haiku' }, dropped: [] });
   });
 
   it('fills what an older build did not save, silently', () => {

@@ -1,4 +1,4 @@
-import { isExportTarget } from '../export';
+import { isExportTarget, RENAMED_TARGETS } from '../export';
 import { isThresholdName, parseThreshold, type Thresholds } from '../quality';
 import { isValidSeed } from '../random';
 import type { ExportChoices, StratifyChoice, TokenChoices } from './types';
@@ -15,7 +15,10 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
  */
 export function parseChoices(saved: unknown, defaults: ExportChoices): { choices: ExportChoices; dropped: string[] } {
   const dropped: string[] = [];
-  const s = isObject(saved) ? saved : {};
+  const raw = isObject(saved) ? saved : {};
+  // A session saved under a target's old id keeps the layout it chose.
+  const renamed = typeof raw.target === 'string' && Object.hasOwn(RENAMED_TARGETS, raw.target) ? RENAMED_TARGETS[raw.target] : undefined;
+  const s = renamed ? { ...raw, target: renamed } : raw;
   const pick = <K extends keyof ExportChoices>(key: K, valid: (v: unknown) => boolean): ExportChoices[K] => {
     if (!(key in s)) return defaults[key];
     if (valid(s[key])) return s[key] as ExportChoices[K];

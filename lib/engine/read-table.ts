@@ -109,12 +109,13 @@ export function readJsonlTable(bytes: Uint8Array, options: CsvOptions, onProgres
       format: read.format,
       badLines: read.badLines.slice(0, MAX_FORMAT_FINDINGS),
       findingRowIds: [],
+      orderRowIds: [],
       assistantColumn: table.assistantColumn,
     },
   };
 }
 
-/** The grid row id of each format finding (-1 for a line that did not become a row). */
+/** The grid row id of each format finding and order finding (-1 for a line that did not become a row). */
 export function withRowIds(jsonl: JsonlMeta, ds: Dataset): JsonlMeta {
   const idOf = (example: number): number => {
     try {
@@ -123,5 +124,5 @@ export function withRowIds(jsonl: JsonlMeta, ds: Dataset): JsonlMeta {
       return -1;
     }
   };
-  return { ...jsonl, findingRowIds: jsonl.format.findings.map((f) => idOf(f.example)) };
+  return { ...jsonl, findingRowIds: jsonl.format.findings.map((f) => idOf(f.example)), orderRowIds: jsonl.format.orderFindings.map((f) => idOf(f.example)) };
 }

@@ -52,6 +52,8 @@ export interface JsonlMeta {
   badLines: JsonlBadLine[];
   /** The grid row id of each of `format.findings` (-1 when its line did not become a row). */
   findingRowIds: number[];
+  /** The grid row id of each of `format.orderFindings` (the order of messages, against a target's rules). */
+  orderRowIds: number[];
   /**
    * The column holding the answers as written (`JsonlTable.assistantColumn`). Mapped as the only
    * label column, the answers are free text: see `answerModeOf`.

@@ -1,5 +1,5 @@
 import { compactJsonString, pythonJsonString } from './python-json';
-import type { ExportTarget } from './targets';
+import { TARGETS, type ExportTarget } from './targets';
 import type { AnswerMode, JsonStyle } from './types';
 
 /**
@@ -36,10 +36,12 @@ const PYTHON_SPECIAL = /["\\\u0000-\u001f\u007f-\uffff]/;
 const COMPACT_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * The line layout of `target` (fine-tuning-facts.md), keys in the order the services document them.
- * An empty system prompt leaves out Vertex AI's `systemInstruction` and Bedrock's `system`: both
- * are optional there, and an empty one is at best noise. The OpenAI layout keeps its empty system
- * message (the notebook's bytes) and Alpaca its empty `instruction` (every line keeps the same keys).
+ * The line layout of `target` (`TARGETS[target].layout`, fine-tuning-facts.md), keys in the order
+ * the services document them, escaped as the default's (`json.dumps`, ASCII, in the python style)
+ * so that every layout's file is written the same way. An empty system prompt leaves out the
+ * optional system field or turn of Vertex AI, both Bedrock layouts and ShareGPT: an empty one is at
+ * best noise. The OpenAI chat layout keeps its empty system message (the notebook's bytes) and
+ * Alpaca its empty `instruction` (every line keeps the same keys).
  */
 export function chatFormat(style: JsonStyle, systemPrompt: string, target: ExportTarget = 'openai', answer: AnswerMode = 'labels'): ChatFormat {
   const str = style === 'python' ? pythonJsonString : compactJsonString;
@@ -49,8 +51,8 @@ export function chatFormat(style: JsonStyle, systemPrompt: string, target: Expor
   const special = style === 'python' ? PYTHON_SPECIAL : COMPACT_SPECIAL;
   const key = (name: string): string => `"${name}"${colon}`;
   const layout = ((): Pick<ChatFormat, 'prefix' | 'middle' | 'suffix'> => {
-    switch (target) {
-      case 'openai':
+    switch (TARGETS[target].layout) {
+      case 'openai-chat':
         return {
           prefix: `{${key('messages')}[{${key('role')}"system"${comma}${key('content')}${sys}}${comma}{${key('role')}"user"${comma}${key('content')}`,
           middle: `}${comma}{${key('role')}"assistant"${comma}${key('content')}`,
@@ -65,11 +67,30 @@ export function chatFormat(style: JsonStyle, systemPrompt: string, target: Expor
           suffix: `}]}]}\n`,
         };
       }
-      case 'bedrock': {
+      case 'bedrock-conversation': {
+        // Amazon Nova: every text is a list of content blocks, the system prompt too.
+        const system = systemPrompt === '' ? '' : `${key('system')}[{${key('text')}${sys}}]${comma}`;
+        const turn = (role: string): string => `{${key('role')}"${role}"${comma}${key('content')}[{${key('text')}`;
+        return {
+          prefix: `{${key('schemaVersion')}"bedrock-conversation-2024"${comma}${system}${key('messages')}[${turn('user')}`,
+          middle: `}]}${comma}${turn('assistant')}`,
+          suffix: `}]}]}\n`,
+        };
+      }
+      case 'bedrock-claude': {
         const system = systemPrompt === '' ? '' : `${key('system')}${sys}${comma}`;
         return {
           prefix: `{${system}${key('messages')}[{${key('role')}"user"${comma}${key('content')}`,
           middle: `}${comma}{${key('role')}"assistant"${comma}${key('content')}`,
+          suffix: `}]}\n`,
+        };
+      }
+      case 'sharegpt': {
+        const turn = (from: string): string => `{${key('from')}"${from}"${comma}${key('value')}`;
+        const system = systemPrompt === '' ? '' : `${turn('system')}${sys}}${comma}`;
+        return {
+          prefix: `{${key('conversations')}[${system}${turn('human')}`,
+          middle: `}${comma}${turn('gpt')}`,
           suffix: `}]}\n`,
         };
       }

@@ -29,7 +29,7 @@ const TEXT_LINES: [JsonStyle, ExportTarget, string][] = [
   ],
   [
     'python',
-    'bedrock',
+    'bedrock-claude-haiku',
     '{"system": "Sort \\"this\\"", "messages": [{"role": "user", "content": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"role": "assistant", "content": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}',
   ],
   [
@@ -49,13 +49,33 @@ const TEXT_LINES: [JsonStyle, ExportTarget, string][] = [
   ],
   [
     'compact',
-    'bedrock',
+    'bedrock-claude-haiku',
     '{"system":"Sort \\"this\\"","messages":[{"role":"user","content":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"role":"assistant","content":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}',
   ],
   [
     'compact',
     'alpaca',
     '{"instruction":"Sort \\"this\\"","input":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin","output":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}',
+  ],
+  [
+    'python',
+    'bedrock-nova',
+    '{"schemaVersion": "bedrock-conversation-2024", "system": [{"text": "Sort \\"this\\""}], "messages": [{"role": "user", "content": [{"text": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}]}, {"role": "assistant", "content": [{"text": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}]}',
+  ],
+  [
+    'python',
+    'sharegpt',
+    '{"conversations": [{"from": "system", "value": "Sort \\"this\\""}, {"from": "human", "value": "O\\u00f9 est \\"ma\\"\\ncommande? \\ud83d\\ude00 \\\\ fin"}, {"from": "gpt", "value": "Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(\\u00e9) \\ud83d\\ude00 \\\\ done"}]}',
+  ],
+  [
+    'compact',
+    'bedrock-nova',
+    '{"schemaVersion":"bedrock-conversation-2024","system":[{"text":"Sort \\"this\\""}],"messages":[{"role":"user","content":[{"text":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"}]},{"role":"assistant","content":[{"text":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}]}',
+  ],
+  [
+    'compact',
+    'sharegpt',
+    '{"conversations":[{"from":"system","value":"Sort \\"this\\""},{"from":"human","value":"Où est \\"ma\\"\\ncommande? 😀 \\\\ fin"},{"from":"gpt","value":"Sure! Reset it:\\n1. Hold \\"Reset\\" 10 s\\t(é) 😀 \\\\ done"}]}',
   ],
 ];
 

@@ -9,15 +9,22 @@ export { chatFormat, type ChatFormat } from './chat-format';
 export {
   EXPORT_TARGETS,
   GENERIC_RECOMMENDATION,
+  LAYOUT_NAMES,
+  RENAMED_TARGETS,
   TARGETS,
   isExportTarget,
+  targetsIn,
+  type ConversationRules,
   type ExportTarget,
   type FileLimitName,
+  type Layout,
   type LimitSource,
   type PublishedLimit,
   type Recommendation,
+  type TargetGroup,
   type TargetInfo,
   type TargetLimits,
+  type TargetNotice,
 } from './targets';
 export { ExampleCollector, where, type CollectorOptions, type ExportFiles, type ExportOutcome, type CollectorStart, type GroupTexts } from './collector';
 export { exportCsv, type CsvExportResult } from './from-csv';

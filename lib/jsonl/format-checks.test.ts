@@ -89,6 +89,22 @@ describe("checkExample: the notebook's error kinds, each flagged and each quiet 
       NOTEBOOK_ROLES,
       () => undefined,
     );
-    expect(r).toEqual({ ok: true, parts: { system: 'Classify.', user: 'first', assistant: 'a2', users: 2, assistants: 2 } });
+    expect(r).toEqual({
+      ok: true,
+      parts: {
+        system: 'Classify.',
+        user: 'first',
+        assistant: 'a2',
+        users: 2,
+        assistants: 2,
+        order: [
+          { role: 'system', label: 'message 1 (system)' },
+          { role: 'user', label: 'message 2 (user)' },
+          { role: 'assistant', label: 'message 3 (assistant)' },
+          { role: 'user', label: 'message 4 (user)' },
+          { role: 'assistant', label: 'message 5 (assistant)' },
+        ],
+      },
+    });
   });
 });

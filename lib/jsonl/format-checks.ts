@@ -34,6 +34,16 @@ export interface ExampleParts {
   assistant: string | null;
   users: number;
   assistants: number;
+  /** Every message in order, for the rules some services set on it (`role-order.ts`). */
+  order: OrderTurn[];
+}
+
+/** One message of an example, in the chat format's terms whatever the file's layout. */
+export interface OrderTurn {
+  /** `system`, `user`, `assistant`, `function` or `tool`; null when the message has no role these checks know. */
+  role: string | null;
+  /** Where it is, in the file's own terms: "message 2 (user)", "turn 3 (gpt)". */
+  label: string;
 }
 
 /** Receives each error found in the example; `messageIndex` is 1-based. */
@@ -58,16 +68,18 @@ export function checkExample(ex: unknown, roles: readonly string[], report: Repo
     report('missing_messages_list', message);
     return { ok: false, kind: 'missing_messages_list', message };
   }
-  const parts: ExampleParts = { system: null, user: null, assistant: null, users: 0, assistants: 0 };
+  const parts: ExampleParts = { system: null, user: null, assistant: null, users: 0, assistants: 0, order: [] };
   let hasAssistant = false;
   messages.forEach((m: unknown, i) => {
     const n = i + 1;
     if (!isObject(m)) {
       report('message_missing_key', `message ${n} is ${describe(m)}, not an object with a "role" and a "content".`, n);
+      parts.order.push({ role: null, label: `message ${n}` });
       return;
     }
     checkMessage(m, n, roles, report);
     const role = m.role;
+    parts.order.push(typeof role === 'string' && roles.includes(role) ? { role, label: `message ${n} (${role})` } : { role: null, label: `message ${n}` });
     const text = typeof m.content === 'string' ? m.content : '';
     if (role === 'assistant') {
       hasAssistant = true;
@@ -183,7 +195,7 @@ function envelopeHint(keys: string[]): string | null {
   return null;
 }
 
-function describe(v: unknown): string {
+export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   switch (typeof v) {

@@ -59,7 +59,8 @@ describe('readJsonl: the examples as a table', () => {
       labelKeys: ['category', 'sub_category'],
       multiTurn: 0,
     });
-    expect(r.format).toEqual({ examples: 2, errors: {}, findings: [], warnings: {}, notes: [], truncated: false });
+    expect(r.format).toEqual({ examples: 2, errors: {}, findings: [], warnings: {}, notes: [], order: {}, orderFindings: [], truncated: false });
+    expect(r.info.layout).toBe('openai-chat');
     expect([...r.table.lines, ...r.table.numbers]).toEqual([1, 2, 1, 2]);
   });
 

@@ -1,6 +1,9 @@
 import { decodeChunks, decodeWithFallback, encodingName, type Encoding, type ExpectedFile } from '../csv';
-import { ALLOWED_ROLES, checkExample } from './format-checks';
+import { LAYOUT_NAMES, type Layout } from '../export';
+import { ALLOWED_ROLES } from './format-checks';
 import { parseJsonLine } from './json-line';
+import { checkInLayout, layoutOf, readingLayout } from './layouts';
+import { roleOrderProblems } from './role-order';
 import { TableBuilder, type AnswersOf } from './table';
 import {
   FORMAT_ERROR_KINDS,
@@ -16,6 +19,8 @@ import {
   type JsonlProgress,
   type JsonlReadResult,
   type JsonlWarning,
+  ROLE_ORDER_KINDS,
+  type RoleOrderKind,
 } from './types';
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
@@ -34,8 +39,12 @@ const JSONL_FILE: ExpectedFile = {
 };
 
 /**
- * Read a chat-format JSONL training file: run OpenAI's format checks on every line and turn the
- * examples into a table for the grid and the quality checks. Never throws on any input; refuses
+ * Read a JSONL training file in any layout Trainset writes (the OpenAI chat layout, ShareGPT, both
+ * Bedrock layouts, Vertex AI Gemini, Alpaca: `layouts.ts`), told by the first example's keys: run
+ * the format checks on every line (OpenAI's, the notebook's counts, for the chat layout; the same
+ * kinds in its own terms for another) and turn the examples into a table for the grid and the
+ * quality checks. Every example's order of messages is noted against the rules some services set
+ * (`role-order.ts`). Never throws on any input; refuses
  * (`ok: false`) only a file it cannot read at all: empty, binary, undecodable, or only blank lines.
  *
  * Lines end at `\n` or `\r\n`; blank lines are skipped but keep the line numbers counting. Each other
@@ -96,7 +105,7 @@ function readWith(
     forEachLine(bytes, encoding, bomLength, chunkBytes, (text) => {
       if (!want.has(++line)) return;
       const parsed = parseJsonLine(text);
-      const check = parsed.ok ? checkExample(parsed.value, roles, () => {}) : null;
+      const check = parsed.ok ? checkInLayout(parsed.value, readingLayout(layoutOf(parsed.value), reader.layout), roles, () => {}) : null;
       if (check?.ok && check.parts.assistant !== null) answers.set(line, check.parts.assistant);
     });
     return answers;
@@ -171,6 +180,9 @@ class LineReader {
   private readonly roles: readonly string[];
   private readonly errors: Findings<FormatErrorKind>;
   private readonly notes: Findings<FormatNoteKind>;
+  private readonly order: Findings<RoleOrderKind>;
+  /** The file's layout: the first example's that is in one. */
+  layout: Layout | null = null;
   private readonly bad: JsonlBadLine[] = [];
   private readonly table: TableBuilder;
 
@@ -179,6 +191,7 @@ class LineReader {
     const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
     this.errors = new Findings(max);
     this.notes = new Findings(max);
+    this.order = new Findings(max);
     this.table = new TableBuilder((kind, line, example, message) => this.notes.add({ line, example, kind, message }));
   }
 
@@ -209,11 +222,22 @@ class LineReader {
         message: 'the line uses NaN or Infinity: Python writes them for a missing number, but they are not JSON and other tools refuse the line.',
       });
     }
-    const check = checkExample(parsed.value, this.roles, (kind, message, messageIndex) =>
-      this.errors.add({ line, example, kind, ...(messageIndex !== undefined ? { messageIndex } : {}), message }),
-    );
-    if (check.ok) this.table.add(line, example, check.parts);
-    else this.setAside({ line, example, text, kind: check.kind, message: check.message });
+    const own = layoutOf(parsed.value);
+    this.layout ??= own;
+    const layout = readingLayout(own, this.layout);
+    const report = (kind: FormatErrorKind, message: string, messageIndex?: number): void =>
+      this.errors.add({ line, example, kind, ...(messageIndex !== undefined ? { messageIndex } : {}), message });
+    if (own !== null && layout !== this.layout) {
+      report(
+        'layout_mismatch',
+        `the line is in the ${LAYOUT_NAMES[own]}, but the file's first example is in the ${LAYOUT_NAMES[this.layout!]}: a fine-tuning service reads one layout a file (Together refuses a file that mixes two). Write the line in the file's layout, or export the rows again.`,
+      );
+    }
+    const check = checkInLayout(parsed.value, layout, this.roles, report);
+    if (check.ok) {
+      this.table.add(line, example, check.parts);
+      for (const { kind, message } of roleOrderProblems(check.parts.order)) this.order.add({ line, example, kind, message });
+    } else this.setAside({ line, example, text, kind: check.kind, message: check.message });
   }
 
   private setAside(bad: JsonlBadLine): void {
@@ -230,15 +254,19 @@ class LineReader {
     const { table, facts } = this.table.finish(answersOf);
     const errors = this.errors.summary(FORMAT_ERROR_KINDS);
     const notes = this.notes.summary(FORMAT_NOTE_KINDS);
+    const order = this.order.summary(ROLE_ORDER_KINDS);
     const format: FormatReport = {
       examples: this.examples,
       errors: errors.counts,
       findings: errors.list,
       warnings: notes.counts,
       notes: notes.list,
-      truncated: errors.truncated || notes.truncated,
+      order: order.counts,
+      orderFindings: order.list,
+      truncated: errors.truncated || notes.truncated || order.truncated,
     };
     const info: JsonlInfo = {
+      layout: this.layout,
       encoding,
       encodingDetected,
       bom,

@@ -1,9 +1,13 @@
 import type { Encoding } from '../csv';
+import type { Layout } from '../export';
 
 /**
  * What makes an example unusable for fine-tuning. The seven kinds of OpenAI's data-preparation
  * notebook keep its names, so counts can be compared with its "Found errors:" summary; Trainset adds
- * `invalid_json` (the notebook stops at such a line) and `invalid_weight` (the API refuses it).
+ * `invalid_json` (the notebook stops at such a line), `invalid_weight` (the API refuses it) and
+ * `layout_mismatch` (a line in another layout than the file's first example: a service reads one
+ * layout a file, and Together refuses a file mixing two). A file in another layout than OpenAI's
+ * (`JsonlInfo.layout`) gets the same kinds, in its own terms.
  */
 export type FormatErrorKind =
   | 'invalid_json'
@@ -14,9 +18,10 @@ export type FormatErrorKind =
   | 'unrecognized_role'
   | 'missing_content'
   | 'example_missing_assistant_message'
-  | 'invalid_weight';
+  | 'invalid_weight'
+  | 'layout_mismatch';
 
-/** In report order: the line, then the notebook's seven in its order, then the weight. */
+/** In report order: the line, then the notebook's seven in its order, then the weight and the layout. */
 export const FORMAT_ERROR_KINDS: readonly FormatErrorKind[] = [
   'invalid_json',
   'data_type',
@@ -27,6 +32,7 @@ export const FORMAT_ERROR_KINDS: readonly FormatErrorKind[] = [
   'missing_content',
   'example_missing_assistant_message',
   'invalid_weight',
+  'layout_mismatch',
 ];
 
 /**
@@ -38,6 +44,17 @@ export type FormatNoteKind = 'multi_turn' | 'non_standard_json' | 'labels_not_js
 
 export const FORMAT_NOTE_KINDS: readonly FormatNoteKind[] = ['multi_turn', 'non_standard_json', 'labels_not_json', 'label_missing', 'label_not_text'];
 
+/**
+ * How an example's messages depart from an order some services require (`ConversationRules`):
+ * `first_role`, it does not start with a system or user message; `alternation`, user and
+ * assistant messages do not take turns after the system message; `last_role`, it does not end with
+ * the assistant's answer. Not errors by themselves: `targetRuleFindings` keeps those of the chosen
+ * target's rules.
+ */
+export type RoleOrderKind = 'first_role' | 'alternation' | 'last_role';
+
+export const ROLE_ORDER_KINDS: readonly RoleOrderKind[] = ['first_role', 'alternation', 'last_role'];
+
 /** One finding about one line. */
 export interface FormatFinding<K extends string = FormatErrorKind> {
   /** 1-based physical line of the file. */
@@ -45,7 +62,7 @@ export interface FormatFinding<K extends string = FormatErrorKind> {
   /** 1-based example number: the n-th line that is not blank (the row number in the grid). */
   example: number;
   kind: K;
-  /** 1-based position of the message in `messages`, for the message-level kinds. */
+  /** 1-based position of the message in its list (`messages`, `conversations`, `contents`), for the message-level kinds. */
   messageIndex?: number;
   /** A sentence for a non-engineer: what is wrong and what to do. Does not repeat the line number. */
   message: string;
@@ -65,6 +82,10 @@ export interface FormatReport {
   warnings: Partial<Record<FormatNoteKind, number>>;
   /** The notes, in file order, capped like `findings`. */
   notes: FormatFinding<FormatNoteKind>[];
+  /** Examples per departure from a service's order of messages (`RoleOrderKind`), complete counts. */
+  order: Partial<Record<RoleOrderKind, number>>;
+  /** Those departures in file order, capped like `findings`; the message says what, not whose rule. */
+  orderFindings: FormatFinding<RoleOrderKind>[];
   truncated: boolean;
 }
 
@@ -139,6 +160,8 @@ export interface JsonlTable {
 
 /** What the reader found out about the file, to show the user and to re-export it. */
 export interface JsonlInfo {
+  /** The layout of the first example (the one every line is expected in), null when no line is in one Trainset knows. */
+  layout: Layout | null;
   encoding: Encoding;
   encodingDetected: boolean;
   bom: boolean;

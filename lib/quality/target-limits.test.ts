@@ -9,8 +9,8 @@ const int = (value: number) => ({ kind: 'int', value }) as const;
 
 describe('target-limits: numbers of examples', () => {
   it.each([
-    ['bedrock', 2000, 1000, false],
-    ['bedrock', 2001, 1001, true],
+    ['bedrock-claude-haiku', 2000, 1000, false],
+    ['bedrock-claude-haiku', 2001, 1001, true],
     ['vertex-gemini', 10_000, 5000, false],
     ['vertex-gemini', 10_001, 5001, true],
   ] as const)('%s: %i rows with %i for validation → error %s', (target, n, validation, fires) => {
@@ -20,7 +20,7 @@ describe('target-limits: numbers of examples', () => {
       return;
     }
     expect(r).toMatchObject({ severity: 'error', count: 0, rows: [], rowIds: [] });
-    const max = target === 'bedrock' ? '1,000' : '5,000';
+    const max = target === 'bedrock-claude-haiku' ? '1,000' : '5,000';
     expect(r!.message).toMatch(new RegExp(`^The validation file would hold ${validation.toLocaleString('en-US')} examples; .* takes at most ${max} \\(`));
     expect(r!.message).toMatch(/Use a smaller test size: at most [\d,]+ rows/);
     expect(r!.message).toMatch(/would refuse this fine-tuning job\.$/);
@@ -30,18 +30,18 @@ describe('target-limits: numbers of examples', () => {
   });
 
   it("names Bedrock's limit of 10,000 training records and where it is published", () => {
-    const r = finding(check(filler(11_001), { stratify: null, testSize: int(1000), target: 'bedrock' }), 'target-limits', 'error')!;
+    const r = finding(check(filler(11_001), { stratify: null, testSize: int(1000), target: 'bedrock-claude-haiku' }), 'target-limits', 'error')!;
     expect(r.message).toBe(
       'The training file would hold 10,001 examples; Claude 3 Haiku on Amazon Bedrock takes at most 10,000 ' +
         '(Amazon Bedrock User Guide, "Model requirements for training and validation datasets" (Anthropic Claude 3 Haiku)). ' +
         'Export fewer rows (or move more of them to validation, within its limit). Claude 3 Haiku on Amazon Bedrock would refuse this fine-tuning job.',
     );
-    expect(r.details?.target).toEqual({ id: 'bedrock', name: 'Claude 3 Haiku on Amazon Bedrock' });
+    expect(r.details?.target).toEqual({ id: 'bedrock-claude-haiku', name: 'Claude 3 Haiku on Amazon Bedrock' });
   });
 
   it("warns (not errs) past Bedrock's default quota of 10,000 records in both files, which can be raised", () => {
-    expect(finding(check(filler(10_000), { stratify: null, testSize: int(1000), target: 'bedrock' }), 'target-limits')).toBeUndefined();
-    const report = check(filler(11_000), { stratify: null, testSize: int(1000), target: 'bedrock' });
+    expect(finding(check(filler(10_000), { stratify: null, testSize: int(1000), target: 'bedrock-claude-haiku' }), 'target-limits')).toBeUndefined();
+    const report = check(filler(11_000), { stratify: null, testSize: int(1000), target: 'bedrock-claude-haiku' });
     expect(finding(report, 'target-limits', 'error')).toBeUndefined();
     expect(finding(report, 'target-limits', 'warning')!.message).toMatch(
       /^The two files would hold 11,000 examples together; .* takes at most 10,000 \(.*: a default quota, adjustable through Service Quotas\)\. Export fewer rows, or have the quota raised\.$/,
@@ -66,7 +66,7 @@ describe('target-limits: file sizes', () => {
     return Buffer.byteLength(f.prefix + f.str(same(1)[0]![0]!) + f.middle + f.assistant(['category', 'sub_category'], ['billing', 'refund']) + f.suffix);
   };
 
-  it.each(['openai', 'vertex-gemini', 'bedrock'] as const)('%s: quiet at a training file limit, warns one byte over', (target) => {
+  it.each(['openai', 'vertex-gemini', 'bedrock-claude-haiku'] as const)('%s: quiet at a training file limit, warns one byte over', (target) => {
     // 100 rows, test size 0.2: 80 training lines.
     const limit = 80 * lineBytes(target);
     expect(finding(check(same(100), { stratify: null, target, options: { limits: { maxTrainFileBytes: limit } } }), 'target-limits')).toBeUndefined();
@@ -78,8 +78,11 @@ describe('target-limits: file sizes', () => {
   });
 
   it('checks the validation file against its own limit', () => {
-    const limit = 20 * lineBytes('bedrock');
-    const r = finding(check(same(100), { stratify: null, target: 'bedrock', options: { limits: { maxValidationFileBytes: limit - 1 } } }), 'target-limits')!;
+    const limit = 20 * lineBytes('bedrock-claude-haiku');
+    const r = finding(
+      check(same(100), { stratify: null, target: 'bedrock-claude-haiku', options: { limits: { maxValidationFileBytes: limit - 1 } } }),
+      'target-limits',
+    )!;
     expect(r.details?.limits).toEqual([{ name: 'maxValidationFileBytes', actual: limit, limit: limit - 1, estimated: true }]);
   });
 
@@ -87,7 +90,7 @@ describe('target-limits: file sizes', () => {
   it.each([
     ['openai', 'python', 'labels'],
     ['vertex-gemini', 'python', 'labels'],
-    ['bedrock', 'compact', 'labels'],
+    ['bedrock-claude-haiku', 'compact', 'labels'],
     ['alpaca', 'compact', 'labels'],
     ['openai', 'python', 'text'],
     ['vertex-gemini', 'compact', 'text'],
@@ -117,14 +120,14 @@ describe("the target's thresholds", () => {
   it.each([
     ['openai', 10, 50, 65_536],
     ['vertex-gemini', 0, 100, 131_072],
-    ['bedrock', 32, 50, 32_000],
+    ['bedrock-claude-haiku', 32, 50, 32_000],
     ['alpaca', 0, 50, 65_536],
   ] as const)('%s: at least %i training examples, %i recommended, %i tokens per example', (target, min, few, maxTokens) => {
     expect(resolveThresholds({}, target)).toMatchObject({ minTrainExamples: min, fewTrainExamples: few, maxTokens });
   });
 
   it("lets the user's thresholds win over the target's", () => {
-    expect(resolveThresholds({ minTrainExamples: 5 }, 'bedrock').minTrainExamples).toBe(5);
+    expect(resolveThresholds({ minTrainExamples: 5 }, 'bedrock-claude-haiku').minTrainExamples).toBe(5);
   });
 
   it("measures long texts against the target's token limit", () => {

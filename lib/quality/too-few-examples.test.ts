@@ -58,14 +58,14 @@ describe('too-few-examples', () => {
 describe("too-few-examples with the target's published numbers", () => {
   it.each([
     [
-      'bedrock',
+      'bedrock-claude-haiku',
       38,
       'error',
       30,
       /; fine-tuning needs at least 32 training examples\. That is the minimum for Claude 3 Haiku on Amazon Bedrock \(Amazon Bedrock User Guide, .*\); add examples\.$/,
     ],
     [
-      'bedrock',
+      'bedrock-claude-haiku',
       40,
       'warning',
       32,
@@ -75,6 +75,15 @@ describe("too-few-examples with the target's published numbers", () => {
     ['vertex-gemini', 124, 'warning', 99, /Google recommends starting with 100 training examples/],
     ['alpaca', 5, 'warning', 4, /publishes no recommended number/],
     ['openai', 12, 'error', 9, /needs at least 10 training examples\. That is the minimum for OpenAI \(OpenAI's fine-tuning guide\); add examples\.$/],
+    [
+      'fireworks',
+      3,
+      'error',
+      2,
+      /^3 rows split with test size 0\.2 give 2 training examples and 1 validation example; fine-tuning needs at least 3 training examples\. That is the minimum for Fireworks \(Fireworks docs, "Fine-tuning models" \(prepare a dataset\)\); add examples\.$/,
+    ],
+    ['fireworks', 4, 'warning', 3, /Fireworks publishes no recommended number/],
+    ['together', 5, 'warning', 4, /Together AI publishes no recommended number/],
   ] as const)('%s, %i rows → %s (%i training examples)', (target, n, severity, train, message) => {
     const r = finding(check(filler(n), { stratify: null, target }), 'too-few-examples')!;
     expect(r).toMatchObject({ severity, count: train, details: { target: { id: target } } });
@@ -83,7 +92,8 @@ describe("too-few-examples with the target's published numbers", () => {
 
   it.each([
     ['vertex-gemini', 125],
-    ['bedrock', 63],
+    ['bedrock-claude-haiku', 63],
+    ['fireworks', 63],
   ] as const)('%s: quiet from %i rows', (target, n) => {
     expect(finding(check(filler(n), { stratify: null, target }), 'too-few-examples')).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import type { CheckResult } from './types';
 /**
  * `too-few-examples`: the training examples left after the export's split (`splitSizes`, the same
  * arithmetic as scikit-learn). Under `minTrainExamples` (the target's published minimum: 10 for
- * OpenAI, 32 for Bedrock, none for Vertex AI and Alpaca) or when the split cannot be made at all
+ * OpenAI, 32 for Claude 3 Haiku on Bedrock, 3 for Fireworks, none for most others) or when the split cannot be made at all
  * (a test size that leaves no training rows, fewer rows in a file than there are classes) it is an
  * error; under `fewTrainExamples` (the target's recommendation, else OpenAI's 50) a warning. The
  * messages say where the number comes from. It concerns the whole table: `rows` is empty and
