@@ -4,10 +4,12 @@ import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions } from '../li
 import { ExampleCollector, type ExportProblem, type ExportSettings } from '../lib/export';
 import { sniffKind } from '../lib/jsonl';
 import { hasErrors } from '../lib/quality';
+import { modelThresholds as modelThresholdsOf } from '../lib/engine/tokens';
 import { checkJsonl } from './check-jsonl';
-import { checkColumns, humanReport, jsonReport } from './check-report';
+import { checkColumns, checkTable, humanReport, jsonReport } from './check-report';
 import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
 import { TOKEN_OPTIONS, tokenChoiceFrom } from './token-report';
+import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError } from './usage';
 
 /**
@@ -21,11 +23,19 @@ export async function checkCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { ...CSV_OPTIONS, ...TOKEN_OPTIONS, ...THRESHOLD_OPTIONS, json: { type: 'boolean' }, 'no-suspect': { type: 'boolean' } },
+    options: {
+      ...CSV_OPTIONS,
+      ...TOKEN_OPTIONS,
+      ...THRESHOLD_OPTIONS,
+      json: { type: 'boolean' },
+      'no-suspect': { type: 'boolean' },
+      project: { type: 'string' },
+    },
   });
-  const { threshold, 'no-suspect': noSuspect, ...values } = parsed;
+  const { threshold, 'no-suspect': noSuspect, project, ...values } = parsed;
   const suspect = !noSuspect;
   const thresholds = thresholdsFrom(threshold);
+  if (project !== undefined) return checkProject(project, { ...values, threshold }, positionals, { suspect, json: values.json === true });
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'check needs the CSV file to read' : `check takes one file, got ${positionals.length}`);
   }
@@ -113,4 +123,37 @@ function readColumns(bytes: Uint8Array, settings: ExportSettings, csvOptions: Cs
     badRows: result.badRows,
     info: result.info,
   };
+}
+
+/**
+ * `trainset check --project NAME.trainset`: the checks on the project's rows as they are after its
+ * edits, with its thresholds and its "Not a typo" words, as the app's Issues panel shows them.
+ */
+async function checkProject(
+  file: string,
+  values: Record<string, unknown>,
+  positionals: string[],
+  { suspect, json }: { suspect: boolean; json: boolean },
+): Promise<number> {
+  checkProjectArgs(values, positionals);
+  if (values.threshold !== undefined || values.model !== undefined || values.price !== undefined) {
+    throw new UsageError('--project takes its thresholds and model from the project: change them in the app, then download the project again.');
+  }
+  const opened = openProject(file);
+  if (!opened) return 1;
+  const { engine, choices } = opened;
+  const settings = engine.settings(choices)!;
+  const run = await checkTable(
+    engine.checkTable(),
+    settings,
+    null,
+    { ...modelThresholdsOf(choices), ...choices.thresholds },
+    {
+      suspect,
+      keepNearDuplicatesTogether: choices.keepNearDuplicatesTogether,
+      ignoreWords: choices.ignoreWords,
+    },
+  );
+  process.stdout.write(json ? jsonReport(run) : humanReport(`${opened.dataName} (${opened.name})`, settings, run));
+  return hasErrors(run.report) ? 1 : 0;
 }

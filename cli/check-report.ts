@@ -10,6 +10,7 @@ import {
   type CheckId,
   type CheckInput,
   type CheckReport,
+  type CheckTable,
   type CheckResult,
   type Fix,
   type SuspectLabel,
@@ -45,6 +46,8 @@ export interface CheckRunOptions {
   suspect?: boolean;
   /** The export keeps near-copies in one file (`--keep-near-duplicates-together`): no split-leakage to find. */
   keepNearDuplicatesTogether?: boolean;
+  /** Words marked "Not a typo" (a project's). */
+  ignoreWords?: readonly string[];
 }
 
 /**
@@ -57,15 +60,32 @@ export async function checkColumns(
   settings: ExportSettings,
   tokenChoice: TokenChoice | null,
   thresholds: Partial<Thresholds>,
-  { setAside, suspect = true, keepNearDuplicatesTogether = false }: CheckRunOptions = {},
+  options: CheckRunOptions = {},
 ): Promise<CheckRun> {
-  const input = checkInput(columnsTable(read.header, read.columns, read.rowCount, read.numbers), { ...settings, keepNearDuplicatesTogether });
+  return checkTable(
+    columnsTable(read.header, read.columns, read.rowCount, read.numbers),
+    settings,
+    tokenChoice ? { read, choice: tokenChoice } : null,
+    thresholds,
+    options,
+  );
+}
+
+/** {@link checkColumns} on any table (a project's edited rows too); tokens are counted from the columns read, when a model is chosen. */
+export async function checkTable(
+  table: CheckTable,
+  settings: ExportSettings,
+  tokenSource: { read: ReadColumns; choice: TokenChoice } | null,
+  thresholds: Partial<Thresholds>,
+  { setAside, suspect = true, keepNearDuplicatesTogether = false, ignoreWords = [] }: CheckRunOptions = {},
+): Promise<CheckRun> {
+  const input = checkInput(table, { ...settings, keepNearDuplicatesTogether });
   // The readers check the columns first (a usage error names the missing one), so this is a bug.
   if (!input.ok) throw new Error(`the checks need columns the file was not read with: ${input.missing.join(', ')}`);
   // With a model, whole examples are counted with its tokenizer and compared with its limit.
-  const tokens = tokenChoice ? await countTokens(read, settings, tokenChoice) : null;
+  const tokens = tokenSource ? await countTokens(tokenSource.read, settings, tokenSource.choice) : null;
   // The typo check looks words up in the English word list the app loads on demand (about 30 ms here).
-  const options = { ...withThresholds(tokens?.checkOptions, thresholds), typo: { dictionary: await loadEnglishWords() } };
+  const options = { ...withThresholds(tokens?.checkOptions, thresholds), typo: { dictionary: await loadEnglishWords(), ignoreWords } };
   const report = runChecks({ ...input.input, ...(setAside ? { setAside } : {}) }, options);
   if (!suspect) return { report, tokens, ran: [...CHECK_IDS] };
   // Its finding is a warning or an info: it goes after the errors, among the checks of its severity by id, as runChecks orders them.

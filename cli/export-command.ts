@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { exportCsv, TARGETS, type ExportFiles, type ExportTarget, type GroupTexts } from '../lib/export';
 import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
 import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError, WriteError } from './usage';
 
 /** `trainset export`: read, check, split, write atomically, summarise. */
@@ -16,8 +17,10 @@ export async function exportCommand(args: string[]): Promise<number> {
       ...CSV_OPTIONS,
       out: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      project: { type: 'string' },
     },
   });
+  if (values.project !== undefined) return exportProject(values.project, values, positionals);
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'export needs the CSV file to read' : `export takes one file, got ${positionals.length}`);
   }
@@ -66,8 +69,31 @@ function keepingNote(files: ExportFiles): string {
   );
 }
 
+/**
+ * `trainset export --project NAME.trainset`: the files the app would download from that session,
+ * made by the same engine from the same file, edits and settings.
+ */
+async function exportProject(file: string, values: { out?: string; quiet?: boolean } & Record<string, unknown>, positionals: string[]): Promise<number> {
+  checkProjectArgs(values, positionals);
+  const opened = openProject(file);
+  if (!opened) return 1;
+  const r = opened.engine.exportFiles(opened.choices);
+  if (!r.ok) {
+    reportProblems(opened.name, r.problems, r.problemCount);
+    process.stderr.write('Nothing was written.\n');
+    return 1;
+  }
+  const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
+  const written = writeFilesAtomically(values.out ?? '.', { train: () => [[new Uint8Array(train)]], validation: () => [[new Uint8Array(validation)]] });
+  if (!values.quiet) process.stdout.write(summary(`${opened.dataName} (${opened.name}, with its edits)`, r, written, opened.choices.target));
+  return 0;
+}
+
 /** Write both files to temporary names, then rename: a failure never leaves half a file or clobbers the old ones. */
-function writeFilesAtomically(outDir: string, files: ExportFiles): { train: string; validation: string } {
+function writeFilesAtomically(
+  outDir: string,
+  files: Pick<ExportFiles, 'train' | 'validation'> | { train(): Iterable<Uint8Array[]>; validation(): Iterable<Uint8Array[]> },
+): { train: string; validation: string } {
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (e) {
@@ -108,7 +134,7 @@ function writeChunks(file: string, batches: Iterable<Uint8Array[]>): void {
   }
 }
 
-function summary(name: string, files: ExportFiles, written: { train: string; validation: string }, target: ExportTarget): string {
+function summary(name: string, files: Pick<ExportFiles, 'summary'>, written: { train: string; validation: string }, target: ExportTarget): string {
   const s = files.summary;
   const width = Math.max(s.labelColumn.length, ...s.perLabel.map((c) => c.label.length), 5);
   const row = (a: string, b: string, c: string): string => `  ${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(10)}\n`;

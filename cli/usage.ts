@@ -8,6 +8,8 @@ export const USAGE = `Usage:
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
                      [--threshold NAME=VALUE ...] [--no-suspect] [--keep-near-duplicates-together]
+  npx trainset export --project <NAME.trainset> [--out DIR]
+  npx trainset check --project <NAME.trainset> [--json] [--no-suspect]
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
                      [--threshold NAME=VALUE ...] [--no-suspect]
@@ -65,6 +67,10 @@ Options for export:
                        to the file holding most of it, trading a row of the same class back into
                        its place: same file sizes, same per-class counts while such rows exist
 
+  --project FILE       a project saved by the app (Export › Download project): write the files the
+                       app would download from that session, from its file, edits and settings
+                       (the column, split and format options are the project's and cannot be given)
+
 Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 usage error.
 
 check runs the quality checks on the same columns and reports what would hurt the fine-tune: empty
@@ -83,6 +89,8 @@ the column, split, format (--target, --system, --json-style) and reading options
                        "suggestions": [{"row", "label": {column: value}, "given", "confidence"}]
                        in the order of its "rows", most suspicious first
   --no-suspect         skip suspect-label (about 3 s per 100,000 rows)
+  --project FILE       check a project's rows as edited, with its settings, thresholds and
+                       "Not a typo" words, as the app's Issues panel does
   --threshold N=V      change a number a check compares against, e.g. --threshold fewClassRows=5
                        (repeatable). Names, defaults and why: lib/quality/thresholds.ts, or the
                        app's Issues panel > Thresholds. The target's and the model's limits are the

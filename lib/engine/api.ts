@@ -204,7 +204,7 @@ export class EngineService extends Engine implements Attentive {
 }
 
 /** What the page may call: the service less what only works inside it (listeners, functions as arguments, internals). */
-export type EngineApi = Omit<EngineService, 'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort'>;
+export type EngineApi = Omit<EngineService, 'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'checkTable'>;
 
 /**
  * Methods that only read: safe to send again to a new worker when the one they were sent to died

@@ -43,6 +43,7 @@ import {
   type CheckLane,
   type CheckReport,
   type CheckResult,
+  type CheckTable,
   type Fix,
   type FixSample,
 } from '../quality';
@@ -269,6 +270,11 @@ export class Engine {
     this.view = computeView(ds, this.query);
     this.revision++;
     return { status: this.status(), applied: replay.applied, dropped: replay.dropped, ...(replay.error ? { error: replay.error } : {}) };
+  }
+
+  /** The live rows as the checks read them (export order, grid numbers): for `trainset check --project`. */
+  checkTable(): CheckTable {
+    return datasetTable(this.requireDataset());
   }
 
   get loadedMeta(): LoadedMeta | null {
