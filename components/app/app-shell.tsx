@@ -89,7 +89,10 @@ export function AppShell() {
   const dragging = useWindowFileDrop(canOpen ? openFile : null);
 
   const error: LoadFailure | null =
-    sampleError ?? (loadError && loadError !== dismissedError ? { fileName: loadError.fileName, message: loadError.problem.message } : null);
+    sampleError ??
+    (loadError && loadError !== dismissedError
+      ? { fileName: loadError.fileName, message: loadError.problem.message, whole: loadError.problem.code === 'project' }
+      : null);
 
   return (
     <div className={styles.shell} data-phase={phase}>

@@ -27,6 +27,8 @@ export function OtherTabBanner({ onTakeOver }: { onTakeOver(): void }) {
 export interface LoadFailure {
   fileName: string;
   message: string;
+  /** The message is a whole sentence naming the file (a project's): shown as it is. */
+  whole?: boolean;
 }
 
 /** Why the last file could not be read; whatever was loaded before is still there underneath. */
@@ -42,9 +44,13 @@ export function LoadErrorBanner({ error, onDismiss }: { error: LoadFailure; onDi
         </button>
       }
     >
-      <p>
-        <strong>{error.fileName}</strong> could not be read: {error.message}
-      </p>
+      {error.whole ? (
+        <p>{error.message}</p>
+      ) : (
+        <p>
+          <strong>{error.fileName}</strong> could not be read: {error.message}
+        </p>
+      )}
       <p>
         {current ? `Choose another file with Upload CSV, or keep working on ${current}: it is unchanged.` : 'Choose another file, or try the sample dataset.'}
       </p>
