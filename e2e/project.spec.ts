@@ -11,7 +11,7 @@ import { StartPage } from './fixtures/start-page';
 import { projectRoot } from './fixtures/files';
 
 /**
- * Handing the work on: a reviewer edits, undoes, flags a row and changes the seed, then downloads
+ * Handing the work on: a reviewer flags a row, changes the seed, edits and undoes, then downloads
  * the project. A colleague in another browser (empty storage) opens it and finds the same session,
  * undo included, and the same files; an engineer's `trainset export --project` writes the same
  * bytes. A damaged project is refused with a message, and the work open stays.
@@ -21,10 +21,7 @@ test('a project carries the session to another browser and to the CLI, byte for 
   await start.upload(csvFile('tickets.csv', ticketsCsv(TICKETS)));
   await grid.expectLoaded();
 
-  await test.step('the reviewer works: an edit, an edit undone, a flag, another seed', async () => {
-    await grid.editText(2, 'inquiry', 'Where can I download my invoice?');
-    await grid.editText(3, 'inquiry', 'This edit is undone');
-    await grid.historyButton('Undo').click();
+  await test.step('the reviewer works: a flag, another seed, an edit, and an edit undone', async () => {
     await page.getByRole('button', { name: 'Review', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Review' });
     await dialog.getByRole('combobox', { name: 'Order' }).selectOption('file');
@@ -33,6 +30,9 @@ test('a project carries the session to another browser and to the CLI, byte for 
     await expect(dialog).toContainText('0 of 30 reviewed · 1 flagged');
     await page.keyboard.press('Escape');
     await exportPanel.setSeed(7);
+    await grid.editText(2, 'inquiry', 'Where can I download my invoice?');
+    await grid.editText(3, 'inquiry', 'This edit is undone');
+    await grid.historyButton('Undo').click();
   });
 
   const train = (await exportPanel.download('Download train.jsonl')).bytes;
