@@ -75,6 +75,9 @@ test('a project carries the session to another browser and to the CLI, byte for 
 
   await test.step('a damaged project is refused with a message; the open work stays', async () => {
     await start.upload({ name: 'broken.trainset', mimeType: 'application/zip', buffer: project.bytes.subarray(0, project.bytes.length >> 1) });
+    const replace = page.getByRole('dialog', { name: 'Open broken.trainset?' });
+    await expect(replace).toContainText('To keep them, download the project first');
+    await replace.getByRole('button', { name: 'Replace dataset' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'broken.trainset' })).toContainText('is damaged');
     await expect(await grid.cell(2, 'inquiry')).toHaveAccessibleName('Where can I download my invoice? (edited)');
   });

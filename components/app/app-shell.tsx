@@ -147,8 +147,8 @@ export function AppShell() {
       >
         <p>This removes the dataset and your edits from this browser.</p>
         <p>
-          Download the cleaned CSV or the JSONL first if you want to keep them (the CSV keeps your rows as edited; the undo history and the settings are not in
-          it).
+          To keep them, download the project first (Export card): it holds the file, every edit with its undo history, the review and the settings, and opens
+          again with Upload. The cleaned CSV keeps only the rows as edited.
         </p>
       </ConfirmDialog>
 
@@ -168,9 +168,8 @@ export function AppShell() {
           {replacing && replacing.name === fileName
             ? 'The file is read afresh: your edits to the copy you are working on are removed from this browser.'
             : `It replaces ${fileName ?? 'the current dataset'}, and your edits to it are removed from this browser.`}{' '}
-          To keep them, download the cleaned CSV first, with &ldquo;Neutralise spreadsheet formulas&rdquo; off (Export card): then it holds your rows exactly as
-          edited. With it on, cells starting with = + - @ get a leading &apos; (Issues offers to remove it when the file is read back); the undo history and the
-          settings are not in the CSV.
+          To keep them, download the project first (Export card): it holds the file, every edit with its undo history, the review and the settings, and opens
+          again with Upload. The cleaned CSV keeps only the rows as edited (exactly so with &ldquo;Neutralise spreadsheet formulas&rdquo; off).
         </p>
       </ConfirmDialog>
     </div>
