@@ -98,6 +98,22 @@ function blockText(blocks: unknown, key: string): { text?: string; problem?: str
   return { text: texts.join('\n') };
 }
 
+/**
+ * Turns whose text is a list of `{"text": …}` blocks: Bedrock Nova's `messages[].content`,
+ * Gemini's `contents[].parts`. `noun` names a turn in messages ("message 3").
+ */
+function blockTurns(ex: Record<string, unknown>, listKey: string, noun: string, textKey: string, needs: string): Turn[] | string {
+  const list = listUnder(ex, listKey, listKey);
+  if (typeof list === 'string') return list;
+  return list.map((m, i) => {
+    const where = `${noun} ${i + 1}`;
+    if (!isObject(m)) return { ...notObject(where, m, needs), index: i + 1 };
+    if (!Object.hasOwn(m, textKey)) return { role: m.role, text: undefined, where, textKey, index: i + 1 };
+    const { text, problem } = blockText(m[textKey], textKey);
+    return { role: m.role, text, where, textKey, index: i + 1, ...(problem ? { problem } : {}) };
+  });
+}
+
 /** The list under `key`, or why there is none. */
 function listUnder(ex: Record<string, unknown>, key: string, what: string): unknown[] | string {
   if (!Object.hasOwn(ex, key)) return `there is no "${key}" list.`;
@@ -136,17 +152,7 @@ const SPEC: Record<Exclude<Layout, 'openai-chat'>, LayoutSpec> = {
       'Each line must be {"schemaVersion": "bedrock-conversation-2024", "system": [{"text": …}], "messages": [{"role": "user", "content": [{"text": …}]}, {"role": "assistant", "content": [{"text": …}]}]}.',
     roleKey: 'role',
     roles: { user: 'user', assistant: 'assistant' },
-    list(ex) {
-      const list = listUnder(ex, 'messages', 'messages');
-      if (typeof list === 'string') return list;
-      return list.map((m, i) => {
-        const where = `message ${i + 1}`;
-        if (!isObject(m)) return { ...notObject(where, m, 'a "role" and a "content"'), index: i + 1 };
-        if (!Object.hasOwn(m, 'content')) return { role: m.role, text: undefined, where, textKey: 'content', index: i + 1 };
-        const { text, problem } = blockText(m.content, 'content');
-        return { role: m.role, text, where, textKey: 'content', index: i + 1, ...(problem ? { problem } : {}) };
-      });
-    },
+    list: (ex) => blockTurns(ex, 'messages', 'message', 'content', 'a "role" and a "content"'),
     system(ex, report) {
       if (!Object.hasOwn(ex, 'system')) return [];
       const { text, problem } = blockText(ex.system, 'system');
@@ -188,17 +194,7 @@ const SPEC: Record<Exclude<Layout, 'openai-chat'>, LayoutSpec> = {
       'Each line must be {"systemInstruction": {"role": "system", "parts": [{"text": …}]}, "contents": [{"role": "user", "parts": [{"text": …}]}, {"role": "model", "parts": [{"text": …}]}]}.',
     roleKey: 'role',
     roles: { user: 'user', model: 'assistant' },
-    list(ex) {
-      const list = listUnder(ex, 'contents', 'contents');
-      if (typeof list === 'string') return list;
-      return list.map((c, i) => {
-        const where = `content ${i + 1}`;
-        if (!isObject(c)) return { ...notObject(where, c, 'a "role" and "parts"'), index: i + 1 };
-        if (!Object.hasOwn(c, 'parts')) return { role: c.role, text: undefined, where, textKey: 'parts', index: i + 1 };
-        const { text, problem } = blockText(c.parts, 'parts');
-        return { role: c.role, text, where, textKey: 'parts', index: i + 1, ...(problem ? { problem } : {}) };
-      });
-    },
+    list: (ex) => blockTurns(ex, 'contents', 'content', 'parts', 'a "role" and "parts"'),
     system(ex, report) {
       if (!Object.hasOwn(ex, 'systemInstruction')) return [];
       const si = ex.systemInstruction;
