@@ -6,7 +6,7 @@ import { sniffKind } from '../lib/jsonl';
 import { hasErrors } from '../lib/quality';
 import { checkJsonl } from './check-jsonl';
 import { checkColumns, humanReport, jsonReport } from './check-report';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
+import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
 import { TOKEN_OPTIONS, tokenChoiceFrom } from './token-report';
 import { USAGE, UsageError } from './usage';
 
@@ -36,9 +36,13 @@ export async function checkCommand(args: string[]): Promise<number> {
   const bytes = readInput(file);
   const name = path.basename(file);
   // Decided by the content, as the app decides: a JSONL saved as .csv or .txt is still a JSONL.
-  if (sniffKind(bytes, name) === 'jsonl') return checkJsonl(name, bytes, values, { settings, encoding: csvOptions.encoding, tokenChoice, thresholds, suspect });
+  const kind = sniffKind(bytes, name);
+  if (kind === 'jsonl' && values.sheet !== undefined) throw new UsageError(`--sheet is for a workbook (.xlsx); ${name} is a JSONL file`);
+  if (kind === 'jsonl') return checkJsonl(name, bytes, values, { settings, encoding: csvOptions.encoding, tokenChoice, thresholds, suspect });
+  const source = csvSource(name, bytes, values, csvOptions);
+  if (typeof source === 'number') return source;
 
-  const read = readColumns(bytes, settings, csvOptions);
+  const read = readColumns(source.bytes, settings, source.csvOptions);
   if (!read.ok && read.kind === 'unreadable') {
     process.stderr.write(`${name}: ${read.message}\n`);
     return 1;

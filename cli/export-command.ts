@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCsv, TARGETS, type ExportFiles, type ExportTarget } from '../lib/export';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { USAGE, UsageError, WriteError } from './usage';
 
 /** `trainset export`: read, check, split, write atomically, summarise. */
@@ -18,16 +18,19 @@ export async function exportCommand(args: string[]): Promise<number> {
     },
   });
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'export needs the CSV file to read' : `export takes one file, got ${positionals.length}`);
+    throw new UsageError(
+      positionals.length === 0 ? 'export needs the CSV file (or .xlsx workbook) to read' : `export takes one file, got ${positionals.length}`,
+    );
   }
   const file = positionals[0]!;
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
   const outDir = values.out ?? '.';
 
-  const bytes = readInput(file);
   const name = path.basename(file);
-  const result = exportCsv(bytes, settings, csvOptions);
+  const source = csvSource(name, readInput(file), values, csvOptions);
+  if (typeof source === 'number') return source;
+  const result = exportCsv(source.bytes, settings, source.csvOptions, undefined, source.rowOfLine ?? undefined);
 
   if (!result.ok && result.kind === 'unreadable') {
     process.stderr.write(`${name}: ${result.problem.message}\n`);

@@ -93,7 +93,9 @@ describe('trainset export: what the user sees', () => {
     const file = writeCsv(dir, 'book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]));
     const r = trainset(['export', file, '--out', dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('book.xlsx: this is a ZIP archive or an Excel workbook (.xlsx), not a CSV file. Export or save it as CSV (UTF-8) and upload that.\n');
+    expect(r.stderr).toBe(
+      'book.xlsx: this is a ZIP archive with no workbook inside (a damaged .xlsx?), not a CSV file. Export or save it as CSV (UTF-8) and upload that.\n',
+    );
     expect(readdirSync(dir)).toEqual(['book.xlsx']);
   });
 

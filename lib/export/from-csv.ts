@@ -12,7 +12,14 @@ export type CsvExportResult =
  * CSV bytes → train/validation JSONL, the notebook's pipeline in one pass: the reader streams rows
  * straight into the collector, so only the escaped messages and small codes are held.
  */
-export function exportCsv(bytes: Uint8Array, settings: ExportSettings, csvOptions: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvExportResult {
+export function exportCsv(
+  bytes: Uint8Array,
+  settings: ExportSettings,
+  csvOptions: CsvOptions = {},
+  onProgress?: (p: CsvProgress) => void,
+  /** Where each line came from when the CSV was made from a workbook's sheet (lib/xlsx): messages then name the sheet's rows. */
+  rowOfLine?: Int32Array,
+): CsvExportResult {
   let collector: ExampleCollector | null = null;
   let startProblems: ExportProblem[] = [];
   const read = readCsvStream(
@@ -26,7 +33,7 @@ export function exportCsv(bytes: Uint8Array, settings: ExportSettings, csvOption
         startProblems = start.ok ? [] : start.problems;
       },
       row(fields, dataRow, line) {
-        collector?.add(fields, dataRow, line);
+        collector?.add(fields, dataRow, rowOfLine?.[line] ?? line);
       },
     },
     onProgress,
