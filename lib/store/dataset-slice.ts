@@ -4,7 +4,7 @@ import { pythonFloatRepr } from '../split';
 import type { ExportChoices } from '../engine';
 import { refreshView, whenWritable, type Get, type Set, type Slice, type StoreContext } from './context';
 import { datasetInitial, fileInitial, sessionInitial } from './initial-state';
-import type { DatasetSlice } from './types';
+import type { DatasetSlice, Phase } from './types';
 
 /** A new file or session: nothing computed from the previous one may show (counts, checks, messages, ids to show). */
 async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
@@ -18,12 +18,22 @@ async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
 export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   // The last file read in this tab and how, to read it again without a header.
   let last: { file: File; options: CsvOptions } | null = null;
-  const load = async (file: File, options: CsvOptions = {}): Promise<void> => {
-    const previous = get().phase;
-    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+  // The workbook waiting for the user to choose one of its sheets (sheetChoice).
+  let asking: { file: File; options: CsvOptions; previous: Phase } | null = null;
+  const load = async (file: File, options: CsvOptions = {}, before?: Phase): Promise<void> => {
+    const previous = before ?? get().phase;
+    asking = null;
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null, sheetChoice: null });
     try {
       const outcome = await ctx.engine.loadFile(file, file.name, options);
       if (outcome.ok) last = { file, options };
+      if (!outcome.ok && outcome.problem.code === 'choose-sheet' && outcome.sheets) {
+        // Nothing was read yet: the page asks which sheet, and the previous dataset stays meanwhile.
+        const back = previous === 'loading' ? 'empty' : previous;
+        asking = { file, options, previous: back };
+        set({ phase: back, progress: null, sheetChoice: { fileName: file.name, sheets: outcome.sheets } });
+        return;
+      }
       if (!outcome.ok) {
         // The previous dataset is untouched in the engine; go back to where the user was.
         set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
@@ -47,6 +57,15 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   return {
     ...datasetInitial,
     upload: (file) => load(file),
+    async chooseSheet(sheet) {
+      const pending = asking;
+      if (!pending) return;
+      await load(pending.file, { ...pending.options, sheet }, pending.previous);
+    },
+    cancelSheetChoice() {
+      asking = null;
+      set({ sheetChoice: null });
+    },
     async rereadWithoutHeader() {
       // After a reload the file chosen is gone, but its saved copy is the same bytes.
       const source = last ?? ctx.deps.engine.sessionFile();
