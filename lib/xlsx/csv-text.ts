@@ -1,5 +1,3 @@
-import { strToU8 } from 'fflate';
-
 /** A field as a CSV writer with minimal quoting writes it (RFC 4180): quoted only when it holds `,`, `"`, CR or LF. */
 function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -56,5 +54,5 @@ export function cellsToCsv(rows: readonly (readonly string[] | undefined)[]): { 
     for (let i = 0; i < lines; i++) rowOfLine.push(r + 1);
   }
   rowOfLine.push(lastRow + 2);
-  return { csv: strToU8(parts.join('\n') + '\n'), rowOfLine: Int32Array.from(rowOfLine) };
+  return { csv: new TextEncoder().encode(parts.join('\n') + '\n'), rowOfLine: Int32Array.from(rowOfLine) };
 }

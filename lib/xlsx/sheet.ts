@@ -1,7 +1,6 @@
-import { strFromU8 } from 'fflate';
 import { formatCode, formatNumber, isoDateToSerial } from './number-format';
 import type { Workbook } from './workbook';
-import { attr, spreadsheetText, stringItemText } from './xml';
+import { attr, spreadsheetText, stringItemText, utf8 } from './xml';
 
 /** A worksheet's cells as text, row by row (0-based; missing rows and cells are empty). */
 export interface SheetCells {
@@ -37,7 +36,7 @@ const rowOf = (ref: string): number => Number(ref.slice(ref.search(/\d/))) - 1;
  * its value, as Excel's CSV has it.
  */
 export function readSheetCells(wb: Workbook, xmlBytes: Uint8Array): SheetCells {
-  const xml = strFromU8(xmlBytes);
+  const xml = utf8(xmlBytes);
   const rows: (string[] | undefined)[] = [];
   let uncalculated = 0;
   let row = -1;

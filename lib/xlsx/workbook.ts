@@ -1,6 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { SheetEntry } from './types';
-import { attr, spreadsheetText, stringItemText, tags } from './xml';
+import { attr, stringItemText, tags, utf8 } from './xml';
 
 /** A workbook's parts that every sheet needs: its sheets, shared strings and number formats. */
 export interface Workbook {
@@ -31,7 +31,7 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
   }
   const text = (path: string): string | null => {
     const f = files[path];
-    return f ? strFromU8(f) : null;
+    return f ? utf8(f) : null;
   };
   const workbookPath = officeDocumentPath(text('_rels/.rels')) ?? 'xl/workbook.xml';
   const workbookXml = text(workbookPath);
@@ -108,13 +108,7 @@ function parseSharedStrings(xml: string | null): string[] {
   const out: string[] = [];
   if (!xml) return out;
   const SI = /<(?:[\w.-]+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
-  // Most items are one plain run: read those without the general walk.
-  const PLAIN = /^<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>$/;
-  for (let m = SI.exec(xml); m !== null; m = SI.exec(xml)) {
-    const body = m[1] ?? '';
-    const plain = PLAIN.exec(body);
-    out.push(plain ? spreadsheetText(plain[1]!) : stringItemText(body));
-  }
+  for (let m = SI.exec(xml); m !== null; m = SI.exec(xml)) out.push(stringItemText(m[1] ?? ''));
   return out;
 }
 
