@@ -61,6 +61,13 @@ test('a two-sheet workbook: the sheet is chosen with the keyboard, its rows revi
   expect(texts).toEqual(expect.arrayContaining(['Line one of a long message\nline two of it', 'Can I pay by bank transfer, "net 30"?']));
   const labels = [...answers(train.bytes), ...answers(validation.bytes)];
   expect(labels[texts.indexOf('I forgot my password')]).toEqual({ category: 'Account', sub_category: 'Password reset' });
+
+  // The session is kept with the sheet chosen: after a reload the same sheet is read again, without asking.
+  await page.reload();
+  await grid.expectLoaded();
+  await grid.expectRows(20);
+  await expect(start.fileSummary()).toContainText('sheet “Inquiries”');
+  await expect(dialog).toBeHidden();
 });
 
 test('an old .xls is refused with what to do, and nothing else changes', async ({ start }) => {
