@@ -193,7 +193,7 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
 
   it('--help describes check and its exit status', () => {
     const r = trainset(['--help']);
-    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv> \[--json\]/);
+    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv\|book\.xlsx> \[--sheet NAME\] \[--json\]/);
     expect(r.stdout).toMatch(/Exit status of check: 0 no errors/);
   });
 });

@@ -115,7 +115,7 @@ describe('trainset usage errors exit 2 with the usage line', () => {
   it.each([
     ['an unknown option', ['export', 'x.csv', '--bogus'], /Unknown option '--bogus'/],
     ['a missing file', ['export', 'does-not-exist.csv'], /cannot read "does-not-exist\.csv": no such file/],
-    ['no file at all', ['export'], /export needs the CSV file to read/],
+    ['no file at all', ['export'], /export needs the CSV file \(or \.xlsx workbook\) to read/],
     ['a test size that is not a number', ['export', 'x.csv', '--test-size', 'ten'], /--test-size must be a share such as 0\.2 or a row count/],
     ['a negative seed', ['export', 'x.csv', '--seed=-1'], /--seed must be a whole number from 0 to 4294967295/],
     ['an unknown JSON style', ['export', 'x.csv', '--json-style', 'pretty'], /--json-style is python or compact/],
@@ -150,7 +150,7 @@ describe('trainset --help', () => {
   it('answers with the usage and exits 0', () => {
     const r = trainset(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Usage:\n {2}npx trainset export <file\.csv>/);
+    expect(r.stdout).toMatch(/^Usage:\n {2}npx trainset export <file\.csv\|book\.xlsx>/);
     expect(r.stdout).toMatch(/Exit status: 0 files written; 1 refused/);
     expect(existsSync(join(ROOT, 'train.jsonl'))).toBe(false);
   });
