@@ -1,3 +1,13 @@
+/** The most cells (rows × columns, empty ones included) a sheet's CSV is made of: 100,000 rows of 200 columns. */
+const MAX_CELLS = 20_000_000;
+
+/** `0` → `A`, `26` → `AA`. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 /** A field as a CSV writer with minimal quoting writes it (RFC 4180): quoted only when it holds `,`, `"`, CR or LF. */
 function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -19,7 +29,7 @@ function extraLines(text: string): number {
  * reads as a row of missing values; in a one-column sheet it is a blank line, which pandas skips),
  * `\n` after every record, no BOM. Also says which sheet row each physical line comes from.
  */
-export function cellsToCsv(rows: readonly (readonly string[] | undefined)[]): { csv: Uint8Array; rowOfLine: Int32Array } | null {
+export function cellsToCsv(rows: readonly (readonly string[] | undefined)[]): { csv: Uint8Array; rowOfLine: Int32Array } | { tooLarge: string } | null {
   let lastRow = -1;
   let width = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -34,6 +44,8 @@ export function cellsToCsv(rows: readonly (readonly string[] | undefined)[]): { 
     }
   }
   if (lastRow < 0) return null;
+  // A stray value far from the table (XFD1048576) would make a CSV of billions of commas.
+  if ((lastRow + 1) * width > MAX_CELLS) return { tooLarge: `${columnName(width - 1)}${lastRow + 1}` };
   const parts: string[] = [];
   const rowOfLine: number[] = [0];
   const empty = ','.repeat(width - 1);

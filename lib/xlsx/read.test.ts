@@ -173,6 +173,16 @@ describe('workbookToCsv: what other writers produce', () => {
     expect(chart.ok ? null : chart.problem.message).toBe('sheet "Chart" is a chart, not a table. Choose a sheet with a header row and data rows.');
   });
 
+  it('refuses a sheet whose values reach far beyond any table (a stray value in XFD1048576)', () => {
+    const bytes = workbook({
+      'xl/workbook.xml': '<workbook><sheets><sheet name="Data" r:id="rId1"/></sheets></workbook>',
+      'xl/worksheets/sheet1.xml':
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>inquiry</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>',
+    });
+    const r = workbookToCsv(bytes);
+    expect(r.ok ? null : r.problem.message).toMatch(/^sheet "Data" has values as far as cell XFD1048576, which makes a table too large to read/);
+  });
+
   it('refuses a workbook with no sheet that has cells, and a damaged one, and says what to do', () => {
     const empty = workbook({
       'xl/workbook.xml': '<workbook><sheets><sheet name="Sheet1" r:id="rId1"/></sheets></workbook>',

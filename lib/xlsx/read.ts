@@ -21,7 +21,8 @@ function refuse(code: CsvProblem['code'], message: string, sheets?: string[]): S
  * `sheet` names the sheet (as in Excel's tab; any case). Without it, the one sheet that holds cells
  * (hidden sheets aside) is read; with several the answer is `choose-sheet` and the names to choose
  * from. Refused, with what to do: an `.xls` or a password-protected workbook, a binary `.xlsb`, a
- * damaged file, a sheet that does not exist, a chart sheet, a sheet with no cells. Never throws.
+ * damaged file, a sheet that does not exist, a chart sheet, a sheet with no cells: each is a
+ * value, not an exception.
  */
 export function workbookToCsv(bytes: Uint8Array, sheet?: string): SheetCsvResult {
   const kind = workbookKind(bytes);
@@ -68,14 +69,28 @@ export function workbookToCsv(bytes: Uint8Array, sheet?: string): SheetCsvResult
   }
   const name = JSON.stringify(chosen.name);
   if (chosen.kind === 'chart') return refuse('not-a-table', `sheet ${name} is a chart, not a table. ${AS_TABLE}.`, offered);
+  if (chosen.kind !== 'worksheet') return refuse('not-a-table', `sheet ${name} is not a worksheet (a dialog or macro sheet). ${AS_TABLE}.`, offered);
   const part = chosen.path ? wb.parts.get(chosen.path) : undefined;
-  if (chosen.kind !== 'worksheet' || !part) return refuse('not-a-table', `sheet ${name} is not a worksheet (a dialog or macro sheet). ${AS_TABLE}.`, offered);
+  if (!part) {
+    return refuse(
+      'damaged-workbook',
+      `the workbook cannot be opened: sheet ${name} is missing from the file. Open it in Excel and save it again as .xlsx, or as CSV UTF-8.`,
+      offered,
+    );
+  }
 
   const cells = readSheetCells(wb, part);
   const table = cellsToCsv(cells.rows);
   if (!table) {
     const what = cells.hasDrawing ? 'has no cells, only charts or pictures' : 'is empty';
     return refuse('not-a-table', `sheet ${name} ${what}. ${AS_TABLE}.`, offered);
+  }
+  if ('tooLarge' in table) {
+    return refuse(
+      'not-a-table',
+      `sheet ${name} has values as far as cell ${table.tooLarge}, which makes a table too large to read (more than 20 million cells from A1). If that is a stray value far from the table, delete it, or copy the table to a new sheet, and save again.`,
+      offered,
+    );
   }
   const n = cells.uncalculated;
   const warnings: CsvProblem[] =
