@@ -7,7 +7,7 @@ import { hasErrors } from '../lib/quality';
 import { modelThresholds as modelThresholdsOf } from '../lib/engine/tokens';
 import { checkJsonl } from './check-jsonl';
 import { checkColumns, checkTable, humanReport, jsonReport } from './check-report';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
+import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
 import { TOKEN_OPTIONS, tokenChoiceFrom } from './token-report';
 import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError } from './usage';
@@ -46,7 +46,9 @@ export async function checkCommand(args: string[]): Promise<number> {
   const bytes = readInput(file);
   const name = path.basename(file);
   // Decided by the content, as the app decides: a JSONL saved as .csv or .txt is still a JSONL.
-  if (sniffKind(bytes, name) === 'jsonl')
+  const kind = sniffKind(bytes, name);
+  if (kind === 'jsonl' && values.sheet !== undefined) throw new UsageError(`--sheet is for a workbook (.xlsx); ${name} is a JSONL file`);
+  if (kind === 'jsonl')
     return checkJsonl(name, bytes, values, {
       settings,
       encoding: csvOptions.encoding,
@@ -55,8 +57,10 @@ export async function checkCommand(args: string[]): Promise<number> {
       suspect,
       keepNearDuplicatesTogether: values['keep-near-duplicates-together'] === true,
     });
+  const source = csvSource(name, bytes, values, csvOptions);
+  if (typeof source === 'number') return source;
 
-  const read = readColumns(bytes, settings, csvOptions);
+  const read = readColumns(source.bytes, settings, source.csvOptions);
   if (!read.ok && read.kind === 'unreadable') {
     process.stderr.write(`${name}: ${read.message}\n`);
     return 1;

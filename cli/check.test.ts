@@ -137,7 +137,7 @@ describe('trainset check refuses only a file it cannot read', () => {
       'a binary file',
       'book.xlsx',
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]),
-      /^book\.xlsx: this is a ZIP archive or an Excel workbook/,
+      /^book\.xlsx: this is a ZIP archive with no workbook inside/,
     ],
     ['an empty file', 'empty.csv', '', /^empty\.csv: the file is empty\./],
     [
@@ -193,7 +193,7 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
 
   it('--help describes check and its exit status', () => {
     const r = trainset(['--help']);
-    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv> \[--json\]/);
+    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv\|book\.xlsx> \[--sheet NAME\] \[--json\]/);
     expect(r.stdout).toMatch(/Exit status of check: 0 no errors/);
   });
 });

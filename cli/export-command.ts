@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCsv, TARGETS, type ExportFiles, type ExportTarget, type GroupTexts } from '../lib/export';
 import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
-import { CSV_OPTIONS, csvOptionsFrom, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError, WriteError } from './usage';
 
@@ -22,19 +22,25 @@ export async function exportCommand(args: string[]): Promise<number> {
   });
   if (values.project !== undefined) return exportProject(values.project, values, positionals);
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'export needs the CSV file to read' : `export takes one file, got ${positionals.length}`);
+    throw new UsageError(
+      positionals.length === 0 ? 'export needs the CSV file (or .xlsx workbook) to read' : `export takes one file, got ${positionals.length}`,
+    );
   }
   const file = positionals[0]!;
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
   const outDir = values.out ?? '.';
 
-  const bytes = readInput(file);
   const name = path.basename(file);
+  const source = csvSource(name, readInput(file), values, csvOptions);
+  if (typeof source === 'number') return source;
   // Opt-in, not the notebook's split: copies and near-copies (the near-duplicate check's default similarity) go to one file.
   const together = values['keep-near-duplicates-together'] === true;
   const groupTexts: GroupTexts | undefined = together ? (texts) => nearDuplicateGroupIds(texts, DEFAULT_THRESHOLDS.nearDuplicateSimilarity) : undefined;
-  const result = exportCsv(bytes, settings, csvOptions, undefined, groupTexts);
+  const result = exportCsv(source.bytes, settings, source.csvOptions, undefined, {
+    ...(source.rowOfLine ? { rowOfLine: source.rowOfLine } : {}),
+    ...(groupTexts ? { groupTexts } : {}),
+  });
 
   if (!result.ok && result.kind === 'unreadable') {
     process.stderr.write(`${name}: ${result.problem.message}\n`);

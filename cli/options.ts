@@ -3,6 +3,7 @@ import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encodi
 import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, RENAMED_TARGETS, type ExportProblem, type ExportSettings } from '../lib/export';
 import { isThresholdName, parseThreshold, THRESHOLD_INFO, type CheckOptions, type Thresholds } from '../lib/quality';
 import { parseTestSize } from '../lib/split';
+import { workbookKind, workbookToCsv } from '../lib/xlsx';
 import { UsageError } from './usage';
 
 /**
@@ -22,6 +23,7 @@ export const CSV_OPTIONS = {
   delimiter: { type: 'string' },
   'no-header': { type: 'boolean' },
   'keep-near-duplicates-together': { type: 'boolean' },
+  sheet: { type: 'string' },
 } as const;
 
 /** `check --threshold NAME=VALUE`, repeatable: the numbers the checks compare against (lib/quality/thresholds.ts). */
@@ -158,4 +160,47 @@ const MAX_PROBLEMS_SHOWN = 20;
 export function reportProblems(name: string, problems: ExportProblem[], total: number): void {
   for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${name}: ${p.message}\n`);
   if (total > MAX_PROBLEMS_SHOWN) process.stderr.write(`${name}: … and ${total - MAX_PROBLEMS_SHOWN} more problems like these.\n`);
+}
+
+/** What the CSV reader is given: the file itself, or a workbook's sheet as the CSV Excel would save from it. */
+export interface CsvSource {
+  bytes: Uint8Array;
+  csvOptions: CsvOptions;
+  /** For a workbook: the sheet row of each line of `bytes` (messages name the sheet's rows). */
+  rowOfLine: Int32Array | null;
+}
+
+/**
+ * The bytes to read as CSV. A workbook (told by its content, as the app tells it) becomes its sheet
+ * as CSV (`--sheet NAME`, or its only sheet with cells). When it cannot, the reason is printed and
+ * the exit status returned: 2 when a sheet must be named (several, or an unknown name: the message
+ * lists them), 1 when the file is refused (an .xls, a password, an empty or chart sheet).
+ */
+export function csvSource(
+  name: string,
+  bytes: Uint8Array,
+  values: { sheet?: string; encoding?: string; delimiter?: string },
+  csvOptions: CsvOptions,
+): CsvSource | number {
+  if (workbookKind(bytes) === null) {
+    if (values.sheet !== undefined) throw new UsageError(`--sheet is for a workbook (.xlsx); ${name} is not one`);
+    return { bytes, csvOptions, rowOfLine: null };
+  }
+  for (const o of ['encoding', 'delimiter'] as const) {
+    if (values[o] !== undefined) throw new UsageError(`--${o} is for a CSV file; ${name} is a workbook (choose its sheet with --sheet)`);
+  }
+  const sheet = workbookToCsv(bytes, values.sheet);
+  if (!sheet.ok) {
+    process.stderr.write(`${name}: ${sheet.problem.message}\n`);
+    return sheet.problem.code === 'choose-sheet' || sheet.problem.code === 'unknown-sheet' ? 2 : 1;
+  }
+  if (values.sheet === undefined && sheet.sheets.length === 1)
+    process.stderr.write(`${name}: read sheet ${JSON.stringify(sheet.sheet)}, the only sheet with cells\n`);
+  for (const w of sheet.warnings) process.stderr.write(`${name}: note: ${w.message}\n`);
+  return {
+    bytes: sheet.csv,
+    // The CSV is written by lib/xlsx: UTF-8 and commas, whatever the header holds.
+    csvOptions: { ...csvOptions, encoding: 'utf-8', delimiter: ',' },
+    rowOfLine: sheet.rowOfLine,
+  };
 }

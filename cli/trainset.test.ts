@@ -94,7 +94,9 @@ describe('trainset export: what the user sees', () => {
     const file = writeCsv(dir, 'book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0, 1, 2, 3]));
     const r = trainset(['export', file, '--out', dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('book.xlsx: this is a ZIP archive or an Excel workbook (.xlsx), not a CSV file. Export or save it as CSV (UTF-8) and upload that.\n');
+    expect(r.stderr).toBe(
+      'book.xlsx: this is a ZIP archive with no workbook inside (a damaged .xlsx?), not a CSV file. Export or save it as CSV (UTF-8) and upload that.\n',
+    );
     expect(readdirSync(dir)).toEqual(['book.xlsx']);
   });
 
@@ -114,7 +116,7 @@ describe('trainset usage errors exit 2 with the usage line', () => {
   it.each([
     ['an unknown option', ['export', 'x.csv', '--bogus'], /Unknown option '--bogus'/],
     ['a missing file', ['export', 'does-not-exist.csv'], /cannot read "does-not-exist\.csv": no such file/],
-    ['no file at all', ['export'], /export needs the CSV file to read/],
+    ['no file at all', ['export'], /export needs the CSV file \(or \.xlsx workbook\) to read/],
     ['a test size that is not a number', ['export', 'x.csv', '--test-size', 'ten'], /--test-size must be a share such as 0\.2 or a row count/],
     ['a negative seed', ['export', 'x.csv', '--seed=-1'], /--seed must be a whole number from 0 to 4294967295/],
     ['an unknown JSON style', ['export', 'x.csv', '--json-style', 'pretty'], /--json-style is python or compact/],
@@ -149,7 +151,7 @@ describe('trainset --help', () => {
   it('answers with the usage and exits 0', () => {
     const r = trainset(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Usage:\n {2}npx trainset export <file\.csv>/);
+    expect(r.stdout).toMatch(/^Usage:\n {2}npx trainset export <file\.csv\|book\.xlsx>/);
     expect(r.stdout).toMatch(/Exit status: 0 files written; 1 refused/);
     expect(existsSync(join(ROOT, 'train.jsonl'))).toBe(false);
   });

@@ -1,10 +1,10 @@
 /** The short usage, printed after a usage error. */
 export const USAGE = `Usage:
-  npx trainset export <file.csv> [--out DIR] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
-                      [--test-size 0.2|N] [--seed 42] [--system TEXT] [--json-style python|compact]
-                      [--target T] [--encoding E] [--delimiter D] [--no-header]
-                      [--keep-near-duplicates-together]
-  npx trainset check <file.csv> [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
+  npx trainset export <file.csv|book.xlsx> [--out DIR] [--text COL] [--labels A,B]
+                      [--stratify COL[,COL]|none] [--test-size 0.2|N] [--seed 42] [--system TEXT]
+                      [--json-style python|compact] [--target T] [--encoding E] [--delimiter D]
+                      [--no-header] [--sheet NAME] [--keep-near-duplicates-together]
+  npx trainset check <file.csv|book.xlsx> [--sheet NAME] [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
                      [--threshold NAME=VALUE ...] [--no-suspect] [--keep-near-duplicates-together]
@@ -60,6 +60,12 @@ Options for export:
   --no-header          the file has no header row: its first line is data row 1 and the columns
                        are named "column 1", "column 2", … (pandas' header=None); name them in
                        --text and --labels, e.g. --text "column 1" --labels "column 2"
+  --sheet NAME         the sheet of an Excel workbook (.xlsx) to read; needed when several sheets
+                       have cells. A workbook is read as the CSV Excel would save from the sheet:
+                       text as typed, numbers and dates as the cells show them, formulas as their
+                       saved values, a merged range's value in its top-left cell only. Line numbers
+                       in messages are the sheet's row numbers. An .xls or a password-protected
+                       workbook is refused: save it as .xlsx (without a password) or as CSV.
   --keep-near-duplicates-together
                        not the notebook's split (off by default): copies and near-copies of an
                        inquiry (similarity 0.8, as the near-duplicate check) go to the same file.

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { MappingStep } from '@/components/mapping/mapping-step';
 import { ReadingProgress } from '@/components/upload/reading-progress';
+import { SheetDialog } from '@/components/upload/sheet-dialog';
 import { StartScreen } from '@/components/upload/start-screen';
 import { useWindowFileDrop } from '@/components/upload/use-file-drop';
 import { AppHeader } from './app-header';
@@ -132,6 +133,8 @@ export function AppShell() {
           </div>
         </div>
       )}
+
+      <SheetDialog />
 
       <ConfirmDialog
         open={confirmStartOver}

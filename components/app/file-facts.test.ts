@@ -12,6 +12,7 @@ describe('fileFacts', () => {
     ['a detected semicolon', 3, { ...utf8Comma, delimiter: ';', delimiterDetected: true }, ['3 rows', 'UTF-8', 'semicolon-separated (detected)']],
     ['a tab', 3, { ...utf8Comma, delimiter: '\t', delimiterDetected: true }, ['3 rows', 'UTF-8', 'tab-separated (detected)']],
     ['a forced pipe', 3, { ...utf8Comma, delimiter: '|' }, ['3 rows', 'UTF-8', 'pipe-separated']],
+    ['a workbook', 20, { ...utf8Comma, workbook: { sheet: 'Inquiries' } }, ['20 rows', 'Excel workbook', 'sheet “Inquiries”']],
   ] as const)('%s', (_name, rows, info, expected) => {
     expect(fileFacts(rows, info)).toEqual(expected);
   });

@@ -11,7 +11,12 @@ export function formatRows(n: number): string {
  * what the notebook expects, so only other encodings and separators are marked "(detected)":
  * those are the ones the user may not know their file has.
  */
-export function fileFacts(rowCount: number, info: Pick<CsvInfo, 'encoding' | 'encodingDetected' | 'delimiter' | 'delimiterDetected'>): string[] {
+export function fileFacts(
+  rowCount: number,
+  info: Pick<CsvInfo, 'encoding' | 'encodingDetected' | 'delimiter' | 'delimiterDetected'> & { workbook?: { sheet: string } },
+): string[] {
+  // A workbook's text has no encoding or separator the user chose: which sheet was read is what matters.
+  if (info.workbook) return [formatRows(rowCount), 'Excel workbook', `sheet “${info.workbook.sheet}”`];
   const encoding = encodingName(info.encoding);
   // A JSONL training file has no delimiter.
   if (info.delimiter === '') return [formatRows(rowCount), encoding, 'JSONL'];

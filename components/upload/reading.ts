@@ -22,4 +22,4 @@ export function formatBytes(n: number): string {
 }
 
 /** File types the picker offers; anything else is still read (the engine says what is wrong with it). */
-export const ACCEPT = '.csv,.tsv,.txt,text/csv,.jsonl,.trainset';
+export const ACCEPT = '.csv,.tsv,.txt,text/csv,.jsonl,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.trainset';

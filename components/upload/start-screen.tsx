@@ -47,7 +47,7 @@ export function StartScreen({ onFile, onSample, dragging, disabled, sampleBusy =
             Try the sample dataset
           </button>
         </div>
-        <p className={styles.formats}>CSV, TSV or TXT · UTF-8 or Windows-1252 · comma, semicolon, tab or pipe</p>
+        <p className={styles.formats}>CSV, TSV or TXT · UTF-8 or Windows-1252 · comma, semicolon, tab or pipe · Excel workbook (.xlsx)</p>
         <p className={styles.formats}>Or a chat-format JSONL training file, to check its format and review it</p>
         <p className={styles.formats}>Or a .trainset project someone saved, to carry on where they stopped</p>
       </div>

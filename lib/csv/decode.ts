@@ -20,7 +20,8 @@ export type EncodingDetection =
 const SNIFF_BYTES = 64 * 1024;
 
 const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive or an Excel workbook (.xlsx)' },
+  // An .xlsx is a ZIP too, but is read before it gets here (lib/xlsx): this one has no workbook inside, or is damaged.
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive with no workbook inside (a damaged .xlsx?)' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls)' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file' },

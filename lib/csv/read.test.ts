@@ -307,7 +307,7 @@ describe('readCsv: files the notebook cannot read', () => {
   });
 
   it.each([
-    ['an Excel workbook', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], /Excel workbook/],
+    ['a ZIP with no workbook inside (a workbook is read by lib/xlsx first)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], /ZIP archive with no workbook inside/],
     ['a PDF', [...bytes('%PDF-1.7\n')], /PDF/],
     ['random binary', Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /binary file/],
   ])('refuses %s as not a CSV', (_name, data, message) => {

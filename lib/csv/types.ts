@@ -16,6 +16,8 @@ export interface CsvOptions {
    * `column 2`, … and every record is a data row, the first one being data row 1.
    */
   header?: boolean;
+  /** For a workbook: the sheet to read (by name). Without it, the only sheet with cells. */
+  sheet?: string;
 }
 
 /** What the reader found out about the file, to show the user. */
@@ -32,7 +34,21 @@ export interface CsvInfo {
 }
 
 export type CsvProblemCode =
-  'empty-file' | 'binary-file' | 'invalid-encoding' | 'unterminated-quote' | 'too-many-fields' | 'no-header' | 'cr-line-endings' | 'not-pandas-readable';
+  | 'empty-file'
+  | 'binary-file'
+  | 'invalid-encoding'
+  | 'unterminated-quote'
+  | 'too-many-fields'
+  | 'no-header'
+  | 'cr-line-endings'
+  | 'not-pandas-readable'
+  // A workbook (lib/xlsx), read as the CSV Excel would save from it: which sheet, and why not.
+  | 'choose-sheet'
+  | 'unknown-sheet'
+  | 'not-a-table'
+  | 'old-excel'
+  | 'damaged-workbook'
+  | 'formula-without-value';
 
 /**
  * A problem with a precise place. `line` is the 1-based physical line of the file;

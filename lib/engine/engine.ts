@@ -104,7 +104,8 @@ export const DEFAULT_CHOICES: ExportChoices = {
   keepNearDuplicatesTogether: false,
 };
 
-export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo };
+/** `sheets`: the sheets of a workbook to choose from, when the problem is which one (`choose-sheet`) or the one asked for. */
+export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[] };
 
 /** What a restored session needs besides the file itself. */
 export interface SessionState {

@@ -1,6 +1,7 @@
 import { headerLooksLikeData, readCsvStream, type BadRow, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import type { Dataset } from '../dataset';
 import { readJsonl, sniffKind } from '../jsonl';
+import { workbookToCsv } from '../xlsx';
 import type { ColumnMapping, FileInfo, JsonlMeta } from './types';
 
 /** What `Engine.load` needs from a reader: the columns, where each row came from, and what it learned. */
@@ -19,11 +20,34 @@ export type TableRead =
       mapping: ColumnMapping | null;
       jsonl: JsonlMeta | null;
     }
-  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+  /** `sheets`: a workbook's sheets to choose from (`choose-sheet`, or the one asked for cannot be read). */
+  | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[] };
 
-/** Read an uploaded file as a table: a JSONL training file (as {@link sniffKind} decides, like `trainset check`) or a CSV. */
+/** Read an uploaded file as a table: a workbook, a JSONL training file (as {@link sniffKind} decides, like the CLI) or a CSV. */
 export function readTable(bytes: Uint8Array, fileName: string, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
-  return sniffKind(bytes, fileName) === 'jsonl' ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
+  const kind = sniffKind(bytes, fileName);
+  if (kind === 'workbook') return readWorkbookTable(bytes, options, onProgress);
+  return kind === 'jsonl' ? readJsonlTable(bytes, options, onProgress) : readCsvTable(bytes, options, onProgress);
+}
+
+/**
+ * A workbook's sheet (`options.sheet`, or its only sheet with cells), read as the CSV Excel would
+ * save from it (lib/xlsx), so that its rows are what the notebook would read from that CSV. Lines
+ * are the sheet's row numbers.
+ */
+export function readWorkbookTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {
+  const sheet = workbookToCsv(bytes, options.sheet);
+  if (!sheet.ok) return { ok: false, problem: sheet.problem, ...(sheet.sheets ? { sheets: sheet.sheets } : {}) };
+  // The CSV is written here: UTF-8 and commas, whatever the header holds.
+  const read = readCsvTable(sheet.csv, { encoding: 'utf-8', delimiter: ',', ...(options.header === false ? { header: false } : {}) }, onProgress);
+  if (!read.ok) return read;
+  const row = (line: number): number => sheet.rowOfLine[line] ?? line;
+  return {
+    ...read,
+    lines: read.lines.map(row),
+    badRows: read.badRows.map((b) => ({ ...b, line: row(b.line) })),
+    info: { ...read.info, warnings: [...sheet.warnings, ...read.info.warnings], workbook: { sheet: sheet.sheet, sheets: sheet.sheets } },
+  };
 }
 
 export function readCsvTable(bytes: Uint8Array, options: CsvOptions, onProgress?: (p: CsvProgress) => void): TableRead {

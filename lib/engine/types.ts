@@ -23,6 +23,8 @@ export interface FileInfo extends Omit<CsvInfo, 'warnings'> {
    * The mapping step then asks whether to read the file again without a header (`header: false`).
    */
   headerLooksLikeData?: string;
+  /** Set when the file was an Excel workbook: the sheet read (as CSV, see lib/xlsx) and the sheets that could be. */
+  workbook?: { sheet: string; sheets: string[] };
 }
 
 /** What the user sees after a file is read. */

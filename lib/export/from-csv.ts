@@ -18,8 +18,14 @@ export function exportCsv(
   settings: ExportSettings,
   csvOptions: CsvOptions = {},
   onProgress?: (p: CsvProgress) => void,
-  groupTexts?: GroupTexts,
+  extra: {
+    /** Where each line came from when the CSV was made from a workbook's sheet (lib/xlsx): messages then name the sheet's rows. */
+    rowOfLine?: Int32Array;
+    /** The opt-in split that keeps near-copies in one file: each row's group (see `GroupTexts`). */
+    groupTexts?: GroupTexts;
+  } = {},
 ): CsvExportResult {
+  const { rowOfLine, groupTexts } = extra;
   let collector: ExampleCollector | null = null;
   let startProblems: ExportProblem[] = [];
   const read = readCsvStream(
@@ -33,7 +39,7 @@ export function exportCsv(
         startProblems = start.ok ? [] : start.problems;
       },
       row(fields, dataRow, line) {
-        collector?.add(fields, dataRow, line);
+        collector?.add(fields, dataRow, rowOfLine?.[line] ?? line);
       },
     },
     onProgress,

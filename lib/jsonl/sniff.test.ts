@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sniffKind } from './sniff';
 
@@ -14,6 +15,17 @@ function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
 }
 
 describe('sniffKind', () => {
+  it('says workbook for an .xlsx (a ZIP holding xl/workbook.xml) or an OLE file (.xls, password-protected), whatever the name', () => {
+    const xlsx = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    for (const name of ['book.xlsx', 'book.csv', 'book.jsonl', '']) {
+      expect(sniffKind(xlsx, name)).toBe('workbook');
+      expect(sniffKind(ole, name)).toBe('workbook');
+    }
+    // Another ZIP is not a workbook: the CSV reader refuses it as a binary file.
+    expect(sniffKind(zipSync({ 'word/document.xml': strToU8('<w/>') }), 'doc.docx')).toBe('csv');
+  });
+
   it('says JSONL when the first character is {, whatever the name', () => {
     for (const name of ['train.jsonl', 'train.csv', 'train.txt', 'train.tsv', 'train', '']) expect(sniffKind(enc.encode(LINE), name)).toBe('jsonl');
   });

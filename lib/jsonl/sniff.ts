@@ -1,11 +1,13 @@
-/** What a file holds, as the app and `trainset check` decide it: a chat-format JSONL file or a CSV. */
-export type FileKind = 'jsonl' | 'csv';
+import { workbookKind } from '../xlsx';
+
+/** What a file holds, as the app and the CLI decide it: a chat-format JSONL file, a CSV, or a workbook (lib/xlsx reads it, or says why not). */
+export type FileKind = 'jsonl' | 'csv' | 'workbook';
 
 /** How far into the file the first character is looked for (past a BOM and blank space). */
 const SNIFF_BYTES = 64;
 
 /**
- * Whether `bytes` are a JSONL training file or a CSV, by their content: JSONL when the first
+ * Whether `bytes` are a workbook, a JSONL training file or a CSV, by their content: JSONL when the first
  * character after a byte-order mark and blank space is `{` (a CSV header a user means does not
  * start with one), whatever the file is called, so a JSONL saved as `.csv` or `.txt` is read as
  * JSONL. A name ending in `.jsonl` also says JSONL, so that a training file whose first line is
@@ -13,6 +15,8 @@ const SNIFF_BYTES = 64;
  * zero bytes.
  */
 export function sniffKind(bytes: Uint8Array, fileName = ''): FileKind {
+  // A workbook is told by its bytes (a ZIP holding xl/workbook.xml, or an OLE file: .xls or password-protected).
+  if (workbookKind(bytes) !== null) return 'workbook';
   if (/\.jsonl$/i.test(fileName)) return 'jsonl';
   const start = bomLength(bytes);
   for (let i = start; i < Math.min(bytes.length, start + SNIFF_BYTES); i++) {

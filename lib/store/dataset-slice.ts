@@ -35,7 +35,7 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   };
   /** A project file (recognised by its content, whatever its name): its session replaces the one open. */
   const openProject = async (file: File, previous: Phase): Promise<void> => {
-    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null, sheetChoice: null });
     let outcome: Awaited<ReturnType<typeof ctx.deps.engine.openProject>>;
     try {
       outcome = await ctx.deps.engine.openProject(file, file.name);
@@ -54,13 +54,23 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
     set({ progress: null });
     await showSession(outcome, file.name);
   };
-  const load = async (file: File, options: CsvOptions = {}): Promise<void> => {
-    const previous = get().phase;
+  // The workbook waiting for the user to choose one of its sheets (sheetChoice).
+  let asking: { file: File; options: CsvOptions; previous: Phase } | null = null;
+  const load = async (file: File, options: CsvOptions = {}, before?: Phase): Promise<void> => {
+    const previous = before ?? get().phase;
+    asking = null;
     if (isProjectFile(new Uint8Array(await file.slice(0, 64).arrayBuffer()))) return openProject(file, previous);
-    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null });
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null, sheetChoice: null });
     try {
       const outcome = await ctx.engine.loadFile(file, file.name, options);
       if (outcome.ok) last = { file, options };
+      if (!outcome.ok && outcome.problem.code === 'choose-sheet' && outcome.sheets) {
+        // Nothing was read yet: the page asks which sheet, and the previous dataset stays meanwhile.
+        const back = previous === 'loading' ? 'empty' : previous;
+        asking = { file, options, previous: back };
+        set({ phase: back, progress: null, sheetChoice: { fileName: file.name, sheets: outcome.sheets } });
+        return;
+      }
       if (!outcome.ok) {
         // The previous dataset is untouched in the engine; go back to where the user was.
         set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
@@ -84,6 +94,15 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   return {
     ...datasetInitial,
     upload: (file) => load(file),
+    async chooseSheet(sheet) {
+      const pending = asking;
+      if (!pending) return;
+      await load(pending.file, { ...pending.options, sheet }, pending.previous);
+    },
+    cancelSheetChoice() {
+      asking = null;
+      set({ sheetChoice: null });
+    },
     async rereadWithoutHeader() {
       // After a reload the file chosen is gone, but its saved copy is the same bytes.
       const source = last ?? ctx.deps.engine.sessionFile();

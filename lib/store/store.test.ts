@@ -48,6 +48,27 @@ describe('the store on the real engine', () => {
     expect(s.loadError?.problem.message).toMatch(/PDF/);
   });
 
+  it('asks which sheet of a workbook to read, keeping the previous dataset meanwhile, then reads the one chosen', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const book = new File([readFileSync(join(import.meta.dirname, '../../test-data/xlsx/two-sheets.xlsx'))], 'two-sheets.xlsx');
+    await store.getState().upload(book);
+    expect(store.getState()).toMatchObject({ phase: 'ready', sheetChoice: { fileName: 'two-sheets.xlsx', sheets: ['Notes', 'Inquiries'] }, loadError: null });
+    expect(store.getState().meta?.fileName).toBe('customer-support-sample.csv');
+    store.getState().cancelSheetChoice();
+    expect(store.getState().sheetChoice).toBeNull();
+    await store.getState().upload(book);
+    await store.getState().chooseSheet('Inquiries');
+    const s = store.getState();
+    expect([s.phase, s.sheetChoice, s.meta?.fileName, s.meta?.rowCount, s.meta?.info.workbook?.sheet]).toEqual([
+      'ready',
+      null,
+      'two-sheets.xlsx',
+      20,
+      'Inquiries',
+    ]);
+  });
+
   it('filters, edits optimistically, and undoes', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();

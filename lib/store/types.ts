@@ -27,6 +27,8 @@ export interface DatasetSlice {
   meta: LoadedMeta | null;
   /** Why the last file could not be read (the previous dataset, if any, is still loaded). */
   loadError: { fileName: string; problem: CsvProblem | { code: 'project'; message: string } } | null;
+  /** A workbook with several sheets holding cells was opened: the page asks which to read (`chooseSheet`). */
+  sheetChoice: { fileName: string; sheets: string[] } | null;
   /**
    * Set when the session was restored from this browser's storage, or opened from a project file
    * (`project`: its name): when it was saved, what of it could not be restored (in words), and the
@@ -42,6 +44,10 @@ export interface DatasetSlice {
   /** The engine was restarted (info) or could not be (danger): the page says so until dismissed. */
   engineNotice: { tone: 'info' | 'danger'; message: string } | null;
   upload(file: File): Promise<void>;
+  /** Read the sheet the user chose of the workbook that asked (`sheetChoice`). */
+  chooseSheet(sheet: string): Promise<void>;
+  /** Close the sheet question without reading the workbook: whatever was loaded stays. */
+  cancelSheetChoice(): void;
   /** Read the last uploaded file again with no header row (its first row becomes data row 1; columns `column 1`, …). */
   rereadWithoutHeader(): Promise<void>;
   loadSample(): Promise<void>;
