@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHOICES, Engine } from '../lib/engine';
 import { FIXTURES, noStackTrace, tempDir, trainset } from './testing';
 
 const BASIC = join(FIXTURES, '00-basic_ascii_lf/dataset.csv');
@@ -162,4 +163,55 @@ it('verify works on a copy of the folder (paths are relative to it)', () => {
   const copy = join(tempDir(), 'copy');
   cpSync(exported(), copy, { recursive: true });
   expect(trainset(['verify', copy, '--input', BASIC]).status).toBe(0);
+});
+
+describe("the app's manifest (the engine's, as zipped by Download both)", () => {
+  /** What the app zips for `bytes` read as `name`, after `edit`, written into a folder as a user unzips it. */
+  async function appExport(bytes: Uint8Array, name: string, edit?: (engine: Engine) => void): Promise<string> {
+    const engine = new Engine();
+    const loaded = engine.load(bytes, name);
+    if (!loaded.ok) throw new Error(loaded.problem.message);
+    edit?.(engine);
+    const r = await engine.exportWithManifest(DEFAULT_CHOICES);
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'train.jsonl'), Buffer.from(await r.train.arrayBuffer()));
+    writeFileSync(join(dir, 'validation.jsonl'), Buffer.from(await r.validation.arrayBuffer()));
+    writeFileSync(join(dir, 'manifest.json'), r.manifest);
+    return dir;
+  }
+
+  it('is byte for byte the manifest trainset export writes from the same file', async () => {
+    const app = await appExport(readFileSync(BASIC), 'dataset.csv');
+    expect(readFileSync(join(app, 'manifest.json'), 'utf8')).toBe(readFileSync(join(exported(), 'manifest.json'), 'utf8'));
+  });
+
+  it('counts the edits made in the app; verify --input then checks the input by its hash only', async () => {
+    const app = await appExport(readFileSync(BASIC), 'dataset.csv', (engine) => engine.edit({ kind: 'set', id: 0, col: 0, value: 'Problem with my parcel' }));
+    expect(manifestIn(app).input).toMatchObject({ edits: { editedCells: 1, addedRows: 0, deletedRows: 0 } });
+    const r = trainset(['verify', app, '--input', BASIC]);
+    expect(r.stdout).toMatch(
+      /The files were made from its rows as edited in the app \(1 cell edited\), so dataset\.csv alone does not make them again: only its hash was checked\.\n$/,
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it('of a chat JSONL file: verify --input reads it again as the app does and gets the same bytes', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: `question ${i}` },
+          { role: 'assistant', content: JSON.stringify({ category: i % 2 ? 'Billing' : 'Shipping' }) },
+        ],
+      }),
+    );
+    const input = join(tempDir(), 'chat.jsonl');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const app = await appExport(readFileSync(input), 'chat.jsonl');
+    expect(manifestIn(app).input).toMatchObject({ name: 'chat.jsonl', format: 'jsonl', rows: 20 });
+    const r = trainset(['verify', app, '--input', input]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/exporting it again gives the same bytes\.\n$/);
+    expect(r.status).toBe(0);
+  });
 });

@@ -188,6 +188,7 @@ export const RETRYABLE: ReadonlySet<keyof EngineApi> = new Set<keyof EngineApi>(
   'distribution',
   'splitPreview',
   'exportFiles',
+  'exportWithManifest',
   'cleanedCsv',
   'checks',
   'suspects',
