@@ -196,6 +196,18 @@ describe("the app's manifest (the engine's, as zipped by Download both)", () => 
     expect(r.status).toBe(0);
   });
 
+  it('of a CSV with a row the app could not read and left out: verify --input leaves it out too', async () => {
+    const input = join(tempDir(), 'ragged.csv');
+    writeFileSync(input, readFileSync(BASIC, 'utf8').replace('Problem with the parcel,', 'Problem with the parcel,extra field,'));
+    expect(trainset(['export', input, '--out', tempDir()]).status).toBe(1);
+    const app = await appExport(readFileSync(input), 'ragged.csv', (engine) => engine.dropBadRow(0));
+    expect(manifestIn(app).input).toMatchObject({ rows: 49, unreadRows: 1, edits: { editedCells: 0, addedRows: 0, deletedRows: 0 } });
+    const r = trainset(['verify', app, '--input', input]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/exporting it again gives the same bytes\.\n$/);
+    expect(r.status).toBe(0);
+  });
+
   it('of a chat JSONL file: verify --input reads it again as the app does and gets the same bytes', async () => {
     const lines = Array.from({ length: 20 }, (_, i) =>
       JSON.stringify({
