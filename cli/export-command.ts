@@ -1,10 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportCsv, TARGETS, type ExportFiles, type ExportTarget, type GroupTexts } from '../lib/export';
+import {
+  exportCsv,
+  FileDigester,
+  MANIFEST_FILE,
+  manifestOf,
+  manifestText,
+  TARGETS,
+  type ExportFiles,
+  type ExportTarget,
+  type FileDigest,
+  type GroupTexts,
+  type Manifest,
+} from '../lib/export';
 import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
 import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { checkProjectArgs, openProject } from './project';
+import { nodeSha256 } from './sha256';
 import { USAGE, UsageError, WriteError } from './usage';
 
 /** `trainset export`: read, check, split, write atomically, summarise. */
@@ -32,11 +45,13 @@ export async function exportCommand(args: string[]): Promise<number> {
   const outDir = values.out ?? '.';
 
   const name = path.basename(file);
-  const source = csvSource(name, readInput(file), values, csvOptions);
+  const bytes = readInput(file);
+  const source = csvSource(name, bytes, values, csvOptions);
   if (typeof source === 'number') return source;
   // Opt-in, not the notebook's split: copies and near-copies (the near-duplicate check's default similarity) go to one file.
   const together = values['keep-near-duplicates-together'] === true;
-  const groupTexts: GroupTexts | undefined = together ? (texts) => nearDuplicateGroupIds(texts, DEFAULT_THRESHOLDS.nearDuplicateSimilarity) : undefined;
+  const similarity = together ? DEFAULT_THRESHOLDS.nearDuplicateSimilarity : null;
+  const groupTexts: GroupTexts | undefined = similarity !== null ? (texts) => nearDuplicateGroupIds(texts, similarity) : undefined;
   const result = exportCsv(source.bytes, settings, source.csvOptions, undefined, {
     ...(source.rowOfLine ? { rowOfLine: source.rowOfLine } : {}),
     ...(groupTexts ? { groupTexts } : {}),
@@ -57,7 +72,12 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 1;
   }
 
-  const written = writeFilesAtomically(outDir, result.files);
+  const inputSha = nodeSha256();
+  inputSha.update(bytes);
+  const input = { name, bytes: bytes.length, sha256: await inputSha.digest() };
+  const manifest = (digests: { train: FileDigest; validation: FileDigest }): Manifest =>
+    manifestOf(settings, input, result.files.summary, digests, { csv: csvOptions, nearDuplicateSimilarity: similarity });
+  const written = await writeFilesAtomically(outDir, result.files, manifest);
   if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target) + keepingNote(result.files));
   return 0;
 }
@@ -83,23 +103,36 @@ async function exportProject(file: string, values: { out?: string; quiet?: boole
   checkProjectArgs(values, positionals);
   const opened = openProject(file);
   if (!opened) return 1;
-  const r = opened.engine.exportFiles(opened.choices);
+  // The app's "Download both (.zip)": the files and the manifest the worker makes from this session.
+  const r = await opened.engine.exportWithManifest(opened.choices);
   if (!r.ok) {
     reportProblems(opened.name, r.problems, r.problemCount);
     process.stderr.write('Nothing was written.\n');
     return 1;
   }
   const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
-  const written = writeFilesAtomically(values.out ?? '.', { train: () => [[new Uint8Array(train)]], validation: () => [[new Uint8Array(validation)]] });
+  const manifest = JSON.parse(r.manifest) as Manifest;
+  const files = { train: () => [[new Uint8Array(train)]], validation: () => [[new Uint8Array(validation)]] };
+  const written = await writeFilesAtomically(values.out ?? '.', files, () => manifest);
   if (!values.quiet) process.stdout.write(summary(`${opened.dataName} (${opened.name}, with its edits)`, r, written, opened.choices.target));
   return 0;
 }
 
-/** Write both files to temporary names, then rename: a failure never leaves half a file or clobbers the old ones. */
-function writeFilesAtomically(
+interface Written {
+  train: string;
+  validation: string;
+  manifest: string;
+}
+
+/**
+ * Write both files and their manifest (hashed as they are written, in one pass) to temporary
+ * names, then rename: a failure never leaves half a file or clobbers the old ones.
+ */
+async function writeFilesAtomically(
   outDir: string,
   files: Pick<ExportFiles, 'train' | 'validation'> | { train(): Iterable<Uint8Array[]>; validation(): Iterable<Uint8Array[]> },
-): { train: string; validation: string } {
+  manifest: (digests: { train: FileDigest; validation: FileDigest }) => Manifest,
+): Promise<Written> {
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (e) {
@@ -107,13 +140,20 @@ function writeFilesAtomically(
       `cannot create the folder ${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another with --out.`,
     );
   }
-  const targets = { train: path.join(outDir, 'train.jsonl'), validation: path.join(outDir, 'validation.jsonl') };
-  const temps = { train: `${targets.train}.${process.pid}.tmp`, validation: `${targets.validation}.${process.pid}.tmp` };
+  const targets: Written = {
+    train: path.join(outDir, 'train.jsonl'),
+    validation: path.join(outDir, 'validation.jsonl'),
+    manifest: path.join(outDir, MANIFEST_FILE),
+  };
+  const temp = (file: string): string => `${file}.${process.pid}.tmp`;
+  const temps: Written = { train: temp(targets.train), validation: temp(targets.validation), manifest: temp(targets.manifest) };
   try {
-    writeChunks(temps.train, files.train());
-    writeChunks(temps.validation, files.validation());
+    const train = await writeChunks(temps.train, files.train());
+    const validation = await writeChunks(temps.validation, files.validation());
+    fs.writeFileSync(temps.manifest, manifestText(manifest({ train, validation })));
     fs.renameSync(temps.train, targets.train);
     fs.renameSync(temps.validation, targets.validation);
+    fs.renameSync(temps.manifest, targets.manifest);
   } catch (e) {
     for (const t of Object.values(temps)) fs.rmSync(t, { force: true });
     throw new WriteError(
@@ -123,10 +163,13 @@ function writeFilesAtomically(
   return targets;
 }
 
-function writeChunks(file: string, batches: Iterable<Uint8Array[]>): void {
+/** Write the batches to `file`, hashing each part as it goes out; returns the file's size, SHA-256 and lines. */
+async function writeChunks(file: string, batches: Iterable<Uint8Array[]>): Promise<FileDigest> {
+  const digester = new FileDigester(nodeSha256());
   const fd = fs.openSync(file, 'w');
   try {
     for (const parts of batches) {
+      for (const p of parts) digester.add(p);
       const total = parts.reduce((n, p) => n + p.length, 0);
       let written = fs.writevSync(fd, parts);
       // writev may write less than asked (rare on files); finish the batch byte-exactly.
@@ -138,19 +181,26 @@ function writeChunks(file: string, batches: Iterable<Uint8Array[]>): void {
   } finally {
     fs.closeSync(fd);
   }
+  return digester.result();
 }
 
-function summary(name: string, files: Pick<ExportFiles, 'summary'>, written: { train: string; validation: string }, target: ExportTarget): string {
+function summary(name: string, files: Pick<ExportFiles, 'summary'>, written: Written, target: ExportTarget): string {
   const s = files.summary;
   const width = Math.max(s.labelColumn.length, ...s.perLabel.map((c) => c.label.length), 5);
   const row = (a: string, b: string, c: string): string => `  ${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(10)}\n`;
   return (
     `Read ${s.rows} rows from ${name}.\n` +
     `Wrote ${written.train} (${s.train} rows) and ${written.validation} (${s.validation} rows).\n` +
+    `Wrote ${written.manifest} (the settings and each file's sha256; check them with: npx trainset verify ${shellWord(path.dirname(written.manifest))}).\n` +
     // The default layout goes unnamed: it is the notebook's.
     (target === 'openai' ? '' : `Each line is in the layout for ${TARGETS[target].name}.\n`) +
     '\n' +
     row(s.labelColumn, 'train', 'validation') +
     s.perLabel.map((c) => row(c.label, String(c.train), String(c.validation))).join('')
   );
+}
+
+/** A path as one word for the shell (quoted when it holds anything but plain characters). */
+function shellWord(p: string): string {
+  return /^[\w./@:+-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`;
 }

@@ -1,11 +1,13 @@
+import { TRAINSET_VERSION } from '../lib/export';
 import { checkCommand } from './check-command';
 import { exportCommand } from './export-command';
 import { HELP, USAGE, UsageError, WriteError } from './usage';
+import { verifyCommand } from './verify-command';
 
 /**
  * `trainset` command line: a thin door into lib/, so that a CI job reproduces exactly the files
  * the app downloads. Returns the exit code: 0 done, 1 refused (bad data; for `check`, an error-level
- * finding), 2 usage error.
+ * finding; for `verify`, a file that differs), 2 usage error.
  */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -19,11 +21,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === '--version' || command === '-v') {
-      process.stdout.write('trainset 0.1.0\n');
+      process.stdout.write(`trainset ${TRAINSET_VERSION}\n`);
       return 0;
     }
     if (command === 'export') return await exportCommand(rest);
     if (command === 'check') return await checkCommand(rest);
+    if (command === 'verify') return await verifyCommand(rest);
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {

@@ -64,7 +64,7 @@ describe('trainset export: what the user sees', () => {
     const cwd = tmp();
     const r = trainset(['export', join(FIXTURES, '00-basic_ascii_lf/dataset.csv')], cwd);
     expect(r.status).toBe(0);
-    expect(readdirSync(cwd).sort()).toEqual(['train.jsonl', 'validation.jsonl']);
+    expect(readdirSync(cwd).sort()).toEqual(['manifest.json', 'train.jsonl', 'validation.jsonl']);
   });
 
   it('names the file, row, line, column and the fix for an empty label', () => {

@@ -13,6 +13,7 @@ export const USAGE = `Usage:
   npx trainset check <file.jsonl> [--json] [--stratify COL[,COL]|none] [--test-size 0.2|N]
                      [--target T] [--system TEXT] [--json-style S] [--encoding E]
                      [--threshold NAME=VALUE ...] [--no-suspect]
+  npx trainset verify <DIR> [--input file.csv]
   npx trainset --help
 `;
 
@@ -24,8 +25,13 @@ Turns a labelled CSV into chat-format train.jsonl and validation.jsonl (or anoth
 writes; where the notebook would write NaN or numbers instead of your labels, or crash, Trainset
 refuses with a message that names the row and column.
 
+Beside the two files export writes manifest.json: the tool and its version, every setting, the
+input's name, size, sha256 and row count, and each file's size, sha256, lines and examples per
+class (the app's "Download both (.zip)" holds the same). verify checks it.
+
 Options for export:
-  --out DIR            where to write train.jsonl and validation.jsonl (default: current directory)
+  --out DIR            where to write train.jsonl, validation.jsonl and manifest.json (default:
+                       current directory)
   --text COL           column with the user message (default: inquiry)
   --labels A,B         label columns, in the order of the assistant's JSON keys
                        (default: category,sub_category); write a comma inside a name as \\,
@@ -78,6 +84,16 @@ Options for export:
                        (the column, split and format options are the project's and cannot be given)
 
 Exit status: 0 files written; 1 refused (nothing is written or overwritten); 2 usage error.
+
+verify DIR reads DIR/manifest.json and hashes the files it lists again: "All 2 files match" and exit
+0, or each file that differs (size or sha256) or is missing, and exit 1.
+  --input FILE         also check that FILE is the input the export was made from (its sha256),
+                       and export it again in memory with the manifest's settings: the bytes must
+                       be those of the files in DIR (when the files were made from rows edited in
+                       the app, the input alone cannot make them: only its hash is checked)
+Exit status of verify: 0 everything matches; 1 a file differs or is missing, the input is another
+file or exports to other bytes, or manifest.json is damaged; 2 usage error (no such folder, no
+manifest.json in it, no such input file).
 
 check runs the quality checks on the same columns and reports what would hurt the fine-tune: empty
 and NA cells, stray spaces, garbled text, duplicates and conflicting labels, label variants and

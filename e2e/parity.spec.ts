@@ -1,7 +1,12 @@
 import { unzipSync } from 'fflate';
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Manifest } from '../lib/export';
 import { expect, test } from './fixtures/test';
-import { e2eFixture, fixtureMeta, type FixtureMeta } from './fixtures/files';
+import { e2eFixture, fixtureMeta, fromRoot, type FixtureMeta } from './fixtures/files';
 
 /**
  * The promise of the app: the files downloaded in the browser are, byte for byte, what the
@@ -28,6 +33,8 @@ function typedShare(meta: FixtureMeta): string | null {
   const percent = meta.test_size * 100;
   return Number.isInteger(percent) && percent % 5 === 0 ? `${percent}%` : String(meta.test_size);
 }
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function expectSameBytes(actual: Uint8Array, expected: Buffer, what: string): void {
   const a = Buffer.from(actual);
@@ -79,9 +86,28 @@ for (const name of FIXTURES) {
         const zip = await exportPanel.download('Download both (.zip)');
         expect(zip.name).toBe('dataset-jsonl.zip');
         const entries = unzipSync(new Uint8Array(zip.bytes));
-        expect(Object.keys(entries).sort()).toEqual(['train.jsonl', 'validation.jsonl']);
+        expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'train.jsonl', 'validation.jsonl']);
         expectSameBytes(entries['train.jsonl']!, expected.train, 'train.jsonl in the zip');
         expectSameBytes(entries['validation.jsonl']!, expected.validation, 'validation.jsonl in the zip');
+
+        // manifest.json: the hashes of the two files beside it and of the uploaded file, and the settings used.
+        const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as Manifest;
+        for (const file of ['train.jsonl', 'validation.jsonl'] as const) {
+          expect(manifest.files[file], `${file} in manifest.json`).toMatchObject({ bytes: entries[file]!.length, sha256: sha256(entries[file]!) });
+        }
+        const input = await readFile(e2eFixture(name, 'dataset.csv'));
+        expect(manifest.input).toMatchObject({ name: 'dataset.csv', bytes: input.length, sha256: sha256(input), rows: meta.n_rows });
+        expect(manifest.settings).toMatchObject({ testSize: { kind: meta.test_size_type, value: meta.test_size }, seed: meta.random_state });
+
+        // What a CI job does with the unzipped folder: trainset verify, with the input exported again.
+        const dir = await mkdtemp(join(tmpdir(), 'trainset-zip-'));
+        for (const [file, bytes] of Object.entries(entries)) await writeFile(join(dir, file), bytes);
+        const verify = spawnSync(process.execPath, [fromRoot('cli', 'trainset.mjs'), 'verify', dir, '--input', e2eFixture(name, 'dataset.csv')], {
+          encoding: 'utf8',
+        });
+        expect(verify.stderr).toBe('');
+        expect(verify.stdout).toMatch(/^All 2 files match .*\n.*exporting it again gives the same bytes\.\n$/);
+        expect(verify.status).toBe(0);
       });
     }
   });

@@ -2,7 +2,8 @@ import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
 import { readProject, writeProject } from '../project';
 import type { CheckReport, CheckResult } from '../quality';
-import { Engine, type EngineEvent, type LoadOutcome } from './engine';
+import { parseChoices } from './choices';
+import { DEFAULT_CHOICES, Engine, type EngineEvent, type LoadOutcome } from './engine';
 import type { Attentive } from './serve';
 import type { SavedSession } from './persist';
 import type { ColumnMapping, DatasetStatus, ExportChoices, LoadedMeta, TaskProgress, TokenReport } from './types';
@@ -167,7 +168,11 @@ export class EngineService extends Engine implements Attentive {
    */
   async projectFile(saved: SavedSession): Promise<Blob> {
     const bytes = new Uint8Array(await saved.file.blob.arrayBuffer());
-    const project = writeProject({ ...saved, file: { ...saved.file, bytes } });
+    // With the manifest of the export these settings make now, when one can be made (the open session is the saved one).
+    const { choices } = parseChoices(saved.choices, DEFAULT_CHOICES);
+    const made = this.loadedMeta?.mapping ? await this.exportWithManifest(choices).catch(() => null) : null;
+    const manifest: unknown = made?.ok ? JSON.parse(made.manifest) : undefined;
+    const project = writeProject({ ...saved, file: { ...saved.file, bytes }, ...(manifest !== undefined ? { manifest } : {}) });
     return new Blob([project as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
   }
 
@@ -215,6 +220,7 @@ export const RETRYABLE: ReadonlySet<keyof EngineApi> = new Set<keyof EngineApi>(
   'distribution',
   'splitPreview',
   'exportFiles',
+  'exportWithManifest',
   'cleanedCsv',
   'checks',
   'suspects',

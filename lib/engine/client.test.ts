@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +163,19 @@ describe('the engine client', () => {
     first.saveChoices({ ...DEFAULT_CHOICES, seed: 7, ignoreWords: ['Lansford'] });
     const project = await first.projectFile();
     if (!project) throw new Error('no project');
+    // It carries the manifest of the export these settings make: the same files, hashed.
+    const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(await project.arrayBuffer()))['manifest.json']!)) as {
+      settings: { seed: number };
+      files: Record<string, { sha256: string; lines: number }>;
+    };
+    const made = await first.api.exportFiles({ ...DEFAULT_CHOICES, seed: 7, ignoreWords: ['Lansford'] });
+    if (!made.ok) throw new Error('refused');
+    expect(manifest.settings.seed).toBe(7);
+    expect(manifest.files['train.jsonl']!.sha256).toBe(
+      createHash('sha256')
+        .update(new Uint8Array(await made.train.arrayBuffer()))
+        .digest('hex'),
+    );
 
     // Another browser: its own storage.
     const factory = new IDBFactory();

@@ -11,4 +11,5 @@ export { createEngineClient, EngineStoppedError, type ClientEvent, type ClientOp
 export { SessionStore, describeStorageError, type SaveState, type SavedRead, type SavedSession } from './persist';
 export { exportGate, type ExportGate } from './export-gate';
 export { answerModeOf, guessMapping } from './mapping';
+export { readCsvTable, readJsonlTable, readTable, type TableRead } from './read-table';
 export { chosenModel, modelThresholds } from './tokens';

@@ -202,6 +202,9 @@ export type ExportResult =
   | { ok: true; train: Blob; validation: Blob; summary: ExportSummary; preview: { train: string[]; validation: string[] } }
   | { ok: false; problems: ExportProblem[]; problemCount: number };
 
+/** Both files and `manifest.json`'s text, whose hashes are those of these very Blobs (the zip's). */
+export type ManifestedExport = (Extract<ExportResult, { ok: true }> & { manifest: string }) | Extract<ExportResult, { ok: false }>;
+
 /** Operations that change the data; each is one undoable step. */
 export type EditOp =
   | { kind: 'set'; id: RowId; col: number; value: string }

@@ -1,7 +1,8 @@
 import type { ExportChoices } from '../engine';
 import { projectFileName } from '../project';
+import { MANIFEST_FILE } from '../export';
 import { parseTestSize } from '../split';
-import type { Slice } from './context';
+import type { Slice, StoreContext } from './context';
 import { gateOf } from './derived-slice';
 import { exportInitial } from './initial-state';
 import type { ExportSlice } from './types';
@@ -59,24 +60,31 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
       await get().refreshGate();
       const gate = gateOf(get());
       if (!gate.ok && gate.reason === 'errors') return;
-      const r = await ctx.engine.exportFiles(get().choices);
+      // The zip also holds manifest.json, with the hashes the worker took of these very files.
+      const r = kind === 'zip' ? await ctx.engine.exportWithManifest(get().choices) : await ctx.engine.exportFiles(get().choices);
       if (!r.ok) {
         set({ exportProblems: { problems: r.problems, count: r.problemCount } });
         return;
       }
-      if (kind === 'train') ctx.deps.save(r.train, 'train.jsonl');
-      else if (kind === 'validation') ctx.deps.save(r.validation, 'validation.jsonl');
-      else {
-        const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
-        const zipped = ctx.deps.zip({ 'train.jsonl': new Uint8Array(train), 'validation.jsonl': new Uint8Array(validation) });
-        ctx.deps.save(new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-jsonl.zip`);
-      }
+      if ('manifest' in r && typeof r.manifest === 'string') ctx.deps.save(await zipWithManifest(ctx, r.train, r.validation, r.manifest), `${base}-jsonl.zip`);
+      else ctx.deps.save(kind === 'train' ? r.train : r.validation, `${kind}.jsonl`);
       set({ lastDownload: { kind, note: `${count(r.summary.train)} train and ${count(r.summary.validation)} validation examples.` } });
     } finally {
       set({ busy: null });
     }
   },
 });
+
+/** Both files and manifest.json, whose hashes the worker took of these very Blobs. */
+async function zipWithManifest(ctx: StoreContext, trainBlob: Blob, validationBlob: Blob, manifest: string): Promise<Blob> {
+  const [train, validation] = await Promise.all([trainBlob.arrayBuffer(), validationBlob.arrayBuffer()]);
+  const zipped = ctx.deps.zip({
+    'train.jsonl': new Uint8Array(train),
+    'validation.jsonl': new Uint8Array(validation),
+    [MANIFEST_FILE]: new TextEncoder().encode(manifest),
+  });
+  return new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+}
 
 /**
  * The validation share as users type it: "20%" or "0.2" (a share, a Python float) or "40" (a row

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createEngineClient, SessionStore } from '../engine';
 import { openDatabase } from '../engine/testing';
+import type { Manifest } from '../export';
 import { createTrainsetStore, parseValidationShare } from './index';
 
 const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-sample.csv');
@@ -93,8 +95,15 @@ describe('the store on the real engine', () => {
     await store.getState().download('zip');
     expect(saved.map((f) => f.name)).toEqual(['train.jsonl', 'customer-support-sample-jsonl.zip']);
     const zip = unzipSync(new Uint8Array(await saved[1]!.blob.arrayBuffer()));
-    expect(Object.keys(zip).sort()).toEqual(['train.jsonl', 'validation.jsonl']);
+    expect(Object.keys(zip).sort()).toEqual(['manifest.json', 'train.jsonl', 'validation.jsonl']);
     expect(Buffer.from(zip['train.jsonl']!).equals(Buffer.from(await saved[0]!.blob.arrayBuffer()))).toBe(true);
+    // manifest.json hashes the files beside it, and the file that was loaded.
+    const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json'])) as Manifest;
+    const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+    for (const name of ['train.jsonl', 'validation.jsonl'] as const) {
+      expect(manifest.files[name]).toMatchObject({ bytes: zip[name]!.length, sha256: sha256(zip[name]!) });
+    }
+    expect(manifest.input).toMatchObject({ name: 'customer-support-sample.csv', sha256: sha256(readFileSync(SAMPLE)), rows: 500 });
     expect(store.getState().lastDownload?.note).toMatch(/400 train and 100 validation examples/);
   });
 
