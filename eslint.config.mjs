@@ -14,7 +14,7 @@ const LIB_BANS = [
 const ZUSTAND_BAN = { group: ['zustand', 'zustand/*'], message: 'Only lib/store/ may import zustand/vanilla.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'lib/**/__fixtures__/'] },
+  { ignores: ['node_modules/', '.next/', 'out/', 'dist/', 'next-env.d.ts', 'lib/**/__fixtures__/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
