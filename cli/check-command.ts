@@ -4,7 +4,7 @@ import { readCsvStream, type BadRow, type CsvInfo, type CsvOptions } from '../li
 import { ExampleCollector, type ExportProblem, type ExportSettings } from '../lib/export';
 import { sniffKind } from '../lib/jsonl';
 import { hasErrors } from '../lib/quality';
-import { modelThresholds as modelThresholdsOf } from '../lib/engine/tokens';
+import { checkThresholds } from '../lib/engine/tokens';
 import { checkJsonl } from './check-jsonl';
 import { checkColumns, checkTable, humanReport, jsonReport } from './check-report';
 import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
@@ -147,17 +147,11 @@ async function checkProject(
   if (!opened) return 1;
   const { engine, choices } = opened;
   const settings = engine.settings(choices)!;
-  const run = await checkTable(
-    engine.checkTable(),
-    settings,
-    null,
-    { ...modelThresholdsOf(choices), ...choices.thresholds },
-    {
-      suspect,
-      keepNearDuplicatesTogether: choices.keepNearDuplicatesTogether,
-      ignoreWords: choices.ignoreWords,
-    },
-  );
+  const run = await checkTable(engine.checkTable(), settings, null, checkThresholds(choices), {
+    suspect,
+    keepNearDuplicatesTogether: choices.keepNearDuplicatesTogether,
+    ignoreWords: choices.ignoreWords,
+  });
   process.stdout.write(json ? jsonReport(run) : humanReport(`${opened.dataName} (${opened.name})`, settings, run));
   return hasErrors(run.report) ? 1 : 0;
 }

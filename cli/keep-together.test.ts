@@ -86,4 +86,16 @@ describe('trainset export --keep-near-duplicates-together', () => {
     expect(ids(['--keep-near-duplicates-together'])).not.toContain('split-leakage');
     expect(ids(['--keep-near-duplicates-together'])).toContain('near-duplicate');
   });
+
+  it('refuses, saying what to do, when keeping the copies together would leave a file empty', () => {
+    const same = tempFile(
+      'same.csv',
+      ['inquiry,category,sub_category', ...Array.from({ length: 20 }, (_, i) => `Where is my parcel number 1234${i % 10}?,${i % 2 ? 'a' : 'b'},x`)].join('\n') +
+        '\n',
+    );
+    const r = trainset(['export', same, '--out', tempDir(), '--keep-near-duplicates-together']);
+    noStackTrace(r);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('keeping near-duplicates on one side leaves the validation file empty');
+  });
 });

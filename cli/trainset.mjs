@@ -4,6 +4,7 @@
 // lib/ is newer than the bundle (an edit since), tsx compiles the sources instead, so what runs
 // is always the code in the tree (TRAINSET_FROM_SOURCE=1 asks for the sources whatever the dates).
 import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('dist/cli/main.mjs', root);
@@ -23,7 +24,7 @@ function bundleIsFresh() {
   if (process.env.TRAINSET_FROM_SOURCE) return false;
   try {
     const built = statSync(bundle).mtimeMs;
-    return ['cli', 'lib'].every((d) => newest(new URL(d, root).pathname) <= built);
+    return ['cli', 'lib'].every((d) => newest(fileURLToPath(new URL(d, root))) <= built);
   } catch {
     return false;
   }

@@ -48,8 +48,9 @@ export const LabelsView = memo(function LabelsView({ distribution, tableView }: 
 
   const selectSecond = (value: string): void => {
     if (col0 < 0 || col1 < 0 || parent === null) return;
-    const { setFilter } = api.getState();
-    if (filtered1 === value) {
+    const { filters: now, setFilter } = api.getState();
+    // The filters as they are now (the chart's highlight may still show the last ones).
+    if (singleFilter(now, col0) === parent && singleFilter(now, col1) === value) {
       void setFilter(col1, null);
       return;
     }

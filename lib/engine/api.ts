@@ -85,11 +85,12 @@ export class EngineService extends Engine implements Attentive {
    * replay its edits. Nothing is sent to be saved meanwhile: it is saved already.
    */
   async open(saved: SavedSession): Promise<{ ok: true; session: OpenedSession } | { ok: false; reason: string }> {
-    this.unforward?.();
-    this.unforward = null;
     const bytes = new Uint8Array(await saved.file.blob.arrayBuffer());
     const outcome = this.load(bytes, saved.file.name, saved.file.options, this.progress, false);
+    // A file that cannot be read leaves the open session as it was, still saved as it changes.
     if (!outcome.ok) return { ok: false, reason: `the saved file ${saved.file.name} could not be read again: ${outcome.problem.message}` };
+    this.unforward?.();
+    this.unforward = null;
     const restored = this.restore({ mapping: saved.mapping, history: saved.history, handledBadLines: saved.handledBadLines });
     this.unforward = this.forward(saved.file.blob);
     const meta = this.loadedMeta!;
@@ -171,8 +172,7 @@ export class EngineService extends Engine implements Attentive {
     // With the manifest of the export these settings make now, when one can be made (the open session is the saved one).
     const { choices } = parseChoices(saved.choices, DEFAULT_CHOICES);
     const made = this.loadedMeta?.mapping ? await this.exportWithManifest(choices).catch(() => null) : null;
-    const manifest: unknown = made?.ok ? JSON.parse(made.manifest) : undefined;
-    const project = writeProject({ ...saved, file: { ...saved.file, bytes }, ...(manifest !== undefined ? { manifest } : {}) });
+    const project = writeProject({ ...saved, file: { ...saved.file, bytes }, ...(made?.ok ? { manifest: made.manifest } : {}) });
     return new Blob([project as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
   }
 

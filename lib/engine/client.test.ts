@@ -10,6 +10,7 @@ import { EngineService, type ServiceEvent } from './api';
 import { createEngineClient, EngineStoppedError, type ClientEvent, type WorkerLike } from './client';
 import { SessionStore } from './persist';
 import { DEFAULT_CHOICES } from './engine';
+import { writeProject } from '../project';
 import { serveEngine } from './serve';
 import { openDatabase } from './testing';
 
@@ -196,6 +197,8 @@ describe('the engine client', () => {
     const restored = await reloaded.restore();
     if (restored.kind !== 'session') throw new Error(restored.kind);
     expect(restored.session.status).toMatchObject({ rows: 500, editedCells: 1, canRedo: true, review: { flagged: 1 } });
+    // And with the project's settings, not this browser's earlier ones.
+    expect(restored.choices).toMatchObject({ seed: 7, ignoreWords: ['Lansford'] });
   });
 
   it('leaves the open session and the saved one as they were when a project cannot be opened', async () => {
@@ -209,8 +212,21 @@ describe('the engine client', () => {
     expect(r).toEqual({ kind: 'unreadable', reason: expect.stringMatching(/^half\.trainset is damaged/) });
     expect((await client.api.rows(3, 1))[0]!.cells[0]).toBe('kept');
     await expect.poll(() => client.saveState.unsaved).toBe(0);
+    // A project that reads well but whose data file (empty) cannot be read: the open session goes on being saved.
+    const binary = writeProject({
+      file: { name: 'x.csv', bytes: new Uint8Array(), options: {}, savedAt: 1 },
+      mapping: null,
+      history: { changes: [], position: 0 },
+      choices: null,
+      handledBadLines: [],
+      savedAt: 1,
+    });
+    const r2 = await client.openProject(new Blob([binary as Uint8Array<ArrayBuffer>]), 'binary.trainset');
+    expect(r2.kind).toBe('unreadable');
+    await client.api.edit({ kind: 'set', id: 4, col: 0, value: 'after the failed open' });
+    await expect.poll(() => client.saveState.unsaved).toBe(0);
     const again = await createEngineClient({ worker: null, store: new SessionStore(openDatabase(factory)) }).restore();
-    expect(again.kind === 'session' && again.session.status.editedCells).toBe(1);
+    expect(again.kind === 'session' && again.session.status.editedCells).toBe(2);
   });
 });
 

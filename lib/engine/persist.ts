@@ -189,6 +189,8 @@ export class SessionStore {
     if (this.readOnly) return;
     this.session = `${this.now()}`;
     this.mirror = { ...session, history: { changes: [...session.history.changes], position: session.history.position } };
+    // Its settings are the session's now (read back with parseChoices when restored).
+    this.choices = (session.choices as ExportChoices | null) ?? null;
     const { name, blob, options, savedAt } = session.file;
     const record: FileRecord = { name, bytes: blob, options, savedAt };
     const state = this.stateRecord();

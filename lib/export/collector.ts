@@ -274,6 +274,13 @@ export class ExampleCollector {
     }
     if (!this.groupTexts) return { ok: true, files: this.files(split.train, split.test) };
     const kept = keepGroupsTogether(split, this.groupTexts(this.texts), this.classIndexes(split));
+    if (kept.split.nTrain === 0 || kept.split.nTest === 0) {
+      const file = kept.split.nTest === 0 ? 'validation' : 'train';
+      const message =
+        `keeping near-duplicates on one side leaves the ${file} file empty: the rows are so alike that they form groups covering the file, and no row is free to take their place. ` +
+        'Turn "Keep near-duplicates on one side" off, raise the near-duplicate similarity threshold, or remove the copies first.';
+      return { ok: false, problems: [{ code: 'split', message }], problemCount: 1 };
+    }
     return { ok: true, files: { ...this.files(kept.split.train, kept.split.test), keeping: kept.keeping } };
   }
 

@@ -37,7 +37,7 @@ export interface ProjectContent {
   handledBadLines: number[];
   /** When the session last changed (ms since 1970). */
   savedAt: number;
-  /** The export of these settings, as `manifest.json` describes one. */
+  /** The export of these settings, as `manifest.json` describes one: its text when written (kept byte for byte), parsed when read. */
   manifest?: unknown;
 }
 
@@ -75,7 +75,10 @@ export function writeProject(p: ProjectContent): Uint8Array {
     [INDEX]: [strToU8(`${JSON.stringify(index, null, 2)}\n`), { level: 6, mtime }],
     [path]: [p.file.bytes, { level: 6, mtime }],
   };
-  if (p.manifest !== undefined) entries['manifest.json'] = [strToU8(`${JSON.stringify(p.manifest, null, 2)}\n`), { level: 6, mtime }];
+  if (p.manifest !== undefined) {
+    const text = typeof p.manifest === 'string' ? p.manifest : `${JSON.stringify(p.manifest, null, 2)}\n`;
+    entries['manifest.json'] = [strToU8(text), { level: 6, mtime }];
+  }
   return zipSync(entries);
 }
 
@@ -157,8 +160,10 @@ export function readProject(bytes: Uint8Array, fileName: string): ProjectRead {
   }
 
   const source = isObject(index.source) ? index.source : {};
-  const path = typeof source.path === 'string' ? source.path : (sources[0] ?? '');
-  const data = entries[path];
+  const given = typeof source.path === 'string' ? source.path : (sources[0] ?? '');
+  // Only a data file under source/ that the zip really holds (the index is untrusted).
+  const path = given.startsWith('source/') && Object.hasOwn(entries, given) ? given : '';
+  const data = path ? entries[path] : undefined;
   if (!data)
     return {
       ok: false,

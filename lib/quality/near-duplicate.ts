@@ -154,7 +154,7 @@ function* readTexts(n: number, textAt: (row: number) => string): Generator<void,
   return { textOf, count, grams, gramStart, signatures };
 }
 
-/** Jaccard similarity of two texts' 3-gram sets, at least `t`: a merge of the two sorted sets, skipped when their sizes alone rule it out. */
+/** Jaccard similarity of two texts' 3-gram sets, at least `t`: a merge of the two sorted sets (`verify` skips the pairs whose sizes alone rule it out). */
 function similarAtLeast(texts: Texts, u: number, v: number, t: number): boolean {
   const { grams, gramStart } = texts;
   let i = gramStart[u]!;
@@ -163,7 +163,7 @@ function similarAtLeast(texts: Texts, u: number, v: number, t: number): boolean 
   const jEnd = gramStart[v + 1]!;
   const a = iEnd - i;
   const b = jEnd - j;
-  if (Math.min(a, b) < (t - EPSILON) * Math.max(a, b)) return false;
+  // (The caller has ruled out sizes too far apart for the similarity.)
   let common = 0;
   while (i < iEnd && j < jEnd) {
     const x = grams[i]!;

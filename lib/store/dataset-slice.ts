@@ -59,7 +59,13 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   const load = async (file: File, options: CsvOptions = {}, before?: Phase): Promise<void> => {
     const previous = before ?? get().phase;
     asking = null;
-    if (isProjectFile(new Uint8Array(await file.slice(0, 64).arrayBuffer()))) return openProject(file, previous);
+    // A file that cannot even be read is the engine's to explain (in the try below), not an exception here.
+    const head = await file
+      .slice(0, 64)
+      .arrayBuffer()
+      .then((b) => new Uint8Array(b))
+      .catch(() => new Uint8Array());
+    if (isProjectFile(head)) return openProject(file, previous);
     set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null, sheetChoice: null });
     try {
       const outcome = await ctx.engine.loadFile(file, file.name, options);
