@@ -139,7 +139,13 @@ describe('trainset verify DIR --input FILE', () => {
   it('reads the input again as it was read (no header, a forced delimiter) and splits it as it was split', () => {
     const dir = tempDir();
     const input = join(dir, 'headerless.csv');
-    const rows = Array.from({ length: 30 }, (_, i) => `question ${i % 12} about my order;${i % 3 ? 'Billing' : 'Shipping'}`);
+    // Thirty different questions, and three asked again: the option has copies to keep together and rows to trade.
+    const words = ['parcel', 'refund', 'invoice', 'password', 'address', 'courier', 'receipt', 'voucher', 'account', 'warranty'];
+    const texts = Array.from(
+      { length: 30 },
+      (_, i) => `${['where is', 'how do I change', 'why was I charged for'][i % 3]} the ${words[i % 10]} ${words[(i * 7 + 3) % 10]} ${i * 7919}`,
+    );
+    const rows = [...texts, ...texts.slice(0, 3)].map((t, i) => `${t};${i % 3 ? 'Billing' : 'Shipping'}`);
     writeFileSync(input, `${rows.join('\n')}\n`);
     const out = exported(['--no-header', '--delimiter', ';', '--text', 'column 1', '--labels', 'column 2', '--keep-near-duplicates-together'], input);
     expect(manifestIn(out).settings).toMatchObject({
