@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { formatCount } from '@/components/app/format';
 import type { Distribution } from '@/lib/engine';
@@ -15,8 +15,7 @@ import styles from './charts.module.css';
 export const LabelsView = memo(function LabelsView({ distribution, tableView }: { distribution: Distribution; tableView: boolean }) {
   const api = useTrainsetApi();
   const header = useTrainset((s) => s.meta?.header ?? []);
-  // The bars' highlight follows the grid's filters at transition priority: a filter shows its rows first.
-  const filters = useDeferredValue(useTrainset((s) => s.filters));
+  const filters = useTrainset((s) => s.filters);
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
 
