@@ -1,6 +1,6 @@
 'use client';
 
-import { useDeferredValue, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { LabelsDialog } from '@/components/labels/labels-dialog';
 import { answerModeOf } from '@/lib/engine';
@@ -24,10 +24,8 @@ type TabId = (typeof TABS)[number]['id'];
 export function DistributionPanel() {
   const api = useTrainsetApi();
   const readOnlyTab = useTrainset((s) => s.otherTab);
-  // The charts take long to draw (Recharts lays out every bar): they follow the data at transition
-  // priority, so React draws them in slices between the grid's events instead of in one long task.
-  const distribution = useDeferredValue(useTrainset((s) => s.distribution));
-  const split = useDeferredValue(useTrainset((s) => s.split));
+  const distribution = useTrainset((s) => s.distribution);
+  const split = useTrainset((s) => s.split);
   const column = useTrainset((s) => s.distribution?.labels[0] ?? s.meta?.mapping?.labels[0] ?? 'category');
   const freeText = useTrainset((s) => answerModeOf(s.meta) === 'text');
   const [tab, setTab] = useState<TabId>('labels');

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { formatCount } from '@/components/app/format';
 import type { Distribution } from '@/lib/engine';
@@ -12,7 +12,7 @@ import styles from './charts.module.css';
  * Rows per value of the first label column and, with two label columns, the second-level values
  * within one first-level value. Clicking (or pressing) a bar filters the grid to it.
  */
-export const LabelsView = memo(function LabelsView({ distribution, tableView }: { distribution: Distribution; tableView: boolean }) {
+export function LabelsView({ distribution, tableView }: { distribution: Distribution; tableView: boolean }) {
   const api = useTrainsetApi();
   const header = useTrainset((s) => s.meta?.header ?? []);
   const filters = useTrainset((s) => s.filters);
@@ -106,4 +106,4 @@ export const LabelsView = memo(function LabelsView({ distribution, tableView }: 
       )}
     </div>
   );
-});
+}

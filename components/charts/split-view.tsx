@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { SplitPreview } from '@/lib/engine';
 import { splitRows } from './chart-data';
 import { SplitChart } from './split-chart';
@@ -45,17 +45,7 @@ function Keeping({ keeping }: { keeping: NonNullable<Extract<SplitPreview, { ok:
  * Train and validation rows per class for the current export settings, or why there is no split.
  * Free-text answers (`freeText`) are not classes: only the totals are shown.
  */
-export const SplitView = memo(function SplitView({
-  split,
-  column,
-  tableView,
-  freeText,
-}: {
-  split: SplitPreview;
-  column: string;
-  tableView: boolean;
-  freeText: boolean;
-}) {
+export function SplitView({ split, column, tableView, freeText }: { split: SplitPreview; column: string; tableView: boolean; freeText: boolean }) {
   const rows = useMemo(() => (split.ok ? splitRows(split.classes) : []), [split]);
 
   if (!split.ok) {
@@ -96,4 +86,4 @@ export const SplitView = memo(function SplitView({
       )}
     </div>
   );
-});
+}
