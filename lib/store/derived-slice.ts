@@ -82,8 +82,7 @@ async function findSuspects(ctx: StoreContext, set: Set, get: Get): Promise<void
         set({ suspects: { result: found[0] ?? null, revision } });
         // A review opened "most suspicious first" before the first findings came: order it now, unless the reviewer has started.
         const review = get().review;
-        if (review && (review.order === 'suspicious' || review.order === 'suspects') && review.index === 0 && review.actedAt.length === 0)
-          void get().setReviewOrder(review.order);
+        if (review && (review.order === 'suspicious' || review.order === 'suspects')) void get().reorderUntouched(review.order);
       },
     );
   } catch (e) {

@@ -117,7 +117,18 @@ export const reviewSlice: Slice<ReviewSlice> = (ctx) => (set, get) => {
     openReview: (options = {}) => inTurn(() => openAt(ctx, set, get, options.order ?? get().lastReviewOrder, options.ids ?? null)),
     setReviewOrder(order) {
       set({ lastReviewOrder: order });
-      return inTurn(() => openAt(ctx, set, get, order, get().review?.scope ?? null));
+      // At its turn: a review closed meanwhile (Escape right after choosing) stays closed.
+      return inTurn(async () => {
+        const review = get().review;
+        if (review) await openAt(ctx, set, get, order, review.scope);
+      });
+    },
+    reorderUntouched(order) {
+      // Decided at its turn, not when asked: a reviewer who chose another order or acted meanwhile keeps their place.
+      return inTurn(async () => {
+        const review = get().review;
+        if (review && review.order === order && review.index === 0 && review.actedAt.length === 0) await openAt(ctx, set, get, order, review.scope);
+      });
     },
     reviewGo: (delta) => inTurn(() => move((get().review?.index ?? 0) + delta)),
     reviewAct: (action) =>

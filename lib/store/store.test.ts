@@ -311,6 +311,33 @@ describe('the review on the real engine', () => {
     expect(get().review!.index).toBe(3);
   });
 
+  it('findings that come while the reviewer acts or closes the review neither reopen it nor move them back', async () => {
+    // Seen in CI: "Most suspicious first" opened, the reviewer chose File order and flagged a row; the
+    // suspect search then ended, its re-ordering (queued behind the flag) took them back to example 1,
+    // and an Escape meanwhile was undone by the review opening again.
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const get = store.getState;
+    await get().openReview({ order: 'suspicious' });
+    const choose = get().setReviewOrder('file');
+    const flag = get().reviewAct({ kind: 'flag' });
+    const reorder = get().reorderUntouched('suspicious');
+    await Promise.all([choose, flag, reorder]);
+    expect(get().review).toMatchObject({ order: 'file', index: 1 });
+    expect(get().lastReviewOrder).toBe('file');
+
+    const again = get().reviewAct({ kind: 'keep' });
+    const late = get().setReviewOrder('label');
+    get().closeReview();
+    await Promise.all([again, late]);
+    expect(get().review).toBeNull();
+
+    // Untouched and still in that order: the findings do re-order it.
+    await get().openReview({ order: 'suspects' });
+    await get().reorderUntouched('suspects');
+    expect(get().review).toMatchObject({ order: 'suspects', index: 0 });
+  });
+
   it('a finding’s rows only, and the grid filtered by review status', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();

@@ -201,7 +201,13 @@ export interface ReviewSlice {
   lastReviewOrder: ReviewOrder;
   /** Open the review, on every row or on `ids` only (a finding's rows). */
   openReview(options?: { order?: ReviewOrder; ids?: number[] }): Promise<void>;
+  /** Walk the open review in this order (and open the next review in it); nothing if the review has closed by its turn. */
   setReviewOrder(order: ReviewOrder): Promise<void>;
+  /**
+   * New findings came: walk the open review again in `order` if it is still in that order and
+   * untouched (at its first example, nothing decided) when its turn comes.
+   */
+  reorderUntouched(order: ReviewOrder): Promise<void>;
   reviewGo(delta: number): Promise<void>;
   reviewAct(action: ReviewAction): Promise<void>;
   /** Undo the last change and go back to the example it was made on. */
