@@ -2,7 +2,6 @@
 
 import { rowsText } from '@/components/app/format';
 import { useState } from 'react';
-import { Bar, LabelList, Rectangle, type BarShapeProps } from 'recharts';
 import {
   CHART_MARGIN,
   ROW_HEIGHT,
@@ -34,7 +33,7 @@ interface CountChartProps {
 }
 
 /**
- * Rows per value as horizontal bars. The SVG is only a picture (aria-hidden): each bar is covered
+ * Rows per value as horizontal bars. The bars are only a picture (aria-hidden): each bar is covered
  * by a transparent HTML button on the same fixed row grid, so a bar is clicked, tabbed to and
  * announced like any button ("ACCOUNT: 110 rows, 22%"), and pressed while the grid is filtered to it.
  */
@@ -54,23 +53,14 @@ export function CountChart({ rows, column, noun, caption, selected, onSelect, ta
         <div className={styles.stage} style={{ height }}>
           <div className={styles.svgLayer} aria-hidden="true" inert>
             <HorizontalBars
-              data={shown}
-              height={height}
               max={max}
-              labelKey="value"
-              labels={shown.map((r) => displayValue(r.value))}
-              valueLabels={[String(max)]}
-            >
-              <Bar
-                dataKey="count"
-                isAnimationActive={false}
-                shape={(p: BarShapeProps) => (
-                  <Rectangle x={p.x} y={p.y} width={p.width} height={p.height} radius={[0, 3, 3, 0]} fill={fill((p.payload as CountRow).value)} />
-                )}
-              >
-                <LabelList dataKey="count" position="right" fill="var(--text-muted)" fontSize={12} />
-              </Bar>
-            </HorizontalBars>
+              rows={shown.map((r) => ({
+                key: r.value,
+                label: displayValue(r.value),
+                segments: [{ value: r.count, color: fill(r.value) }],
+                text: String(r.count),
+              }))}
+            />
           </div>
           <ul className={styles.overlay} aria-label={caption}>
             {shown.map((r, i) => (

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { Bar, LabelList } from 'recharts';
 import { SCROLL_ROWS, TOP_N, chartHeight, scrollBoxHeight, displayValue, formatShare, visibleRows, type SplitRow } from './chart-data';
 import { HorizontalBars } from './horizontal-bars';
 import { MoreToggle } from './more-toggle';
@@ -32,9 +31,15 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
   const height = chartHeight(shown.length);
   const scrolls = shown.length > SCROLL_ROWS;
   const max = rows.reduce((m, r) => Math.max(m, r.total), 0);
-  // recharts draws no label on a zero-length segment: a class with no validation row would lose its
-  // "2 / 0". Its validation segment gets a length too small to see, so the label stays.
-  const drawn = shown.map((r) => ({ ...r, validationDrawn: r.validation > 0 ? r.validation : max * 1e-6 }));
+  const drawn = shown.map((r) => ({
+    key: r.label,
+    label: displayValue(r.label),
+    segments: [
+      { value: r.train, color: 'var(--train)' },
+      { value: r.validation, color: 'var(--validation)' },
+    ],
+    text: r.text,
+  }));
 
   return (
     <>
@@ -53,20 +58,7 @@ export function SplitChart({ rows, column, noun, caption, tableView }: SplitChar
         {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': 'Train and validation bars (scroll to see all)' } : {})}
       >
         <div className={styles.svgLayer} style={{ height }} aria-hidden="true" inert>
-          <HorizontalBars
-            data={drawn}
-            height={height}
-            max={max}
-            labelKey="label"
-            labels={shown.map((r) => displayValue(r.label))}
-            valueLabels={rows.map((r) => r.text)}
-          >
-            <Bar dataKey="train" stackId="split" fill="var(--train)" isAnimationActive={false} />
-            {/* The white stroke keeps the two segments apart for readers who cannot tell the colours apart. */}
-            <Bar dataKey="validationDrawn" stackId="split" fill="var(--validation)" stroke="var(--surface)" strokeWidth={1} isAnimationActive={false}>
-              <LabelList dataKey="text" position="right" fill="var(--text-muted)" fontSize={12} />
-            </Bar>
-          </HorizontalBars>
+          <HorizontalBars rows={drawn} max={max} />
         </div>
       </div>
       {/* The picture is hidden from screen readers; this table carries the same numbers. */}
