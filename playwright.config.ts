@@ -36,7 +36,18 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'chromium', grepInvert: /@timing/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // Tests that time the page's main-thread tasks run last and one at a time: on two cores, a second
+    // browser beside them stretches every task they measure.
+    {
+      name: 'timing',
+      grep: /@timing/,
+      dependencies: ['chromium'],
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
     command: `PORT=${PORT} npx tsx cli/serve.ts out`,
     url: `http://localhost:${PORT}/`,
