@@ -7,7 +7,18 @@ import { hasErrors } from '../lib/quality';
 import { checkThresholds } from '../lib/engine/tokens';
 import { checkJsonl } from './check-jsonl';
 import { checkColumns, checkTable, humanReport, jsonReport } from './check-report';
-import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom, THRESHOLD_OPTIONS, thresholdsFrom } from './options';
+import {
+  combinedSource,
+  CSV_OPTIONS,
+  csvOptionsFrom,
+  csvSource,
+  noteDetected,
+  readInput,
+  reportProblems,
+  settingsFrom,
+  THRESHOLD_OPTIONS,
+  thresholdsFrom,
+} from './options';
 import { TOKEN_OPTIONS, tokenChoiceFrom } from './token-report';
 import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError } from './usage';
@@ -36,15 +47,16 @@ export async function checkCommand(args: string[]): Promise<number> {
   const suspect = !noSuspect;
   const thresholds = thresholdsFrom(threshold);
   if (project !== undefined) return checkProject(project, { ...values, threshold }, positionals, { suspect, json: values.json === true });
-  if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'check needs the CSV file to read' : `check takes one file, got ${positionals.length}`);
-  }
-  const file = positionals[0]!;
+  if (positionals.length === 0) throw new UsageError('check needs the CSV file to read, or several to read as one');
+  if (positionals.length === 1 && values.combine !== undefined) throw new UsageError('--combine is for several files read as one');
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
   const tokenChoice = tokenChoiceFrom(values, settings);
-  const bytes = readInput(file);
-  const name = path.basename(file);
+  // Several files are one dataset (lib/sources), read as one CSV.
+  const several = positionals.length > 1 ? combinedSource(positionals, values, csvOptions) : null;
+  if (typeof several === 'number') return several;
+  const name = several ? several.name : path.basename(positionals[0]!);
+  const bytes = several ? several.bytes : readInput(positionals[0]!);
   // Decided by the content, as the app decides: a JSONL saved as .csv or .txt is still a JSONL.
   const kind = sniffKind(bytes, name);
   if (kind === 'jsonl' && values.sheet !== undefined) throw new UsageError(`--sheet is for a workbook (.xlsx); ${name} is a JSONL file`);
@@ -57,7 +69,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       suspect,
       keepNearDuplicatesTogether: values['keep-near-duplicates-together'] === true,
     });
-  const source = csvSource(name, bytes, values, csvOptions);
+  const source = several ?? csvSource(name, bytes, values, csvOptions);
   if (typeof source === 'number') return source;
 
   const read = readColumns(source.bytes, settings, source.csvOptions);

@@ -15,7 +15,7 @@ import {
   type Manifest,
 } from '../lib/export';
 import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
-import { CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom } from './options';
+import { combinedSource, CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, readInput, reportProblems, settingsFrom } from './options';
 import { checkProjectArgs, openProject } from './project';
 import { nodeSha256 } from './sha256';
 import { USAGE, UsageError, WriteError } from './usage';
@@ -34,19 +34,18 @@ export async function exportCommand(args: string[]): Promise<number> {
     },
   });
   if (values.project !== undefined) return exportProject(values.project, values, positionals);
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0 ? 'export needs the CSV file (or .xlsx workbook) to read' : `export takes one file, got ${positionals.length}`,
-    );
-  }
-  const file = positionals[0]!;
+  if (positionals.length === 0) throw new UsageError('export needs the CSV file (or .xlsx workbook) to read, or several to read as one');
+  if (positionals.length === 1 && values.combine !== undefined) throw new UsageError('--combine is for several files read as one');
   const settings = settingsFrom(values);
   const csvOptions = csvOptionsFrom(values);
   const outDir = values.out ?? '.';
 
-  const name = path.basename(file);
-  const bytes = readInput(file);
-  const source = csvSource(name, bytes, values, csvOptions);
+  // Several files are one dataset (lib/sources); the manifest's input is their bundle.
+  const several = positionals.length > 1 ? combinedSource(positionals, values, csvOptions) : null;
+  if (typeof several === 'number') return several;
+  const name = several ? several.name : path.basename(positionals[0]!);
+  const bytes = several ? several.bundle : readInput(positionals[0]!);
+  const source = several ?? csvSource(name, bytes, values, csvOptions);
   if (typeof source === 'number') return source;
   // Opt-in, not the notebook's split: copies and near-copies (the near-duplicate check's default similarity) go to one file.
   const together = values['keep-near-duplicates-together'] === true;

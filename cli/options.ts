@@ -4,6 +4,10 @@ import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, RENAMED_TARGETS, type
 import { isThresholdName, parseThreshold, THRESHOLD_INFO, type CheckOptions, type Thresholds } from '../lib/quality';
 import { parseTestSize } from '../lib/split';
 import { workbookKind, workbookToCsv } from '../lib/xlsx';
+import { Dataset, toCsv } from '../lib/dataset';
+import { readSourcesTable } from '../lib/engine/read-table';
+import { bundleName, packSources } from '../lib/sources';
+import path from 'node:path';
 import { UsageError } from './usage';
 
 /**
@@ -24,6 +28,7 @@ export const CSV_OPTIONS = {
   'no-header': { type: 'boolean' },
   'keep-near-duplicates-together': { type: 'boolean' },
   sheet: { type: 'string' },
+  combine: { type: 'string' },
 } as const;
 
 /** `check --threshold NAME=VALUE`, repeatable: the numbers the checks compare against (lib/quality/thresholds.ts). */
@@ -202,5 +207,52 @@ export function csvSource(
     // The CSV is written by lib/xlsx: UTF-8 and commas, whatever the header holds.
     csvOptions: { ...csvOptions, encoding: 'utf-8', delimiter: ',' },
     rowOfLine: sheet.rowOfLine,
+  };
+}
+
+/**
+ * Several files read as one dataset, as the app reads them (lib/sources): each on its own, appended
+ * in the order given, a last column `source` naming each row's file. They become one CSV for the
+ * exporter to read (the table written as the cleaned CSV is written, which reads back as the same
+ * rows). `combine` says how files whose columns differ are combined; without it they are refused
+ * with what differs. A row that cannot be read is refused with its file and line.
+ */
+export function combinedSource(
+  files: readonly string[],
+  values: { sheet?: string; combine?: string },
+  csvOptions: CsvOptions,
+): (CsvSource & { name: string; bundle: Uint8Array }) | number {
+  if (values.sheet !== undefined) throw new UsageError('--sheet is for one workbook; with several files, give each sheet as its own file (or save it as CSV)');
+  const combine = values.combine;
+  if (combine !== undefined && combine !== 'all' && combine !== 'shared')
+    throw new UsageError(
+      `--combine must be "all" (every column, missing cells empty) or "shared" (the columns all files have), not ${JSON.stringify(combine)}`,
+    );
+  const names = files.map((f) => path.basename(f));
+  const bundle = packSources(files.map((f, i) => ({ name: names[i]!, bytes: readInput(f) })));
+  const name = bundleName(names);
+  const read = readSourcesTable(bundle, { ...csvOptions, ...(combine ? { combine } : {}) });
+  if (!read.ok) {
+    process.stderr.write(`${read.problem.message.replace(/^the files/, 'The files')}\n`);
+    if (read.problem.code === 'columns-differ')
+      process.stderr.write('Give --combine all (every column, missing cells empty) or --combine shared (only the columns all files have).\n');
+    return read.problem.code === 'columns-differ' ? 2 : 1;
+  }
+  if (read.badRows.length > 0) {
+    for (const b of read.badRows.slice(0, 20))
+      process.stderr.write(
+        `${b.file?.name ?? name}: line ${b.file?.line ?? b.line} has ${b.fields.length} fields, the header ${b.expected}. Fix the line (a comma in a text needs quotes), then run again.\n`,
+      );
+    process.stderr.write('Nothing was written.\n');
+    return 1;
+  }
+  for (const f of read.info.sources?.files ?? []) process.stderr.write(`${f.name}: ${f.rows} rows\n`);
+  const ds = Dataset.fromColumns(read.header, read.columns);
+  return {
+    bytes: new TextEncoder().encode(toCsv(ds, { neutralizeFormulas: false }).text),
+    csvOptions: { encoding: 'utf-8', delimiter: ',' },
+    rowOfLine: null,
+    name,
+    bundle,
   };
 }

@@ -18,6 +18,7 @@ export interface OpenedProject {
 /** Options of export and check that the project sets itself: giving them with --project is a usage error. */
 const SET_BY_PROJECT = [
   'sheet',
+  'combine',
   'text',
   'labels',
   'stratify',

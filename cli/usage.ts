@@ -1,10 +1,10 @@
 /** The short usage, printed after a usage error. */
 export const USAGE = `Usage:
-  npx trainset export <file.csv|book.xlsx> [--out DIR] [--text COL] [--labels A,B]
+  npx trainset export <file.csv|book.xlsx> [more files…] [--combine all|shared] [--out DIR] [--text COL] [--labels A,B]
                       [--stratify COL[,COL]|none] [--test-size 0.2|N] [--seed 42] [--system TEXT]
                       [--json-style python|compact] [--target T] [--encoding E] [--delimiter D]
                       [--no-header] [--sheet NAME] [--keep-near-duplicates-together]
-  npx trainset check <file.csv|book.xlsx> [--sheet NAME] [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
+  npx trainset check <file.csv|book.xlsx> [more files…] [--combine all|shared] [--sheet NAME] [--json] [--text COL] [--labels A,B] [--stratify COL[,COL]|none]
                      [--test-size 0.2|N] [--target T] [--system TEXT] [--json-style S]
                      [--encoding E] [--delimiter D] [--no-header] [--model ID|none] [--price USD]
                      [--threshold NAME=VALUE ...] [--no-suspect] [--keep-near-duplicates-together]
@@ -72,6 +72,13 @@ Options for export:
                        saved values, a merged range's value in its top-left cell only. Line numbers
                        in messages are the sheet's row numbers. An .xls or a password-protected
                        workbook is refused: save it as .xlsx (without a password) or as CSV.
+  more files…          several files are one dataset (pd.concat of each file read on its own):
+                       their rows appended in the order given, a last column "source" naming
+                       each row's file (without its extension: usable as the label, e.g.
+                       --labels source, when the label is only in the file names)
+  --combine all|shared when the files' columns differ: keep every column (a file's missing
+                       cells empty) or only the columns all files have. Without it, files whose
+                       columns differ are refused with what differs
   --keep-near-duplicates-together
                        not the notebook's split (off by default): copies and near-copies of an
                        inquiry (similarity 0.8, as the near-duplicate check) go to the same file.

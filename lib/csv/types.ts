@@ -18,6 +18,11 @@ export interface CsvOptions {
   header?: boolean;
   /** For a workbook: the sheet to read (by name). Without it, the only sheet with cells. */
   sheet?: string;
+  /**
+   * For several files read as one (lib/sources) whose columns differ: keep every column (`all`, a
+   * file's missing cells empty) or only those all files have (`shared`). Without it, they are not read.
+   */
+  combine?: 'all' | 'shared';
 }
 
 /** What the reader found out about the file, to show the user. */
@@ -48,7 +53,9 @@ export type CsvProblemCode =
   | 'not-a-table'
   | 'old-excel'
   | 'damaged-workbook'
-  | 'formula-without-value';
+  | 'formula-without-value'
+  // Several files read as one (lib/sources) whose columns differ, until the user says how to combine them.
+  | 'columns-differ';
 
 /**
  * A problem with a precise place. `line` is the 1-based physical line of the file;
@@ -68,6 +75,8 @@ export interface BadRow {
   line: number;
   fields: string[];
   expected: number;
+  /** When several files were read as one: the row's file and its line there (`line` is unique across the files). */
+  file?: { name: string; line: number };
 }
 
 /** Receives the table as it is read. `start` may be called more than once (see `readCsvStream`). */

@@ -1,6 +1,7 @@
 import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
 import { readProject, writeProject } from '../project';
+import { bundleName, packSources } from '../sources';
 import type { CheckReport, CheckResult } from '../quality';
 import { parseChoices } from './choices';
 import { DEFAULT_CHOICES, Engine, type EngineEvent, type LoadOutcome } from './engine';
@@ -72,7 +73,22 @@ export class EngineService extends Engine implements Attentive {
 
   /** Read a file the user chose (the previous dataset stays if it cannot be read). */
   async loadFile(file: Blob, name: string, options: CsvOptions): Promise<LoadOutcome> {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    return this.loadBytes(new Uint8Array(await file.arrayBuffer()), file, name, options);
+  }
+
+  /**
+   * Read several files as one dataset (lib/sources): bundled here, in the worker, so that the
+   * session saved, the project and a rebuilt worker all keep every file, through the one path a
+   * single file takes. One file is read as it is.
+   */
+  async loadFiles(files: Blob[], names: string[], options: CsvOptions): Promise<LoadOutcome> {
+    if (files.length === 1) return this.loadFile(files[0]!, names[0]!, options);
+    const sources = await Promise.all(files.map(async (f, i) => ({ name: names[i]!, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const bundle = packSources(sources);
+    return this.loadBytes(bundle, new Blob([bundle as Uint8Array<ArrayBuffer>]), bundleName(names), options);
+  }
+
+  private loadBytes(bytes: Uint8Array, file: Blob, name: string, options: CsvOptions): LoadOutcome {
     this.unforward?.();
     this.unforward = this.forward(file);
     const outcome = this.load(bytes, name, options, this.progress);

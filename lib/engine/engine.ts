@@ -59,6 +59,7 @@ import {
 } from '../quality';
 import { answerModeOf, guessMapping } from './mapping';
 import { readTable, withRowIds } from './read-table';
+import type { ColumnDifference } from '../sources';
 import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
 import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
@@ -154,7 +155,9 @@ export const DEFAULT_CHOICES: ExportChoices = {
 };
 
 /** `sheets`: the sheets of a workbook to choose from, when the problem is which one (`choose-sheet`) or the one asked for. */
-export type LoadOutcome = { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[] };
+export type LoadOutcome =
+  | { ok: true; meta: LoadedMeta }
+  | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[]; differences?: ColumnDifference[] };
 
 /** What a restored session needs besides the file itself. */
 export interface SessionState {

@@ -25,6 +25,8 @@ export interface FileInfo extends Omit<CsvInfo, 'warnings'> {
   headerLooksLikeData?: string;
   /** Set when the file was an Excel workbook: the sheet read (as CSV, see lib/xlsx) and the sheets that could be. */
   workbook?: { sheet: string; sheets: string[] };
+  /** Set when several files were read as one (lib/sources): the column naming each row's file, and each file's rows. */
+  sources?: { column: string; files: { name: string; rows: number; encoding: string; delimiter: string }[] };
 }
 
 /** What the user sees after a file is read. */

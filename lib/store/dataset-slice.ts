@@ -3,6 +3,7 @@ import { DEFAULT_SYSTEM_PROMPT } from '../export';
 import { pythonFloatRepr } from '../split';
 import type { ExportChoices, RestoreOutcome } from '../engine';
 import { isProjectFile } from '../project';
+import { bundleName } from '../sources';
 import { refreshView, whenWritable, type Get, type Set, type Slice, type StoreContext } from './context';
 import { datasetInitial, fileInitial, sessionInitial } from './initial-state';
 import type { DatasetSlice, Phase } from './types';
@@ -18,7 +19,7 @@ async function startFile(ctx: StoreContext, set: Set, get: Get): Promise<void> {
 /** What is loaded: reading a file, restoring the saved session, the column mapping, rows that could not be read. */
 export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
   // The last file read in this tab and how, to read it again without a header.
-  let last: { file: File; options: CsvOptions } | null = null;
+  let last: { input: File | File[]; options: CsvOptions } | null = null;
   /** A session restored or opened from a project: shown as it was saved. */
   const showSession = async (outcome: Extract<RestoreOutcome, { kind: 'session' }>, project?: string): Promise<void> => {
     const { session, choices } = outcome;
@@ -54,32 +55,54 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
     set({ progress: null });
     await showSession(outcome, file.name);
   };
-  // The workbook waiting for the user to choose one of its sheets (sheetChoice).
-  let asking: { file: File; options: CsvOptions; previous: Phase } | null = null;
-  const load = async (file: File, options: CsvOptions = {}, before?: Phase): Promise<void> => {
+  // The workbook waiting for the user to choose one of its sheets (sheetChoice), or the files waiting
+  // for the user to say how to combine their different columns (columnsChoice).
+  let asking: { input: File[]; options: CsvOptions; previous: Phase } | null = null;
+  const load = async (input: File | File[], options: CsvOptions = {}, before?: Phase): Promise<void> => {
+    const files = Array.isArray(input) ? input : [input];
+    const file = files[0];
+    if (!file) return;
+    const fileName = files.length > 1 ? bundleName(files.map((f) => f.name)) : file.name;
     const previous = before ?? get().phase;
     asking = null;
     // A file that cannot even be read is the engine's to explain (in the try below), not an exception here.
-    const head = await file
-      .slice(0, 64)
-      .arrayBuffer()
-      .then((b) => new Uint8Array(b))
-      .catch(() => new Uint8Array());
+    const head =
+      files.length > 1
+        ? new Uint8Array()
+        : await file
+            .slice(0, 64)
+            .arrayBuffer()
+            .then((b) => new Uint8Array(b))
+            .catch(() => new Uint8Array());
     if (isProjectFile(head)) return openProject(file, previous);
-    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes: file.size, rows: 0 }, loadError: null, sheetChoice: null });
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    set({ phase: 'loading', progress: { bytesRead: 0, totalBytes, rows: 0 }, loadError: null, sheetChoice: null, columnsChoice: null });
     try {
-      const outcome = await ctx.engine.loadFile(file, file.name, options);
-      if (outcome.ok) last = { file, options };
+      const outcome =
+        files.length > 1
+          ? await ctx.engine.loadFiles(
+              files,
+              files.map((f) => f.name),
+              options,
+            )
+          : await ctx.engine.loadFile(file, file.name, options);
+      if (outcome.ok) last = { input: files, options };
+      const back = previous === 'loading' ? 'empty' : previous;
       if (!outcome.ok && outcome.problem.code === 'choose-sheet' && outcome.sheets) {
         // Nothing was read yet: the page asks which sheet, and the previous dataset stays meanwhile.
-        const back = previous === 'loading' ? 'empty' : previous;
-        asking = { file, options, previous: back };
-        set({ phase: back, progress: null, sheetChoice: { fileName: file.name, sheets: outcome.sheets } });
+        asking = { input: files, options, previous: back };
+        set({ phase: back, progress: null, sheetChoice: { fileName, sheets: outcome.sheets } });
+        return;
+      }
+      if (!outcome.ok && outcome.problem.code === 'columns-differ' && outcome.differences) {
+        // Nothing is loaded until the user says how to combine them; the previous dataset stays meanwhile.
+        asking = { input: files, options, previous: back };
+        set({ phase: back, progress: null, columnsChoice: { fileName, first: file.name, files: files.length, differences: outcome.differences } });
         return;
       }
       if (!outcome.ok) {
         // The previous dataset is untouched in the engine; go back to where the user was.
-        set({ phase: previous === 'loading' ? 'empty' : previous, progress: null, loadError: { fileName: file.name, problem: outcome.problem } });
+        set({ phase: back, progress: null, loadError: { fileName, problem: outcome.problem } });
         return;
       }
       set({ meta: outcome.meta, progress: null, phase: outcome.meta.mapping ? 'ready' : 'mapping' });
@@ -93,31 +116,42 @@ export const datasetSlice: Slice<DatasetSlice> = (ctx) => (set, get) => {
       set({
         phase: previous === 'loading' ? 'empty' : previous,
         progress: null,
-        loadError: { fileName: file.name, problem: { code: 'binary-file', message: `it could not be read (${(e as Error).message}). Try another file.` } },
+        loadError: { fileName, problem: { code: 'binary-file', message: `it could not be read (${(e as Error).message}). Try another file.` } },
       });
     }
   };
   return {
     ...datasetInitial,
     upload: (file) => load(file),
+    uploadFiles: (files) => load(files),
     async chooseSheet(sheet) {
       const pending = asking;
       if (!pending) return;
-      await load(pending.file, { ...pending.options, sheet }, pending.previous);
+      await load(pending.input, { ...pending.options, sheet }, pending.previous);
     },
     cancelSheetChoice() {
       asking = null;
       set({ sheetChoice: null });
     },
+    async chooseCombine(combine) {
+      const pending = asking;
+      if (!pending) return;
+      await load(pending.input, { ...pending.options, combine }, pending.previous);
+    },
+    cancelCombine() {
+      asking = null;
+      set({ columnsChoice: null });
+    },
     async rereadWithoutHeader() {
       // After a reload the file chosen is gone, but its saved copy is the same bytes.
-      const source = last ?? ctx.deps.engine.sessionFile();
+      const saved = ctx.deps.engine.sessionFile();
+      const source = last ?? (saved ? { input: saved.file, options: saved.options } : null);
       if (!source) {
         const fileName = get().meta?.fileName ?? 'the file';
         set({ loadError: { fileName, problem: { code: 'no-header', message: 'it must be uploaded again to be read without a header row.' } } });
         return;
       }
-      await load(source.file, { ...source.options, header: false });
+      await load(source.input, { ...source.options, header: false });
     },
     async loadSample() {
       let file: File;

@@ -1,3 +1,4 @@
+import type { ColumnDifference } from '../sources';
 import type { CsvProblem, CsvProgress } from '../csv';
 import type { ReplacePlan, ReplaceQuery, ReviewStatus } from '../dataset';
 import type {
@@ -29,6 +30,8 @@ export interface DatasetSlice {
   loadError: { fileName: string; problem: CsvProblem | { code: 'project'; message: string } } | null;
   /** A workbook with several sheets holding cells was opened: the page asks which to read (`chooseSheet`). */
   sheetChoice: { fileName: string; sheets: string[] } | null;
+  /** Several files were opened whose columns differ: the page lists how, and asks how to combine them (`chooseCombine`). */
+  columnsChoice: { fileName: string; first: string; files: number; differences: ColumnDifference[] } | null;
   /**
    * Set when the session was restored from this browser's storage, or opened from a project file
    * (`project`: its name): when it was saved, what of it could not be restored (in words), and the
@@ -44,6 +47,12 @@ export interface DatasetSlice {
   /** The engine was restarted (info) or could not be (danger): the page says so until dismissed. */
   engineNotice: { tone: 'info' | 'danger'; message: string } | null;
   upload(file: File): Promise<void>;
+  /** Read several files as one dataset, appended in this order (one file is read as `upload` reads it). */
+  uploadFiles(files: File[]): Promise<void>;
+  /** Read the files that asked (`columnsChoice`), keeping every column or only those all of them have. */
+  chooseCombine(combine: 'all' | 'shared'): Promise<void>;
+  /** Close the question without reading the files: whatever was loaded stays. */
+  cancelCombine(): void;
   /** Read the sheet the user chose of the workbook that asked (`sheetChoice`). */
   chooseSheet(sheet: string): Promise<void>;
   /** Close the sheet question without reading the workbook: whatever was loaded stays. */
