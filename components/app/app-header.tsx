@@ -8,7 +8,7 @@ import { DownloadIcon, Logo } from './icons';
 import styles from './app-header.module.css';
 
 interface Props {
-  onFile(file: File): void;
+  onFile(files: File[]): void;
   uploadDisabled: boolean;
   onStartOver(): void;
 }
@@ -32,7 +32,7 @@ export function AppHeader({ onFile, uploadDisabled, onStartOver }: Props) {
         {phase === 'ready' && <GoToExport />}
         {/* Not while the saved work opens: the start screen may replace this input meanwhile, and a
             file chosen in a dialog opened from it would be lost. */}
-        {phase !== 'empty' && phase !== 'starting' && <UploadButton compact onFile={onFile} disabled={uploadDisabled} />}
+        {phase !== 'empty' && phase !== 'starting' && <UploadButton compact onFiles={onFile} disabled={uploadDisabled} />}
         {showFile && (
           <button type="button" className="btn" onClick={onStartOver} disabled={otherTab}>
             Start over

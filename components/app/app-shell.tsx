@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainset, useTrainsetApi } from '@/components/store/store-provider';
 import { MappingStep } from '@/components/mapping/mapping-step';
 import { ReadingProgress } from '@/components/upload/reading-progress';
+import { ColumnsDialog } from '@/components/upload/columns-dialog';
 import { SheetDialog } from '@/components/upload/sheet-dialog';
+import { bundleName } from '@/lib/sources';
 import { StartScreen } from '@/components/upload/start-screen';
 import { useWindowFileDrop } from '@/components/upload/use-file-drop';
 import { AppHeader } from './app-header';
@@ -34,41 +36,42 @@ export function AppShell() {
   useHistoryShortcuts(phase === 'ready' && !otherTab);
 
   const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
-  const [replacing, setReplacing] = useState<File | null>(null);
+  const [replacing, setReplacing] = useState<File[] | null>(null);
   const [confirmStartOver, setConfirmStartOver] = useState(false);
   const [sampleError, setSampleError] = useState<LoadFailure | null>(null);
   const [dismissedError, setDismissedError] = useState<object | null>(null);
   /** A file opened while the saved session is restored, read once that is done. */
-  const queued = useRef<File | null>(null);
+  const queued = useRef<File[] | null>(null);
 
   const read = useCallback(
-    (file: File) => {
-      setReading({ name: file.name, size: file.size });
+    (files: File[]) => {
+      const name = files.length > 1 ? bundleName(files.map((f) => f.name)) : files[0]!.name;
+      setReading({ name, size: files.reduce((sum, f) => sum + f.size, 0) });
       setSampleError(null);
-      void api.getState().upload(file);
+      void (files.length > 1 ? api.getState().uploadFiles(files) : api.getState().upload(files[0]!));
     },
     [api],
   );
-  /** Opening a file replaces the dataset; ask first when that would throw edits away. */
+  /** Opening files replaces the dataset; ask first when that would throw edits away. */
   const openFile = useCallback(
-    (file: File) => {
+    (files: File[]) => {
       const s = api.getState();
-      if (s.otherTab) return;
+      if (s.otherTab || files.length === 0) return;
       // The saved session is still being restored: reading now would race it, so read right after.
       if (s.phase === 'starting') {
-        queued.current = file;
+        queued.current = files;
         return;
       }
-      if (s.meta && s.phase === 'ready' && (s.status.canUndo || s.status.editedCells > 0)) setReplacing(file);
-      else read(file);
+      if (s.meta && s.phase === 'ready' && (s.status.canUndo || s.status.editedCells > 0)) setReplacing(files);
+      else read(files);
     },
     [api, read],
   );
   useEffect(() => {
-    const file = queued.current;
-    if (phase === 'starting' || !file) return;
+    const files = queued.current;
+    if (phase === 'starting' || !files) return;
     queued.current = null;
-    openFile(file);
+    openFile(files);
   }, [phase, openFile]);
 
   const [fetchingSample, setFetchingSample] = useState(false);
@@ -87,6 +90,7 @@ export function AppShell() {
   }, [api]);
 
   const canOpen = !otherTab && phase !== 'loading';
+  const replacingName = replacing ? (replacing.length > 1 ? bundleName(replacing.map((f) => f.name)) : replacing[0]!.name) : null;
   const dragging = useWindowFileDrop(canOpen ? openFile : null);
 
   const error: LoadFailure | null =
@@ -135,6 +139,7 @@ export function AppShell() {
       )}
 
       <SheetDialog />
+      <ColumnsDialog />
 
       <ConfirmDialog
         open={confirmStartOver}
@@ -157,18 +162,18 @@ export function AppShell() {
 
       <ConfirmDialog
         open={replacing !== null}
-        title={replacing && replacing.name === fileName ? `Read ${replacing.name} again?` : `Open ${replacing?.name ?? 'this file'}?`}
+        title={replacingName && replacingName === fileName ? `Read ${replacingName} again?` : `Open ${replacingName ?? 'this file'}?`}
         confirmLabel="Replace dataset"
         danger
         onCancel={() => setReplacing(null)}
         onConfirm={() => {
-          const file = replacing;
+          const files = replacing;
           setReplacing(null);
-          if (file) read(file);
+          if (files) read(files);
         }}
       >
         <p>
-          {replacing && replacing.name === fileName
+          {replacingName && replacingName === fileName
             ? 'The file is read afresh: your edits to the copy you are working on are removed from this browser.'
             : `It replaces ${fileName ?? 'the current dataset'}, and your edits to it are removed from this browser.`}{' '}
           To keep them, download the project first (Export card): it holds the file, every edit with its undo history, the review and the settings, and opens

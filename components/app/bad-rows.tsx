@@ -101,15 +101,17 @@ interface ItemProps {
 function BadRowItem({ row, header, textCol, delimiter, disabled, onTake, onDrop }: ItemProps) {
   const labelId = useId();
   const joined = joinedText(row.fields, row.expected, textCol, delimiter);
+  // With several files, the line is the one in the row's own file.
+  const where = row.file ? `${row.file.name}, line ${row.file.line.toLocaleString('en-US')}` : `Line ${row.line.toLocaleString('en-US')}`;
   return (
     <li className={styles.item}>
       <div className={styles.itemHead}>
         <span id={labelId} className={styles.line}>
-          Line {row.line.toLocaleString('en-US')}
+          {where}
         </span>
         <span className={styles.explain}>{badRowExplanation(row.fields.length, row.expected, delimiter)}</span>
       </div>
-      <ol className={styles.fields} aria-label={`Fields on line ${row.line}`}>
+      <ol className={styles.fields} aria-label={`Fields on ${row.file ? `${row.file.name}, line ${row.file.line}` : `line ${row.line}`}`}>
         {row.fields.slice(0, 12).map((f, i) => (
           <li key={i} className={styles.field} title={f}>
             {f === '' ? <em>empty</em> : truncateField(f, 48)}

@@ -13,8 +13,13 @@ export function formatRows(n: number): string {
  */
 export function fileFacts(
   rowCount: number,
-  info: Pick<CsvInfo, 'encoding' | 'encodingDetected' | 'delimiter' | 'delimiterDetected'> & { workbook?: { sheet: string } },
+  info: Pick<CsvInfo, 'encoding' | 'encodingDetected' | 'delimiter' | 'delimiterDetected'> & {
+    workbook?: { sheet: string };
+    sources?: { column: string; files: unknown[] };
+  },
 ): string[] {
+  // Several files read as one: each has its own encoding and separator; the column says each row's file.
+  if (info.sources) return [formatRows(rowCount), `${info.sources.files.length} files`, `file in column “${info.sources.column}”`];
   // A workbook's text has no encoding or separator the user chose: which sheet was read is what matters.
   if (info.workbook) return [formatRows(rowCount), 'Excel workbook', `sheet “${info.workbook.sheet}”`];
   const encoding = encodingName(info.encoding);

@@ -10,6 +10,8 @@ export function CsvExport({ disabled, onFailure }: { disabled: boolean; onFailur
   const api = useTrainsetApi();
   const neutralize = useTrainset((s) => s.neutralizeFormulas);
   const reviewStatus = useTrainset((s) => s.csvReviewStatus);
+  const sourceColumn = useTrainset((s) => s.csvSourceColumn);
+  const sources = useTrainset((s) => s.meta?.info.sources ?? null);
   const id = useId();
   return (
     <fieldset className={styles.group}>
@@ -31,6 +33,14 @@ export function CsvExport({ disabled, onFailure }: { disabled: boolean; onFailur
         <input id={`${id}-review`} type="checkbox" checked={reviewStatus} onChange={(e) => api.getState().setCsvReviewStatus(e.target.checked)} />
         <label htmlFor={`${id}-review`}>Add a review_status column (reviewed, flagged…)</label>
       </div>
+      {sources && (
+        <div className={styles.check}>
+          <input id={`${id}-source`} type="checkbox" checked={sourceColumn} onChange={(e) => api.getState().setCsvSourceColumn(e.target.checked)} />
+          <label htmlFor={`${id}-source`}>
+            Add the {sources.column} column (each row&rsquo;s file, of {sources.files.length})
+          </label>
+        </div>
+      )}
       <div>
         <DownloadButton kind="csv" label="Download cleaned CSV" disabled={disabled} onFailure={onFailure} />
       </div>

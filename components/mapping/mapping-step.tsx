@@ -71,6 +71,13 @@ function MappingForm({ meta }: { meta: LoadedMeta }) {
         </p>
       )}
 
+      {meta.info.sources && (
+        <p className={styles.intro}>
+          The column <code>{meta.info.sources.column}</code> holds each row&rsquo;s file ({meta.info.sources.files.length} files, named without their
+          extension): when the label is only in the file names, choose it as a label column.
+        </p>
+      )}
+
       {!changing && meta.info.headerLooksLikeData && (
         <HeaderQuestion meta={meta} reason={meta.info.headerLooksLikeData} onRow={() => void rereadWithoutHeader()} disabled={otherTab} />
       )}

@@ -5,7 +5,7 @@ import { UploadButton } from './upload-button';
 import styles from './start-screen.module.css';
 
 interface Props {
-  onFile(file: File): void;
+  onFile(files: File[]): void;
   onSample(): void;
   /** A file is being dragged over the page (drops anywhere are taken). */
   dragging: boolean;
@@ -41,7 +41,7 @@ export function StartScreen({ onFile, onSample, dragging, disabled, sampleBusy =
           )}
         </p>
         <div className={styles.actions}>
-          <UploadButton primary onFile={onFile} disabled={disabled} />
+          <UploadButton primary onFiles={onFile} disabled={disabled} />
           <span className={styles.or}>or</span>
           <button type="button" className="btn" onClick={onSample} disabled={disabled || sampleBusy}>
             Try the sample dataset
@@ -49,6 +49,7 @@ export function StartScreen({ onFile, onSample, dragging, disabled, sampleBusy =
         </div>
         <p className={styles.formats}>CSV, TSV or TXT · UTF-8 or Windows-1252 · comma, semicolon, tab or pipe · Excel workbook (.xlsx)</p>
         <p className={styles.formats}>Or a chat-format JSONL training file, to check its format and review it</p>
+        <p className={styles.formats}>Several files at once (one per label, one per month) are read as one dataset, each row keeping its file</p>
         <p className={styles.formats}>Or a .trainset project someone saved, to carry on where they stopped</p>
       </div>
       <p className={styles.privacy}>

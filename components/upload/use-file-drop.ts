@@ -5,11 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 /**
- * Files dropped anywhere on the page go to `onFile` (or nowhere when it is null). Either way the
+ * Files dropped anywhere on the page go to `onFile` (all of them: several are one dataset) (or nowhere when it is null). Either way the
  * browser is kept from opening a dropped file in place of the app, which would lose the page.
  * Returns whether a file is being dragged over the page, to highlight where it will go.
  */
-export function useWindowFileDrop(onFile: ((file: File) => void) | null): boolean {
+export function useWindowFileDrop(onFile: ((files: File[]) => void) | null): boolean {
   const [dragging, setDragging] = useState(false);
   const handler = useRef(onFile);
   useEffect(() => {
@@ -41,8 +41,9 @@ export function useWindowFileDrop(onFile: ((file: File) => void) | null): boolea
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file && handler.current) handler.current(file);
+      // Several files dropped together are one dataset, in the order given.
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length > 0 && handler.current) handler.current(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

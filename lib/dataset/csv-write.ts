@@ -8,6 +8,8 @@ export interface CsvWriteOptions {
   lineEnding?: '\n' | '\r\n';
   /** Add a last column of this name holding each row's review status (off by default: the notebook's round trip stays unchanged). */
   reviewColumn?: string;
+  /** A column left out (several files read as one: their `source` column, unless asked for). */
+  omitColumn?: number;
 }
 
 /** The name of the review status column of the cleaned CSV. */
@@ -68,9 +70,11 @@ export function toCsv(ds: Dataset, o: CsvWriteOptions): CsvWriteResult {
     : (v: string): string => v;
 
   const review = o.reviewColumn;
-  const parts: string[] = [Papa.unparse([review ? [...ds.header, review] : [...ds.header]], config)];
+  const kept = ds.header.map((_, c) => c).filter((c) => c !== o.omitColumn);
+  const names = kept.map((c) => ds.header[c]!);
+  const parts: string[] = [Papa.unparse([review ? [...names, review] : names], config)];
   const ids = ds.liveIdsShared();
-  const columns = ds.header.map((_, c) => ds.column(c));
+  const columns = kept.map((c) => ds.column(c));
   for (let start = 0; start < ids.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(ids.length, start + ROWS_PER_CHUNK);
     const rows: string[][] = [];

@@ -156,8 +156,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
 
 /** `sheets`: the sheets of a workbook to choose from, when the problem is which one (`choose-sheet`) or the one asked for. */
 export type LoadOutcome =
-  | { ok: true; meta: LoadedMeta }
-  | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[]; differences?: ColumnDifference[] };
+  { ok: true; meta: LoadedMeta } | { ok: false; problem: CsvProblem; info?: CsvInfo; sheets?: string[]; differences?: ColumnDifference[] };
 
 /** What a restored session needs besides the file itself. */
 export interface SessionState {
@@ -803,8 +802,20 @@ export class Engine {
     });
   }
 
-  cleanedCsv(neutralizeFormulas: boolean, reviewStatus = false): { blob: Blob; neutralized: number } {
-    const { text, neutralized } = toCsv(this.requireDataset(), { neutralizeFormulas, ...(reviewStatus ? { reviewColumn: REVIEW_COLUMN } : {}) });
+  /**
+   * The rows as edited, as CSV. With several files read as one, their `source` column is left out
+   * (the CSV is then the table of the files appended) unless `sourceColumn`, or it is a mapped column.
+   */
+  cleanedCsv(neutralizeFormulas: boolean, reviewStatus = false, sourceColumn = false): { blob: Blob; neutralized: number } {
+    const ds = this.requireDataset();
+    const source = this.meta?.info.sources?.column;
+    const used = source !== undefined && (this.mapping?.text === source || (this.mapping?.labels.includes(source) ?? false));
+    const omit = source !== undefined && !sourceColumn && !used ? ds.header.indexOf(source) : -1;
+    const { text, neutralized } = toCsv(ds, {
+      neutralizeFormulas,
+      ...(reviewStatus ? { reviewColumn: REVIEW_COLUMN } : {}),
+      ...(omit >= 0 ? { omitColumn: omit } : {}),
+    });
     return { blob: new Blob([text], { type: 'text/csv' }), neutralized };
   }
 

@@ -29,6 +29,9 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
   setCsvReviewStatus(on) {
     set({ csvReviewStatus: on });
   },
+  setCsvSourceColumn(on) {
+    set({ csvSourceColumn: on });
+  },
   async download(kind) {
     set({ busy: kind, lastDownload: null });
     try {
@@ -46,7 +49,7 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
         return;
       }
       if (kind === 'csv') {
-        const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas, get().csvReviewStatus);
+        const { blob, neutralized } = await ctx.engine.cleanedCsv(get().neutralizeFormulas, get().csvReviewStatus, get().csvSourceColumn);
         ctx.deps.save(blob, `${base}-cleaned.csv`);
         set({
           lastDownload: {

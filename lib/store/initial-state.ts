@@ -48,6 +48,7 @@ export const exportInitial: Data<ExportSlice> = {
   testSizeError: null,
   neutralizeFormulas: true,
   csvReviewStatus: false,
+  csvSourceColumn: false,
   exportProblems: null,
   busy: null,
   lastDownload: null,

@@ -361,3 +361,39 @@ describe('"Not a typo"', () => {
     expect(store.getState().status.canUndo).toBe(false);
   });
 });
+
+describe('several files opened as one dataset', () => {
+  const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
+  const rows = (label: string, n: number) => Array.from({ length: n }, (_, i) => `${label} question ${i}`).join('\n');
+
+  it('reads them in order with each row’s file; the cleaned CSV leaves the source column out unless asked', async () => {
+    const { store, saved } = await makeStore();
+    await store.getState().uploadFiles([csv('refund.csv', `inquiry\n${rows('refund', 6)}\n`), csv('shipping.csv', `inquiry\n${rows('shipping', 4)}\n`)]);
+    const s = store.getState();
+    expect(s.meta).toMatchObject({ fileName: 'refund.csv and 1 more file', header: ['inquiry', 'source'], rowCount: 10 });
+    // The label is only in the file names: the guess takes the source column.
+    expect(s.meta?.guess).toEqual({ text: 'inquiry', labels: ['source'] });
+    await s.download('csv');
+    expect(await saved.at(-1)!.blob.text()).toBe(`inquiry\n${rows('refund', 6)}\n${rows('shipping', 4)}\n`);
+    store.getState().setCsvSourceColumn(true);
+    await store.getState().download('csv');
+    expect((await saved.at(-1)!.blob.text()).split('\n').slice(0, 2)).toEqual(['inquiry,source', 'refund question 0,refund']);
+  });
+
+  it('files whose columns differ: the previous dataset stays until the user chooses how to combine them', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const files = [csv('a.csv', 'inquiry,category\nhi,A\n'), csv('b.csv', 'inquiry,topic\nyo,B\n')];
+    await store.getState().uploadFiles(files);
+    expect(store.getState()).toMatchObject({
+      phase: 'ready',
+      meta: { fileName: 'customer-support-sample.csv' },
+      columnsChoice: { fileName: 'a.csv and 1 more file', first: 'a.csv', files: 2, differences: [{ file: 'b.csv', missing: ['category'], extra: ['topic'] }] },
+    });
+    store.getState().cancelCombine();
+    expect(store.getState().columnsChoice).toBeNull();
+    await store.getState().uploadFiles(files);
+    await store.getState().chooseCombine('shared');
+    expect(store.getState()).toMatchObject({ columnsChoice: null, meta: { fileName: 'a.csv and 1 more file', header: ['inquiry', 'source'], rowCount: 2 } });
+  });
+});

@@ -136,6 +136,9 @@ export interface ExportSlice {
   /** Add each row's review status as a last column of the cleaned CSV (off: the notebook's round trip is unchanged). */
   csvReviewStatus: boolean;
   setCsvReviewStatus(on: boolean): void;
+  /** Several files read as one: keep their `source` column in the cleaned CSV (off: the files' rows appended, as they were). */
+  csvSourceColumn: boolean;
+  setCsvSourceColumn(on: boolean): void;
   exportProblems: { problems: ExportProblem[]; count: number } | null;
   busy: DownloadKind | null;
   lastDownload: { kind: DownloadKind; note: string } | null;
