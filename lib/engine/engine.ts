@@ -283,7 +283,13 @@ export class Engine {
     const { header, columns, rowCount } = read;
     // Keep the file's data-row numbers when rows were set aside, so row 14 stays row 14.
     const ds = Dataset.fromColumns(header, columns, read.lines, read.numbers);
-    const { mapping, guess } = read.mapping ? { mapping: read.mapping, guess: read.mapping } : guessMapping(header, (c, r) => columns[c]![r] ?? '', rowCount);
+    const guessed = read.mapping ? { mapping: read.mapping, guess: read.mapping } : guessMapping(header, (c, r) => columns[c]![r] ?? '', rowCount);
+    // Several files: their source column (file names) may be a label, never the text.
+    const source = read.info.sources?.column;
+    const { mapping, guess } =
+      source !== undefined && guessed.guess.text === source
+        ? { mapping: guessed.mapping, guess: { ...guessed.guess, text: header.find((h) => h !== source && !guessed.guess.labels.includes(h)) ?? header[0]! } }
+        : guessed;
     this.ds = ds;
     this.history = new History();
     this.mapping = mapping;

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine';
 import { readTable } from '../engine/read-table';
 import { readProject, writeProject } from '../project';
 import { DEFAULT_SETTINGS, exportCsv } from '../export';
@@ -194,6 +195,14 @@ describe('several files read as one table', () => {
         ['a', 'b'],
       ],
     });
+  });
+
+  it('the source column may be guessed as a label, never as the text', () => {
+    const bundle = packSources([file('january.csv', 'inquiry,category\nhi,A\n'), file('february.csv', 'text,category\nyo,B\n')]);
+    const loaded = new Engine().load(bundle, 'x', { combine: 'all' });
+    if (!loaded.ok) throw new Error(loaded.problem.message);
+    expect(loaded.meta.header).toEqual(['inquiry', 'category', 'text', 'source']);
+    expect(loaded.meta.guess.text).not.toBe('source');
   });
 
   it('a training file (JSONL) among them is refused: training files open one at a time', () => {
