@@ -24,7 +24,7 @@ export {
 } from './changes';
 export { planReplace, escapeRegExp, type ReplacePlan, type ReplacePreview, type ReplaceQuery } from './replace';
 export { compareForDisplay, displayCollator, displayOrder, DisplayOrder, sortForDisplay } from './collation';
-export { computeView, columnRanks, clearViewCache, type ColumnRanks, type ViewQuery } from './view';
+export { computeView, columnRanks, clearViewCache, lowerColumn, type ColumnRanks, type ViewQuery } from './view';
 export { valueCounts, nestedCounts, type NestedCount, type ValueCount } from './stats';
 export { toCsv, REVIEW_COLUMN, type CsvWriteOptions, type CsvWriteResult } from './csv-write';
 export { exportDataset } from './exporter';

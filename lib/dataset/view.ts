@@ -105,7 +105,7 @@ export function columnRanks(ds: Dataset, col: number): ColumnRanks {
  * the cost of a copy of the strings that contain capitals, some 90 MB). The search text is
  * lower-cased once per query. An edit rebuilds the copy of its column at the next search.
  */
-function lowerColumn(ds: Dataset, col: number): readonly string[] {
+export function lowerColumn(ds: Dataset, col: number): readonly string[] {
   return cached(ds, `lower:${col}`, ds.columnVersion(col), () => ds.column(col).map((v) => v.toLowerCase()));
 }
 

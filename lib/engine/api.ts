@@ -88,7 +88,11 @@ export class EngineService extends Engine implements Attentive {
     return this.loadBytes(bundle, new Blob([bundle as Uint8Array<ArrayBuffer>]), bundleName(names), options);
   }
 
+  /** Counts the files read, so that work prepared for one stops when another is read. */
+  private loads = 0;
+
   private loadBytes(bytes: Uint8Array, file: Blob, name: string, options: CsvOptions): LoadOutcome {
+    this.loads++;
     this.unforward?.();
     this.unforward = this.forward(file);
     const outcome = this.load(bytes, name, options, this.progress);
@@ -102,6 +106,7 @@ export class EngineService extends Engine implements Attentive {
    */
   async open(saved: SavedSession): Promise<{ ok: true; session: OpenedSession } | { ok: false; reason: string }> {
     const bytes = new Uint8Array(await saved.file.blob.arrayBuffer());
+    this.loads++;
     const outcome = this.load(bytes, saved.file.name, saved.file.options, this.progress, false);
     // A file that cannot be read leaves the open session as it was, still saved as it changes.
     if (!outcome.ok) return { ok: false, reason: `the saved file ${saved.file.name} could not be read again: ${outcome.problem.message}` };
@@ -220,12 +225,28 @@ export class EngineService extends Engine implements Attentive {
    */
   private prepareSortSoon(rows: number): void {
     if (rows > PREPARE_SORT_MAX_ROWS) return;
-    setTimeout(() => this.prepareSort(), PREPARE_SORT_DELAY_MS);
+    const load = this.loads;
+    setTimeout(() => {
+      if (load !== this.loads) return;
+      this.prepareSort();
+      void this.prepareSearchWhenQuiet(load);
+    }, PREPARE_SORT_DELAY_MS);
+  }
+
+  /** Each column's lower-cased copy for the first search, one column a task, while the user asks nothing (a new file stops it). */
+  private async prepareSearchWhenQuiet(load: number): Promise<void> {
+    for (let col = 0; ; col++) {
+      await this.quiet();
+      if (load !== this.loads || !this.prepareSearch(col)) return;
+    }
   }
 }
 
 /** What the page may call: the service less what only works inside it (listeners, functions as arguments, internals). */
-export type EngineApi = Omit<EngineService, 'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'checkTable'>;
+export type EngineApi = Omit<
+  EngineService,
+  'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'prepareSearch' | 'checkTable'
+>;
 
 /**
  * Methods that only read: safe to send again to a new worker when the one they were sent to died

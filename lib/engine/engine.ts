@@ -2,6 +2,7 @@ import type { BadRow, CsvInfo, CsvOptions, CsvProblem, CsvProgress } from '../cs
 import {
   addRow,
   columnRanks,
+  lowerColumn,
   computeView,
   Dataset,
   deleteRows,
@@ -397,6 +398,17 @@ export class Engine {
     if (!ds || !this.mapping) return;
     const col = ds.header.indexOf(this.mapping.text);
     if (col >= 0) columnRanks(ds, col);
+  }
+
+  /**
+   * Build column `col`'s lower-cased copy ahead of the first search (on 100,000 rows the first
+   * search otherwise spends 300 ms lower-casing every cell). False when there is no such column.
+   */
+  prepareSearch(col: number): boolean {
+    const ds = this.ds;
+    if (!ds || col >= ds.header.length) return false;
+    lowerColumn(ds, col);
+    return true;
   }
 
   /**
