@@ -84,11 +84,16 @@ export function writeProject(p: ProjectContent): Uint8Array {
 
 /** Whether these bytes (the first 64 are enough) start a project file: a zip whose first entry is the index. */
 export function isProjectFile(head: Uint8Array): boolean {
-  if (head.length < 30 + INDEX.length) return false;
+  return zipStartsWith(head, INDEX);
+}
+
+/** Whether these bytes start a ZIP whose first entry is named `name` (its local header: 30 bytes, then the name). */
+export function zipStartsWith(head: Uint8Array, name: string): boolean {
+  if (head.length < 30 + name.length) return false;
   if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) return false;
   const nameLength = head[26]! | (head[27]! << 8);
-  if (nameLength !== INDEX.length) return false;
-  for (let i = 0; i < INDEX.length; i++) if (head[30 + i] !== INDEX.charCodeAt(i)) return false;
+  if (nameLength !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (head[30 + i] !== name.charCodeAt(i)) return false;
   return true;
 }
 

@@ -15,6 +15,7 @@
  * without its extension, so that it can serve as the label when the label is only in the names).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipStartsWith } from '../project/project';
 
 const INDEX = 'trainset-sources.json';
 const FORMAT = 'trainset-sources';
@@ -41,12 +42,7 @@ export function packSources(files: readonly SourceFile[]): Uint8Array {
 
 /** True when these first bytes (64 are enough) begin a bundle of several files. */
 export function isSourcesBundle(head: Uint8Array): boolean {
-  if (head.length < 30 + INDEX.length) return false;
-  if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) return false;
-  const nameLength = head[26]! | (head[27]! << 8);
-  if (nameLength !== INDEX.length) return false;
-  for (let i = 0; i < INDEX.length; i++) if (head[30 + i] !== INDEX.charCodeAt(i)) return false;
-  return true;
+  return zipStartsWith(head, INDEX);
 }
 
 /** The files of a bundle in their order, or why it cannot be read. */
