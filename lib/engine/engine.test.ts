@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../dataset';
-import { DEFAULT_CHOICES, Engine, ReadOnlyError, type EngineEvent } from './engine';
+import { DEFAULT_CHOICES, Engine, groupsOf, ReadOnlyError, type EngineEvent } from './engine';
 import { syntheticCsv } from '../dataset/testing';
 import { guessMapping } from './mapping';
 import type { ExportChoices } from './types';
@@ -473,5 +473,18 @@ describe('Engine: the opt-in split that keeps near-duplicates on one side', () =
     const engine = loaded(csv);
     const preview = engine.splitPreview({ ...DEFAULT_CHOICES, keepNearDuplicatesTogether: true, thresholds: { nearDuplicateSimilarity: 0.99 } });
     expect(preview.ok && preview.keeping).toEqual({ groupsSplit: 0, rowsMoved: 0, rowsSwapped: 0, classChanges: 0 });
+  });
+});
+
+describe('keeping near-copies in one file: the grouping is reused while the texts are the same', () => {
+  it('the same texts give the same grouping without grouping again; a changed text or similarity groups again', () => {
+    const texts = ['where is my parcel', 'where is my parcel?', 'refund please', 'cancel my order'];
+    const first = groupsOf(texts, 0.8);
+    expect(groupsOf([...texts], 0.8)).toBe(first);
+    expect(first[0]).toBe(first[1]);
+    const edited = groupsOf(['where is my parcel', 'refund please', 'refund please', 'cancel my order'], 0.8);
+    expect(edited).not.toBe(first);
+    expect([edited[1] === edited[2], edited[0] === edited[1]]).toEqual([true, false]);
+    expect(groupsOf(['where is my parcel', 'refund please', 'refund please', 'cancel my order'], 0.9)).not.toBe(edited);
   });
 });

@@ -97,7 +97,22 @@ const englishWords = (): Promise<ReadonlySet<string> | null> => (englishWordsLoa
  */
 function groupOption(choices: ExportChoices): { groupTexts?: GroupTexts } {
   const t = keepingSimilarity(choices);
-  return t === null ? {} : { groupTexts: (texts) => nearDuplicateGroupIds(texts, t) };
+  return t === null ? {} : { groupTexts: (texts) => groupsOf(texts, t) };
+}
+
+/**
+ * The last grouping made, reused while the texts and the similarity are the same: the split
+ * preview, the checks and both downloads ask for it in turn, and on 100,000 rows grouping costs
+ * far more than comparing the texts (one string comparison a row).
+ */
+let lastGroups: { similarity: number; texts: readonly string[]; ids: Int32Array } | null = null;
+
+export function groupsOf(texts: readonly string[], similarity: number): Int32Array {
+  const last = lastGroups;
+  if (last && last.similarity === similarity && last.texts.length === texts.length && last.texts.every((s, i) => s === texts[i])) return last.ids;
+  const ids = nearDuplicateGroupIds(texts, similarity);
+  lastGroups = { similarity, texts: [...texts], ids };
+  return ids;
 }
 
 /** The similarity near-copies are kept in one file at, or null when they are not (the notebook's split). */
