@@ -167,7 +167,7 @@ describe('trainset check refuses only a file it cannot read', () => {
 describe('trainset check usage errors exit 2 with the usage text', () => {
   it.each([
     ['no file', ['check'], /check needs the CSV file to read/],
-    ['two files', ['check', 'a.csv', 'b.csv'], /check takes one file, got 2/],
+    ['--combine with one file', ['check', 'x.csv', '--combine', 'all'], /--combine is for several files read as one/],
     ['an unknown option', ['check', 'x.csv', '--out', 'dir'], /Unknown option '--out'/],
     ['a missing file', ['check', 'does-not-exist.csv'], /cannot read "does-not-exist\.csv": no such file/],
     ['a test size that is not a number', ['check', 'x.csv', '--test-size', 'ten'], /--test-size must be a share such as 0\.2 or a row count/],
@@ -193,7 +193,7 @@ describe('trainset check usage errors exit 2 with the usage text', () => {
 
   it('--help describes check and its exit status', () => {
     const r = trainset(['--help']);
-    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv\|book\.xlsx> \[--sheet NAME\] \[--json\]/);
+    expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.csv\|book\.xlsx> \[more files…\] \[--combine all\|shared\] \[--sheet NAME\] \[--json\]/);
     expect(r.stdout).toMatch(/Exit status of check: 0 no errors/);
   });
 });
