@@ -1,5 +1,6 @@
 import type { ExportChoices } from '../engine';
 import { projectFileName } from '../project';
+import { sourceValue } from '../sources';
 import { MANIFEST_FILE } from '../export';
 import { parseTestSize } from '../split';
 import type { Slice, StoreContext } from './context';
@@ -35,11 +36,14 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
   async download(kind) {
     set({ busy: kind, lastDownload: null });
     try {
-      const base = (get().meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
+      const meta = get().meta;
+      const files = meta?.info.sources?.files;
+      // Several files read as one: "refund-and-2-more-cleaned.csv", not the first file's name alone.
+      const base = files ? `${sourceValue(files[0]!.name)}-and-${files.length - 1}-more` : (meta?.fileName ?? 'dataset').replace(/\.[^.]+$/, '');
       if (kind === 'project') {
         const project = await ctx.deps.engine.projectFile();
         if (!project) return;
-        ctx.deps.save(project, projectFileName(get().meta?.fileName ?? 'dataset'));
+        ctx.deps.save(project, files ? `${base}.trainset` : projectFileName(meta?.fileName ?? 'dataset'));
         set({
           lastDownload: {
             kind,

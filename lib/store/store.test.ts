@@ -378,6 +378,8 @@ describe('several files opened as one dataset', () => {
     store.getState().setCsvSourceColumn(true);
     await store.getState().download('csv');
     expect((await saved.at(-1)!.blob.text()).split('\n').slice(0, 2)).toEqual(['inquiry,source', 'refund question 0,refund']);
+    await store.getState().download('project');
+    expect(saved.map((f) => f.name).slice(-2)).toEqual(['refund-and-1-more-cleaned.csv', 'refund-and-1-more.trainset']);
   });
 
   it('files whose columns differ: the previous dataset stays until the user chooses how to combine them', async () => {
