@@ -79,10 +79,12 @@ export function ReviewDialog() {
     }
     if (e.ctrlKey || e.metaKey || inField(e)) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    // Keep and flag are queued in turn and act on the example shown when their turn comes: a key
+    // pressed while the next example (or a new order) is still loading is not dropped.
     const acts: Record<string, () => void> = {
-      Enter: () => !readOnly && row && void state.reviewAct({ kind: 'keep' }),
+      Enter: () => !readOnly && void state.reviewAct({ kind: 'keep' }),
       s: () => suggestion && pick({ values: suggestion.suggested, text: '', count: 0 }, true),
-      f: () => !readOnly && row && void state.reviewAct({ kind: 'flag' }),
+      f: () => !readOnly && void state.reviewAct({ kind: 'flag' }),
       e: () => !readOnly && row && setEditing(true),
       ArrowRight: () => void state.reviewGo(1),
       ArrowLeft: () => void state.reviewGo(-1),

@@ -332,6 +332,13 @@ describe('the review on the real engine', () => {
     await Promise.all([again, late]);
     expect(get().review).toBeNull();
 
+    // A key pressed while a new order is still loading acts on that order's first example, once it is shown.
+    await get().openReview({ order: 'suspicious' });
+    const reorder2 = get().setReviewOrder('file');
+    await Promise.all([reorder2, get().reviewAct({ kind: 'flag' })]);
+    expect(get().review).toMatchObject({ order: 'file', index: 1 });
+    get().closeReview();
+
     // Untouched and still in that order: the findings do re-order it.
     await get().openReview({ order: 'suspects' });
     await get().reorderUntouched('suspects');
