@@ -37,6 +37,11 @@ const PREPARE_SORT_DELAY_MS = 400;
  * has asked nothing for this long: while they scroll, sort or type, the worker stays theirs.
  */
 const QUIET_MS = 150;
+/**
+ * The charts and the split preview start once the user has asked nothing for this long (at least
+ * one task later): a scroll right after an edit gets its rows before the charts are drawn again.
+ */
+const BACKGROUND_QUIET_MS = 100;
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -146,6 +151,14 @@ export class EngineService extends Engine implements Attentive {
     this.lastUserCall = performance.now();
   }
 
+  /** What the serving layer awaits before background work (charts, split preview): the user quiet for `BACKGROUND_QUIET_MS`. */
+  async untilQuiet(): Promise<void> {
+    do {
+      const wait = Math.max(0, BACKGROUND_QUIET_MS - (performance.now() - this.lastUserCall));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    } while (performance.now() - this.lastUserCall < BACKGROUND_QUIET_MS);
+  }
+
   /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
   private async quiet(): Promise<void> {
     do {
@@ -154,10 +167,14 @@ export class EngineService extends Engine implements Attentive {
     } while (performance.now() - this.lastUserCall < QUIET_MS);
   }
 
-  /** Settles once the user is quiet and no quick checks run: the slow runs wait for both (a download waits for the quick checks). */
+  /**
+   * Settles once the user is quiet, no quick checks run and no token count the user asked for runs:
+   * the slow runs wait for all three (a download waits for the quick checks; the count has its
+   * progress bar on screen).
+   */
   private async quietAndNoQuickChecks(): Promise<void> {
     do await this.quiet();
-    while (this.quickChecks > 0);
+    while (this.quickChecks > 0 || this.tokenCounts > 0);
   }
 
   /** The quality checks, started and resumed between slices only while the user waits for nothing. */
@@ -213,9 +230,17 @@ export class EngineService extends Engine implements Attentive {
     return { ok: true, session, damage: read.damage };
   }
 
+  /** Token counts the user asked for, running now (the slow runs give way to them). */
+  private tokenCounts = 0;
+
   /** Tokens and cost, with progress sent as events. */
-  countTokens(choices: ExportChoices): Promise<TokenReport | null> {
-    return this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }));
+  async countTokens(choices: ExportChoices): Promise<TokenReport | null> {
+    this.tokenCounts++;
+    try {
+      return await this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }));
+    } finally {
+      this.tokenCounts--;
+    }
   }
 
   /**
@@ -245,7 +270,7 @@ export class EngineService extends Engine implements Attentive {
 /** What the page may call: the service less what only works inside it (listeners, functions as arguments, internals). */
 export type EngineApi = Omit<
   EngineService,
-  'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'prepareSearch' | 'checkTable'
+  'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'prepareSearch' | 'checkTable' | 'untilQuiet'
 >;
 
 /**
