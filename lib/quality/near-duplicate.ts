@@ -70,6 +70,8 @@ function* readTexts(n: number, textAt: (row: number) => string): Generator<void,
   // Sized once from the texts' lengths (a normalised text is never longer): no copying as they fill.
   let totalLength = 0;
   for (let r = 0; r < n; r++) totalLength += textAt(r).length;
+  // The arrays below are tens of MB to zero on 100,000 rows: a slice of their own.
+  yield;
   let buf = new Uint16Array(1024);
   let capacity = 16;
   while (capacity < n * 2) capacity *= 2;
@@ -292,6 +294,8 @@ export function* checkNearDuplicates(ctx: CheckContext): Generator<void, CheckRe
   const comps = yield* joinSimilar(texts, t);
   const groups = nearGroups(texts, comps);
   const results = [...groupResults(ctx, groups, t)];
+  // The leakage count makes the export's split: a slice of its own.
+  yield;
   const leak = leakage(ctx, texts, comps);
   if (leak) results.push(leak);
   return results;
