@@ -177,11 +177,17 @@ export class EngineService extends Engine implements Attentive {
     while (this.quickChecks > 0 || this.tokenCounts > 0);
   }
 
+  /** Settles once the user is quiet and no token count the user asked for runs (it has its progress bar on screen). */
+  private async quietAndNoTokenCount(): Promise<void> {
+    do await this.quiet();
+    while (this.tokenCounts > 0);
+  }
+
   /** The quality checks, started and resumed between slices only while the user waits for nothing. */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
     try {
-      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
+      return await super.checks(choices, { start: () => this.quietAndNoTokenCount(), pause: () => this.quietAndNoTokenCount() });
     } finally {
       this.quickChecks--;
     }
