@@ -65,6 +65,8 @@ export interface SuspectLabels {
 type Step = readonly [number, number];
 
 const YIELD_EVERY = 512;
+/** Rows of the training sample whose features size the room for all of them. */
+const RESERVE_AFTER = 256;
 /** Features made into weights between two yields. */
 const FEATURE_CHUNK = 2048;
 /** Rows (from all folds) whose out-of-sample scores fit the temperature. */
@@ -164,6 +166,8 @@ export function* suspectLabelSteps(input: CheckInput, options: SuspectOptions = 
     const r = sampled[i]!;
     sampleOf[r] = i;
     train.add(featurizer.features(table.cell(r, input.text)));
+    // From the first rows' sizes, room for the whole sample at once (a quarter more, for longer texts later).
+    if (i === RESERVE_AFTER) train.reserve(sampled.length, Math.ceil((train.start[train.count]! / train.count) * sampled.length * 1.25));
     all.add(train, i, label[r]!, 1);
     if ((i & (YIELD_EVERY - 1)) === 0) yield [done + Math.floor((i * n) / (2 * sampled.length)), total];
   }
