@@ -7,6 +7,8 @@ import { forEachWord, wordCase } from './words';
 
 /** Rows between two pause points of the reading pass (a power of two). */
 const ROWS_PER_STEP = 8192;
+/** Rare words looked up between two pauses. */
+const WORDS_PER_STEP = 256;
 /** Misspellings described in `details` and given fixes (the rows of all of them are in `rows`). */
 const MAX_TYPOS = 5000;
 /** Misspellings quoted in the message. */
@@ -169,12 +171,17 @@ export function* checkTypo(ctx: CheckContext): Generator<void, CheckResult[], vo
 
   const frequent = [...words.values()].filter((w) => w.rows >= t.typoFrequentRows).sort((a, b) => b.rows - a.rows);
   const fileIndex = new WordIndex(frequent.map((w) => w.key));
+  yield;
+  // Built once a worker (about 80 ms for the 80,000 words), in a slice of its own.
   const dictIndex = dictionary ? dictionaryIndex(dictionary) : null;
   yield;
 
   const found: Found[] = [];
+  let looked = 0;
   for (const w of words.values()) {
     if (!isSuspect(w, t, dictionary, ignored)) continue;
+    // Each lookup walks two indexes: a pause every few hundred keeps the worker answering.
+    if ((++looked & (WORDS_PER_STEP - 1)) === 0) yield;
     let best: { suggestion: string; distance: number; rows: number; rank: number; source: 'file' | 'dictionary' } | null = null;
     const consider = (suggestion: string, distance: number, rank: number, inDictionary: boolean): void => {
       if (isAffixPair(w.key, suggestion, dictionary !== null)) return;
