@@ -149,15 +149,18 @@ export class SparseRows {
       start.set(this.start.subarray(0, this.count + 1));
       this.start = start;
     }
-    if (nnz > this.index.length) {
-      const at = this.start[this.count]!;
-      const index = new Int32Array(nnz);
-      index.set(this.index.subarray(0, at));
-      const value = new Float32Array(nnz);
-      value.set(this.value.subarray(0, at));
-      this.index = index;
-      this.value = value;
-    }
+    if (nnz > this.index.length) this.growTo(nnz);
+  }
+
+  /** Room for `size` features in all, keeping those added. */
+  private growTo(size: number): void {
+    const at = this.start[this.count]!;
+    const index = new Int32Array(size);
+    index.set(this.index.subarray(0, at));
+    const value = new Float32Array(size);
+    value.set(this.value.subarray(0, at));
+    this.index = index;
+    this.value = value;
   }
 
   add(row: RowFeatures): void {
@@ -165,12 +168,7 @@ export class SparseRows {
     if (at + row.nnz > this.index.length) {
       let size = this.index.length * 2;
       while (size < at + row.nnz) size *= 2;
-      const index = new Int32Array(size);
-      index.set(this.index.subarray(0, at));
-      const value = new Float32Array(size);
-      value.set(this.value.subarray(0, at));
-      this.index = index;
-      this.value = value;
+      this.growTo(size);
     }
     this.index.set(row.index.subarray(0, row.nnz), at);
     this.value.set(row.value.subarray(0, row.nnz), at);
