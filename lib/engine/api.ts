@@ -42,8 +42,6 @@ const QUIET_MS = 150;
  * one task later): a scroll right after an edit gets its rows before the charts are drawn again.
  */
 const BACKGROUND_QUIET_MS = 100;
-/** The slow runs (suspect labels, near-duplicates, typos) start once the user has asked nothing for this long. */
-const SLOW_START_QUIET_MS = 600;
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -195,28 +193,15 @@ export class EngineService extends Engine implements Attentive {
     }
   }
 
-  /**
-   * Where the slow runs start: once the user has asked nothing for `SLOW_START_QUIET_MS` (and no
-   * quick checks or token count run). A reviewer who edits and then scrolls or edits again gets
-   * the worker to themselves; the findings follow a moment after they stop (marked out of date meanwhile).
-   */
-  private async slowStart(): Promise<void> {
-    do {
-      const wait = Math.max(0, SLOW_START_QUIET_MS - (performance.now() - this.lastUserCall));
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      await this.quietAndNoQuickChecks();
-    } while (performance.now() - this.lastUserCall < SLOW_START_QUIET_MS);
-  }
-
   /** The slow checks (near-duplicates, typos): after the quick ones, in their own run, giving way to the user and to the quick checks. */
   slowChecks(choices: ExportChoices): Promise<CheckReport | null> {
-    return super.checks(choices, { start: () => this.slowStart(), pause: () => this.quietAndNoQuickChecks(), lane: 'slow' });
+    return super.checks(choices, { start: () => this.quietAndNoQuickChecks(), pause: () => this.quietAndNoQuickChecks(), lane: 'slow' });
   }
 
   /** The suspect-label finding, started and resumed only while the user waits for nothing and no quick checks run, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
     return super.suspects(choices, {
-      start: () => this.slowStart(),
+      start: () => this.quietAndNoQuickChecks(),
       pause: () => this.quietAndNoQuickChecks(),
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
