@@ -2,6 +2,9 @@ import type { CheckContext } from './context';
 import { joinAnd, plural } from './format';
 import type { CheckResult } from './types';
 
+/** Texts read between two pauses. */
+const ROWS_PER_STEP = 8192;
+
 export type PiiKind = 'email' | 'phone' | 'card' | 'iban';
 
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
@@ -147,10 +150,12 @@ const NAMES: Record<PiiKind, string> = {
  * `pii` (warning): e-mail addresses, phone numbers, payment card numbers and IBANs in the text.
  * A fine-tuned model can repeat what it was trained on. Counted per kind (a text can have several).
  */
-export function checkPii(ctx: CheckContext): CheckResult[] {
+export function* checkPii(ctx: CheckContext): Generator<void, CheckResult[], void> {
   const byKind: Record<PiiKind, number> = { email: 0, phone: 0, card: 0, iban: 0 };
   const positions: number[] = [];
   for (let r = 0; r < ctx.rowCount; r++) {
+    // About 50 ms for 100,000 texts: a pause every few thousand keeps the worker answering.
+    if ((r & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) yield;
     const kinds = piiKinds(ctx.table.cell(r, ctx.text));
     if (kinds.length === 0) continue;
     positions.push(r);

@@ -3,6 +3,9 @@ import type { CheckContext, FixDraft } from './context';
 import { joinAnd, plural, quote } from './format';
 import type { CellFixKind, CheckResult } from './types';
 
+/** Texts read between two pauses. */
+const ROWS_PER_STEP = 8192;
+
 /**
  * What can be wrong with the spacing of a cell, and its fix in a text and in a label. `texts`
  * completes "1 text …" / "2 texts …" with `what`; `label` completes "<column> … in N rows".
@@ -73,7 +76,7 @@ function kindsOf(value: string, isLabel: boolean): Kind[] {
  * has 454 texts with double spaces: one finding, not 454 messages); each kind in each column gets
  * its own fix (trim, collapse, normalise, remove).
  */
-export function checkWhitespace(ctx: CheckContext): CheckResult[] {
+export function* checkWhitespace(ctx: CheckContext): Generator<void, CheckResult[], void> {
   const positions: number[] = [];
   const fixes: FixDraft[] = [];
   const phrases: string[] = [];
@@ -98,6 +101,8 @@ export function checkWhitespace(ctx: CheckContext): CheckResult[] {
       }
     } else {
       for (let r = 0; r < ctx.rowCount; r++) {
+        // A pause every few thousand texts keeps the worker answering (about 40 ms for 100,000).
+        if ((r & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) yield;
         const value = ctx.table.cell(r, col);
         const kinds = kindsOf(value, false);
         if (kinds.length > 0) note(r, value, kinds);
