@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './read';
@@ -6,11 +6,11 @@ import { readCsv } from './read';
 /**
  * Real public datasets, read as they are: always the samples committed in test-data/datasets (cut
  * from the full files with their quirks kept, see its README; the counts below are
- * test-data/datasets/counts.py's), and the full datasets too when the workspace's shared/ folder
- * is beside the project (the counts are shared/datasets/SOURCES.md's).
+ * test-data/datasets/counts.py's), and the full datasets committed in test-data/datasets-full (the
+ * counts are its SOURCES.md's).
  */
 const SAMPLES = join(import.meta.dirname, '../../test-data/datasets');
-const FULL = join(import.meta.dirname, '../../../shared/datasets');
+const FULL = join(import.meta.dirname, '../../test-data/datasets-full');
 
 const FILES = {
   bitextTrain: 'bitext-intent/Bitext_Sample_Customer_Service_Training_Dataset.csv',
@@ -132,4 +132,4 @@ function suite(dir: string, expected: Expected): void {
 
 describe('real datasets: the samples in test-data/datasets', () => suite(SAMPLES, SAMPLE_COUNTS));
 
-describe.runIf(existsSync(FULL))('real datasets: the full files in ../shared/datasets (row counts from SOURCES.md)', () => suite(FULL, FULL_COUNTS));
+describe('real datasets: the full files committed in test-data/datasets-full (row counts from SOURCES.md)', () => suite(FULL, FULL_COUNTS));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findVariants } from './label-variant';
@@ -10,12 +10,11 @@ import type { CheckReport, CheckTable } from './types';
 
 /**
  * The checks on real public datasets, as they are: which checks fire, on how many rows, and why.
- * The full datasets are in the workspace's shared/ folder beside the project when there is one
- * (shared/datasets/SOURCES.md); the samples committed in test-data/datasets (cut from them with
+ * The full datasets are committed in test-data/datasets-full (its SOURCES.md); the samples committed in test-data/datasets (cut from them with
  * their quirks kept, see its README) are always there, and their counts below are
  * test-data/datasets/counts.py's, worked out in Python.
  */
-const FULL = join(import.meta.dirname, '../../../shared/datasets');
+const FULL = join(import.meta.dirname, '../../test-data/datasets-full');
 const SAMPLES = join(import.meta.dirname, '../../test-data/datasets');
 
 /** The datasets' files in `dir`, read with node:fs. */
@@ -32,7 +31,7 @@ function run(table: CheckTable, text: string, labels: string[]): CheckReport {
 /** "severity id" → rows (count for too-few-examples). */
 const fired = (report: CheckReport): Record<string, number> => Object.fromEntries(report.checks.map((c) => [`${c.severity} ${c.id}`, c.count]));
 
-describe.runIf(existsSync(FULL))('checks on the full datasets in ../shared/datasets', () => {
+describe('checks on the full datasets committed in test-data/datasets-full', () => {
   // info typo: misspellings judged against the file's own vocabulary only (no dictionary here; the CLI
   // adds it): lib/quality/typo/typo-datasets.test.ts and docs/typos.md judge them with the dictionary.
   it.each([
@@ -437,4 +436,4 @@ function details(dir: string, expected: Expected): void {
 
 describe('real datasets in detail: the samples in test-data/datasets', () => details(SAMPLES, SAMPLE_EXPECTED));
 
-describe.runIf(existsSync(FULL))('real datasets in detail: the full files in ../shared/datasets', () => details(FULL, FULL_EXPECTED));
+describe('real datasets in detail: the full files committed in test-data/datasets-full', () => details(FULL, FULL_EXPECTED));

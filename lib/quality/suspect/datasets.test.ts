@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../table';
@@ -9,9 +9,9 @@ import { checkSuspectLabels } from '.';
 /**
  * suspect-label on real public datasets: how many rows it flags, and why that is right. The
  * judgement of a sample of each dataset's flags is in docs/suspect-labels.md. The full datasets are
- * in the workspace's shared/ folder when there is one; the committed samples always.
+ * committed in test-data/datasets-full, and the samples in test-data/datasets.
  */
-const FULL = join(import.meta.dirname, '../../../../shared/datasets');
+const FULL = join(import.meta.dirname, '../../../test-data/datasets-full');
 const SAMPLES = join(import.meta.dirname, '../../../test-data/datasets');
 
 function loader(dir: string) {
@@ -59,7 +59,7 @@ function run(table: CheckTable, text: string, labels: string[]): string {
   return `${finding.severity} ${finding.count} of ${s.judged}, ${s.tooSmall.rows} not judged`;
 }
 
-describe.runIf(existsSync(FULL))('suspect-label on the full datasets in ../shared/datasets', () => {
+describe('suspect-label on the full datasets committed in test-data/datasets-full', () => {
   const expected: Record<string, string> = {
     // Clean, generated data (99% agreement): 5 flags in 6,480, mostly texts that fit two intents
     // ("help creating account": registration_problems or create_account) or words the model has

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../run';
@@ -11,7 +11,7 @@ import { englishWords } from './dictionary';
  * The typo check on the real datasets, with the English word list as the CLI loads it: how many
  * misspellings and rows, and a sample judged by hand (docs/typos.md has the judgement).
  */
-const FULL = join(import.meta.dirname, '../../../../shared/datasets');
+const FULL = join(import.meta.dirname, '../../../test-data/datasets-full');
 const SAMPLES = join(import.meta.dirname, '../../../test-data/datasets');
 const filesIn = (dir: string): DatasetFiles => ({ read: (f) => readFileSync(join(dir, f)), list: (sub) => readdirSync(join(dir, sub)) });
 const { csvTable, folder, clincTable } = datasets(filesIn(FULL));
@@ -27,8 +27,8 @@ function typos(table: CheckTable, text: string, labels: string[]): { words: numb
 const pair = (t: Typo): string => `${t.word} → ${t.suggestion}`;
 
 /**
- * The committed samples (test-data/datasets, cut from the same files), so a clone without ../shared
- * runs the check on real data too: the same kinds of findings, fewer of them.
+ * The committed samples (test-data/datasets, cut from the same files): the same kinds of findings
+ * as on the full files, fewer of them.
  */
 describe('typo on the committed samples in test-data/datasets', () => {
   const sample = datasets(filesIn(SAMPLES));
@@ -92,7 +92,7 @@ describe('typo on the committed samples in test-data/datasets', () => {
   });
 });
 
-describe.runIf(existsSync(FULL))('typo on the full datasets in ../shared/datasets', () => {
+describe('typo on the full datasets committed in test-data/datasets-full', () => {
   it.each([
     {
       name: 'bitext-intent train',
