@@ -152,19 +152,21 @@ export class EngineService extends Engine implements Attentive {
   }
 
   /** What the serving layer awaits before background work (charts, split preview): the user quiet for `BACKGROUND_QUIET_MS`. */
-  async untilQuiet(): Promise<void> {
-    do {
-      const wait = Math.max(0, BACKGROUND_QUIET_MS - (performance.now() - this.lastUserCall));
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    } while (performance.now() - this.lastUserCall < BACKGROUND_QUIET_MS);
+  untilQuiet(): Promise<void> {
+    return this.quietFor(BACKGROUND_QUIET_MS);
   }
 
   /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
-  private async quiet(): Promise<void> {
+  private quiet(): Promise<void> {
+    return this.quietFor(QUIET_MS);
+  }
+
+  /** Settles once the user has asked nothing for `ms` (at least one task later). */
+  private async quietFor(ms: number): Promise<void> {
     do {
-      const wait = Math.max(0, QUIET_MS - (performance.now() - this.lastUserCall));
+      const wait = Math.max(0, ms - (performance.now() - this.lastUserCall));
       await new Promise((resolve) => setTimeout(resolve, wait));
-    } while (performance.now() - this.lastUserCall < QUIET_MS);
+    } while (performance.now() - this.lastUserCall < ms);
   }
 
   /**
@@ -177,17 +179,11 @@ export class EngineService extends Engine implements Attentive {
     while (this.quickChecks > 0 || this.tokenCounts > 0);
   }
 
-  /** Settles once the user is quiet and no token count the user asked for runs (it has its progress bar on screen). */
-  private async quietAndNoTokenCount(): Promise<void> {
-    do await this.quiet();
-    while (this.tokenCounts > 0);
-  }
-
   /** The quality checks, started and resumed between slices only while the user waits for nothing. */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
     try {
-      return await super.checks(choices, { start: () => this.quietAndNoTokenCount(), pause: () => this.quietAndNoTokenCount() });
+      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
     } finally {
       this.quickChecks--;
     }
