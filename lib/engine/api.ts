@@ -37,11 +37,6 @@ const PREPARE_SORT_DELAY_MS = 400;
  * has asked nothing for this long: while they scroll, sort or type, the worker stays theirs.
  */
 const QUIET_MS = 150;
-/**
- * The charts and the split preview start once the user has asked nothing for this long (at least
- * one task later): a scroll right after an edit gets its rows before the charts are drawn again.
- */
-const BACKGROUND_QUIET_MS = 100;
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -149,11 +144,6 @@ export class EngineService extends Engine implements Attentive {
   /** Called by the serving layer for each call the user waits for (rows, a sort, an edit). */
   userWaited(): void {
     this.lastUserCall = performance.now();
-  }
-
-  /** What the serving layer awaits before background work (charts, split preview): the user quiet for `BACKGROUND_QUIET_MS`. */
-  untilQuiet(): Promise<void> {
-    return this.quietFor(BACKGROUND_QUIET_MS);
   }
 
   /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
@@ -272,7 +262,7 @@ export class EngineService extends Engine implements Attentive {
 /** What the page may call: the service less what only works inside it (listeners, functions as arguments, internals). */
 export type EngineApi = Omit<
   EngineService,
-  'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'prepareSearch' | 'checkTable' | 'untilQuiet'
+  'listen' | 'commit' | 'load' | 'restore' | 'tokens' | 'settings' | 'loadedMeta' | 'prepareSort' | 'prepareSearch' | 'checkTable'
 >;
 
 /**

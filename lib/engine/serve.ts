@@ -52,13 +52,7 @@ interface Job {
  * screen read waiting behind background calls is served before them (the first click after a load
  * does not wait for the charts).
  */
-export function serveInOrder<T extends object>(
-  target: T,
-  lanes: Lanes = LANES,
-  onCall?: (method: string, userWaits: boolean) => void,
-  /** Awaited before a background job starts (default: one task, for the page's calls sent meanwhile to arrive). */
-  beforeBackground: () => Promise<void> = nextTask,
-): T {
+export function serveInOrder<T extends object>(target: T, lanes: Lanes = LANES, onCall?: (method: string, userWaits: boolean) => void): T {
   const waiting: Job[] = [];
   let busy = false;
   /** Settles when the last call made so far has ended (what a call beside the queue waits for). */
@@ -80,7 +74,7 @@ export function serveInOrder<T extends object>(
     try {
       while (waiting.length > 0) {
         // Before background work, let the page's calls sent meanwhile arrive: they may go first.
-        if (lanes.background.has(waiting[0]!.key)) await beforeBackground();
+        if (lanes.background.has(waiting[0]!.key)) await nextTask();
         const job = next();
         try {
           job.resolve(await job.run());
@@ -117,23 +111,11 @@ export function serveInOrder<T extends object>(
 /** What the engine service needs to know of the calls it serves: when the user last waited for one. */
 export interface Attentive {
   userWaited(): void;
-  /** Settles once the user has asked nothing for a moment. */
-  untilQuiet(): Promise<void>;
 }
 
-/**
- * The engine service served in order, told of each call the user waits for (its long runs give
- * way meanwhile). Background results (charts, split preview) start once the user has asked
- * nothing for a moment: right after an edit, the rows asked for by a scroll are not held up by a
- * chart being drawn again.
- */
+/** The engine service served in order, told of each call the user waits for (its long runs give way meanwhile). */
 export function serveEngine<T extends Attentive>(service: T): T {
-  return serveInOrder(
-    service,
-    LANES,
-    (_method, userWaits) => {
-      if (userWaits) service.userWaited();
-    },
-    () => service.untilQuiet(),
-  );
+  return serveInOrder(service, LANES, (_method, userWaits) => {
+    if (userWaits) service.userWaited();
+  });
 }
