@@ -2,6 +2,7 @@ import type { CsvOptions, CsvProgress } from '../csv';
 import { transfer } from '../rpc';
 import { readProject, writeProject } from '../project';
 import { bundleName, packSources } from '../sources';
+import { nextTask } from './next-task';
 import type { CheckReport, CheckResult } from '../quality';
 import { parseChoices } from './choices';
 import { DEFAULT_CHOICES, Engine, type EngineEvent, type LoadOutcome } from './engine';
@@ -37,6 +38,14 @@ const PREPARE_SORT_DELAY_MS = 400;
  * has asked nothing for this long: while they scroll, sort or type, the worker stays theirs.
  */
 const QUIET_MS = 150;
+
+/**
+ * Milliseconds of background work between two pauses. A call the user waits for (the rows to show
+ * after a scroll) that comes during a slice waits for its end: short slices keep that wait within
+ * a frame, and a pause costs a few microseconds (`nextTask`).
+ */
+const SLICE_MS = 10;
+
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -154,8 +163,8 @@ export class EngineService extends Engine implements Attentive {
   /** Settles once the user has asked nothing for `ms` (at least one task later). */
   private async quietFor(ms: number): Promise<void> {
     do {
-      const wait = Math.max(0, ms - (performance.now() - this.lastUserCall));
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const wait = ms - (performance.now() - this.lastUserCall);
+      await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : nextTask());
     } while (performance.now() - this.lastUserCall < ms);
   }
 
@@ -173,7 +182,7 @@ export class EngineService extends Engine implements Attentive {
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
     try {
-      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet() });
+      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), sliceMs: SLICE_MS });
     } finally {
       this.quickChecks--;
     }
@@ -181,7 +190,7 @@ export class EngineService extends Engine implements Attentive {
 
   /** The slow checks (near-duplicates, typos): after the quick ones, in their own run, giving way to the user and to the quick checks. */
   slowChecks(choices: ExportChoices): Promise<CheckReport | null> {
-    return super.checks(choices, { start: () => this.quietAndNoQuickChecks(), pause: () => this.quietAndNoQuickChecks(), lane: 'slow' });
+    return super.checks(choices, { start: () => this.quietAndNoQuickChecks(), pause: () => this.quietAndNoQuickChecks(), sliceMs: SLICE_MS, lane: 'slow' });
   }
 
   /** The suspect-label finding, started and resumed only while the user waits for nothing and no quick checks run, with progress sent as events. */
@@ -189,6 +198,7 @@ export class EngineService extends Engine implements Attentive {
     return super.suspects(choices, {
       start: () => this.quietAndNoQuickChecks(),
       pause: () => this.quietAndNoQuickChecks(),
+      sliceMs: SLICE_MS,
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
   }
@@ -229,7 +239,7 @@ export class EngineService extends Engine implements Attentive {
   async countTokens(choices: ExportChoices): Promise<TokenReport | null> {
     this.tokenCounts++;
     try {
-      return await this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }));
+      return await this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }), SLICE_MS);
     } finally {
       this.tokenCounts--;
     }

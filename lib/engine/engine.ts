@@ -61,6 +61,7 @@ import {
 import { answerModeOf, guessMapping } from './mapping';
 import { readTable, withRowIds } from './read-table';
 import type { ColumnDifference } from '../sources';
+import { nextTask } from './next-task';
 import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
 import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
@@ -85,6 +86,8 @@ import type {
 export interface Slicing {
   start?: () => Promise<void>;
   pause?: () => Promise<void>;
+  /** Milliseconds of work between two pauses: about the longest a call made meanwhile waits (default 30). */
+  sliceMs?: number;
 }
 
 let englishWordsLoad: Promise<ReadonlySet<string> | null> | null = null;
@@ -153,9 +156,6 @@ interface LoadedInput {
   /** Rows the reader could not read, left out of the table. */
   unreadRows: number;
 }
-
-/** Give way to the calls and events waiting (a pause between two slices of a long run). */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export const DEFAULT_CHOICES: ExportChoices = {
   systemPrompt: DEFAULT_SYSTEM_PROMPT,
@@ -432,7 +432,7 @@ export class Engine {
    * answered between two slices. Rows changed during a pause start the run again on the rows as
    * they are now; a newer run makes this one stop and answer null (its answer is no longer wanted).
    */
-  async checks(choices: ExportChoices, slicing: Slicing & { sliceMs?: number; lane?: CheckLane } = {}): Promise<CheckReport | null> {
+  async checks(choices: ExportChoices, slicing: Slicing & { lane?: CheckLane } = {}): Promise<CheckReport | null> {
     const { pause = nextTask, sliceMs, lane = 'quick' } = slicing;
     // The run is numbered when asked, before any wait: the last asked (in its lane) is the one that answers.
     const run = ++this.checkRuns[lane];
@@ -482,6 +482,7 @@ export class Engine {
     const [revision, ds] = [this.revision, this.ds];
     return checkSuspectLabelsSliced(input.input, {
       pause: slicing.pause ?? nextTask,
+      ...(slicing.sliceMs !== undefined ? { sliceMs: slicing.sliceMs } : {}),
       cancelled: () => run !== this.suspectRuns || revision !== this.revision || ds !== this.ds,
       ...(slicing.onProgress ? { onProgress: slicing.onProgress } : {}),
     });
@@ -491,7 +492,7 @@ export class Engine {
    * Tokens and training cost of the rows as they are now, for the chosen model (its tokenizer is
    * loaded on first use). Counts are cached per text, so counting again after edits is quick.
    */
-  async tokens(choices: ExportChoices, onProgress?: (done: number, total: number) => void): Promise<TokenReport | null> {
+  async tokens(choices: ExportChoices, onProgress?: (done: number, total: number) => void, sliceMs?: number): Promise<TokenReport | null> {
     const settings = this.settings(choices);
     if (!settings) return null;
     // A newer count makes this one pointless: it stops at its next pause.
@@ -500,7 +501,7 @@ export class Engine {
       this.requireDataset(),
       settings,
       choices.tokens,
-      { ...(onProgress ? { onProgress } : {}), pause: nextTask, cancelled: () => run !== this.tokenRuns },
+      { ...(onProgress ? { onProgress } : {}), ...(sliceMs !== undefined ? { sliceMs } : {}), pause: nextTask, cancelled: () => run !== this.tokenRuns },
       () => this.revision,
     );
   }

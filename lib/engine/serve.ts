@@ -1,3 +1,5 @@
+import { nextTask } from './next-task';
+
 /**
  * Long calls that pause between slices and only read the data: they run beside the queue, so rows
  * asked for while they count (scrolling) are served between two slices instead of after the whole.
@@ -35,8 +37,6 @@ export interface Lanes {
 }
 
 const LANES: Lanes = { beside: BESIDE_THE_QUEUE, background: BACKGROUND, screenReads: SCREEN_READS };
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface Job {
   key: string;

@@ -87,6 +87,8 @@ export interface CountOptions {
   pause?: () => Promise<void>;
   /** Checked between slices: true when a newer count has made this one pointless (it then returns null). */
   cancelled?: () => boolean;
+  /** Milliseconds of counting between two pauses (default 40). */
+  sliceMs?: number;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function countTokens(
   options: CountOptions = {},
   revisionNow: () => number = () => 0,
 ): Promise<TokenReport | null> {
-  const { onProgress, pause, cancelled } = options;
+  const { onProgress, pause, cancelled, sliceMs = SLICE_MS } = options;
   const model = chosenModel(choices);
   const counter = await cachedCounter(model.encoding);
   // Loading the tokenizer takes a moment: a newer count (or a new file) may have come meanwhile.
@@ -130,7 +132,7 @@ export async function countTokens(
   let sliceStart = Date.now();
   let step = steps.next();
   while (!step.done) {
-    if (pause && Date.now() - sliceStart > SLICE_MS) {
+    if (pause && Date.now() - sliceStart > sliceMs) {
       onProgress?.(step.value, live.length);
       await pause();
       if (cancelled?.()) return null;

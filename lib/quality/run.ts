@@ -108,6 +108,8 @@ export async function runChecksSliced(input: CheckInput, options: CheckOptions, 
     sliceStart = performance.now();
     return !slicing.cancelled();
   };
+  const prepare = ctx.prepare();
+  while (!prepare.next().done) if (!(await giveWay())) return null;
   for (const check of slicing.lane === 'slow' ? SLOW_CHECKS : CHECKS) {
     if (!(await giveWay())) return null;
     const out = check(ctx);
