@@ -72,16 +72,35 @@ export async function refreshView(ctx: StoreContext, set: Set, get: Get): Promis
 
 /** Read pages of the view into the cache (pages read for a view since replaced are dropped). */
 export function fetchPages(ctx: StoreContext, set: Set, get: Get, pages: number[]): void {
-  for (const page of pages) {
-    const key = ctx.cache.fetching(page);
-    ctx.engine.rows(page * PAGE, PAGE).then(
+  // Neighbouring pages are read in one call and shown in one render (a jump shows two or three at once).
+  for (const run of consecutiveRuns(pages)) {
+    const keys = run.map((page) => ctx.cache.fetching(page));
+    ctx.engine.rows(run[0]! * PAGE, run.length * PAGE).then(
       (rows) => {
-        if (ctx.cache.fill(page, rows, key, get().length)) set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+        let filled = false;
+        run.forEach((page, k) => {
+          filled = ctx.cache.fill(page, rows.slice(k * PAGE, (k + 1) * PAGE), keys[k]!, get().length) || filled;
+        });
+        if (filled) set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
       },
       // A read that failed (the engine restarting) is asked again when the grid next needs the page.
-      () => ctx.cache.abandon(page, key),
+      () => run.forEach((page, k) => ctx.cache.abandon(page, keys[k]!)),
     );
   }
+}
+
+/** Pages read in one call at most: a window's worth, not every page held when a view changes. */
+const PAGES_PER_READ = 4;
+
+/** Page numbers grouped into runs of consecutive pages, in order. */
+function consecutiveRuns(pages: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const page of [...pages].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.length < PAGES_PER_READ && last[last.length - 1] === page - 1) last.push(page);
+    else runs.push([page]);
+  }
+  return runs;
 }
 
 /**

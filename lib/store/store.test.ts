@@ -40,6 +40,21 @@ describe('the store on the real engine', () => {
     expect(store.getState().rowAt(0)).toMatchObject({ number: 1 });
   });
 
+  it('reads the pages of a window in one call and shows them in one render (a jump into the middle)', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    await settle();
+    const versions: number[] = [];
+    const stop = store.subscribe((s, prev) => s.rowsVersion !== prev.rowsVersion && versions.push(s.rowsVersion));
+    store.getState().ensureRows(150, 450);
+    await settle();
+    stop();
+    expect(versions).toHaveLength(1);
+    expect(store.getState().rowAt(150)).toMatchObject({ number: 151 });
+    expect(store.getState().rowAt(449)).toMatchObject({ number: 450 });
+    expect(store.getState().rowAt(499)).toMatchObject({ number: 500 });
+  });
+
   it('keeps the previous dataset when a file cannot be read, and says why', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();
