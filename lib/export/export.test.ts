@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './from-csv';
 import { DEFAULT_SETTINGS, type ExportSettings } from './types';
-import type { ExportFiles } from './collector';
+import { BATCH_BYTES, type BatchBuffers, type ExportFiles } from './collector';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__', 'e2e');
 
@@ -40,6 +40,17 @@ describe('exportCsv on the notebook fixtures', () => {
     if (!r.ok) return;
     expect(concat(r.files.train()).equals(readFileSync(join(dir, 'train.jsonl')))).toBe(true);
     expect(concat(r.files.validation()).equals(readFileSync(join(dir, 'validation.jsonl')))).toBe(true);
+  });
+
+  it.each(cases.filter((c) => c.meta.expect === 'match'))('$name: writes the same bytes into lent buffers, used again at once', ({ dir, meta }) => {
+    const r = exportCsv(readFileSync(join(dir, 'dataset.csv')), settingsOf(meta));
+    if (!r.ok) throw new Error('not exported');
+    // One buffer lent again for every batch, so a batch must be written (here: copied) before the next is asked.
+    const one = new Uint8Array(BATCH_BYTES);
+    const lender: BatchBuffers = { take: (bytes) => (bytes <= one.length ? one : new Uint8Array(bytes)) };
+    const copied = (batches: Iterable<Uint8Array[]>): Buffer => Buffer.concat(Array.from(batches, (b) => Buffer.concat(b)));
+    expect(copied(r.files.train(lender)).equals(readFileSync(join(dir, 'train.jsonl')))).toBe(true);
+    expect(copied(r.files.validation(lender)).equals(readFileSync(join(dir, 'validation.jsonl')))).toBe(true);
   });
 
   it.each(cases.filter((c) => c.meta.expect === 'refuse'))('$name: refuses ($meta.refuse_reason)', ({ dir, meta }) => {
@@ -208,5 +219,25 @@ describe('exportCsv properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the files as batches', () => {
+  it('hands out batches of about 2 MB, each one buffer, and a line longer than that whole in a batch of its own', () => {
+    const long = 'x'.repeat(3 << 20);
+    const rows = Array.from({ length: 30_000 }, (_, i) => [i === 123 ? long : `question number ${i} about an order`, `c${i % 2}`, 's']);
+    const r = exportCsv(csvOf(rows), { ...DEFAULT_SETTINGS, textColumn: 'inquiry' });
+    if (!r.ok) throw new Error('not exported');
+    const batches = [...r.files.train(), ...r.files.validation()];
+    expect(batches.every((b) => b.length === 1)).toBe(true);
+    const sizes = batches.map((b) => b[0]!.length);
+    expect(sizes.filter((n) => n > BATCH_BYTES)).toHaveLength(1);
+    expect(Math.max(...sizes)).toBeGreaterThan(3 << 20);
+    expect(batches.flat().some((b) => Buffer.from(b).includes(long))).toBe(true);
+    // The same bytes in one lent buffer, used again for every batch that fits.
+    const one = new Uint8Array(BATCH_BYTES);
+    const lender: BatchBuffers = { take: (bytes) => (bytes <= one.length ? one : new Uint8Array(bytes)) };
+    const copied = Array.from(r.files.train(lender), (b) => Buffer.concat(b));
+    expect(Buffer.concat(copied).equals(Buffer.concat(batches.slice(0, copied.length).flat()))).toBe(true);
   });
 });

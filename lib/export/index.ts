@@ -27,7 +27,16 @@ export {
   type TargetLimits,
   type TargetNotice,
 } from './targets';
-export { ExampleCollector, where, type CollectorOptions, type ExportFiles, type ExportOutcome, type CollectorStart, type GroupTexts } from './collector';
+export {
+  ExampleCollector,
+  where,
+  type CollectorOptions,
+  type ExportFiles,
+  type BatchBuffers,
+  type ExportOutcome,
+  type CollectorStart,
+  type GroupTexts,
+} from './collector';
 export { exportCsv, type CsvExportResult } from './from-csv';
 export {
   buildManifest,
