@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import { delimiterName, encodingName, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
+import { delimiterName, encodingName, type CsvBytes, type CsvInfo, type CsvOptions, type Encoding } from '../lib/csv';
 import { DEFAULT_SETTINGS, EXPORT_TARGETS, isExportTarget, RENAMED_TARGETS, type ExportProblem, type ExportSettings } from '../lib/export';
 import { isThresholdName, parseThreshold, THRESHOLD_INFO, type CheckOptions, type Thresholds } from '../lib/quality';
 import { parseTestSize } from '../lib/split';
-import { workbookKind, workbookToCsv } from '../lib/xlsx';
+import { mayBeWorkbook, workbookKind, workbookToCsv } from '../lib/xlsx';
 import { Dataset, toCsv } from '../lib/dataset';
 import { readSourcesTable } from '../lib/engine/read-table';
 import { bundleName, packSources } from '../lib/sources';
 import path from 'node:path';
+import { FileBytes } from './file-bytes';
 import { UsageError } from './usage';
 
 /**
@@ -135,7 +136,13 @@ function parseDelimiter(text: string | undefined): string | undefined {
 }
 
 /** The file's bytes; a missing file or a folder is a usage error. */
-export function readInput(file: string): Uint8Array {
+export const readInput = (file: string): Uint8Array => openingInput(file, (f) => fs.readFileSync(f));
+
+/** The input file opened to be read in pieces (see FileBytes); the caller closes it. */
+export const openInput = (file: string): FileBytes => openingInput(file, (f) => FileBytes.open(f));
+
+/** `open(file)`, or a usage error saying what is wrong: no such file, a folder, not readable. */
+function openingInput<T>(file: string, open: (file: string) => T): T {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -144,7 +151,7 @@ export function readInput(file: string): Uint8Array {
   }
   if (stat.isDirectory()) throw new UsageError(`${JSON.stringify(file)} is a folder; give the CSV file inside it`);
   try {
-    return fs.readFileSync(file);
+    return open(file);
   } catch (e) {
     throw new UsageError(`cannot read ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
@@ -168,8 +175,8 @@ export function reportProblems(name: string, problems: ExportProblem[], total: n
 }
 
 /** What the CSV reader is given: the file itself, or a workbook's sheet as the CSV Excel would save from it. */
-export interface CsvSource {
-  bytes: Uint8Array;
+export interface CsvSource<B extends CsvBytes = Uint8Array> {
+  bytes: B;
   csvOptions: CsvOptions;
   /** For a workbook: the sheet row of each line of `bytes` (messages name the sheet's rows). */
   rowOfLine: Int32Array | null;
@@ -181,15 +188,17 @@ export interface CsvSource {
  * the exit status returned: 2 when a sheet must be named (several, or an unknown name: the message
  * lists them), 1 when the file is refused (an .xls, a password, an empty or chart sheet).
  */
-export function csvSource(
+export function csvSource<B extends CsvBytes>(
   name: string,
-  bytes: Uint8Array,
+  source: B,
   values: { sheet?: string; encoding?: string; delimiter?: string },
   csvOptions: CsvOptions,
-): CsvSource | number {
-  if (workbookKind(bytes) === null) {
+): CsvSource<B | Uint8Array> | number {
+  // A file read in pieces is read whole only when its first bytes say it may be a workbook.
+  const bytes = source instanceof Uint8Array ? source : mayBeWorkbook(source.head) ? source.whole() : null;
+  if (bytes === null || workbookKind(bytes) === null) {
     if (values.sheet !== undefined) throw new UsageError(`--sheet is for a workbook (.xlsx); ${name} is not one`);
-    return { bytes, csvOptions, rowOfLine: null };
+    return { bytes: source, csvOptions, rowOfLine: null };
   }
   for (const o of ['encoding', 'delimiter'] as const) {
     if (values[o] !== undefined) throw new UsageError(`--${o} is for a CSV file; ${name} is a workbook (choose its sheet with --sheet)`);

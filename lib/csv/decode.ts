@@ -1,6 +1,27 @@
 import type { CsvProblem, Encoding } from './types';
 
 /**
+ * A file read in pieces, in order, rather than held whole (the CLI's input on disk: a million
+ * rows are 180 MB that need not all be in memory at once, nor be copied into new memory).
+ */
+export interface ChunkedBytes {
+  readonly size: number;
+  /** The first bytes: at least the 64 KB that detection looks at, or the whole file when shorter. */
+  readonly head: Uint8Array;
+  /** Pieces of at most `chunkBytes` from `from` to the end. A piece may be overwritten by the next: use it before asking for another. */
+  pieces(from: number, chunkBytes: number): Iterable<Uint8Array>;
+  /** Every byte at once, for the rare paths that need them (a file that is not UTF-8). */
+  whole(): Uint8Array;
+}
+
+/** Bytes to read: in memory, or read in pieces ({@link ChunkedBytes}). */
+export type CsvBytes = Uint8Array | ChunkedBytes;
+
+export const sizeOf = (bytes: CsvBytes): number => (bytes instanceof Uint8Array ? bytes.length : bytes.size);
+const headOf = (bytes: CsvBytes): Uint8Array => (bytes instanceof Uint8Array ? bytes : bytes.head);
+const wholeOf = (bytes: CsvBytes): Uint8Array => (bytes instanceof Uint8Array ? bytes : bytes.whole());
+
+/**
  * Bytes → text. pandas reads strict UTF-8 only (a BOM is stripped). Trainset also reads, when it is
  * unambiguous, what pandas cannot: UTF-16 with a BOM (Excel's "Unicode text"), UTF-16 without a BOM
  * when every other byte is zero, and Windows-1252 when the bytes are not valid UTF-8 — and says so.
@@ -96,15 +117,17 @@ export type DecodingPass<T> = (encoding: Encoding, bomLength: number, encodingDe
  * that cannot be decoded at all is a problem naming the line and column of the first bad byte.
  */
 export function decodeWithFallback<T>(
-  bytes: Uint8Array,
+  source: CsvBytes,
   forced: Encoding | undefined,
   expected: ExpectedFile,
   pass: DecodingPass<T>,
 ): T | { ok: false; problem: CsvProblem } {
-  const detection = detectEncoding(bytes, forced, expected);
+  // Detection looks at the first 64 KB only (and at the BOM).
+  const detection = detectEncoding(headOf(source), forced, expected);
   if (!detection.ok) return { ok: false, problem: detection.problem };
   const first = pass(detection.encoding, detection.bomLength, detection.detected);
   if (first !== 'decode-error') return first;
+  const bytes = wholeOf(source);
   if (detection.tentative) {
     const undefinedAt = firstUndefinedCp1252(bytes);
     if (undefinedAt !== -1) return undecodable(bytes, undefinedAt, 'is neither UTF-8 nor Windows-1252', expected);
@@ -260,22 +283,27 @@ const cp1252Char = (ch: string): string => String.fromCharCode(CP1252_HIGH[ch.ch
  * Decode in slices of about `chunkBytes`, yielding text pieces and the number of bytes consumed so far.
  * Throws a TypeError (from TextDecoder) on invalid input for the strict decoders; callers catch it.
  */
-export function* decodeChunks(bytes: Uint8Array, encoding: Encoding, bomLength: number, chunkBytes: number): Generator<{ text: string; bytesRead: number }> {
+export function* decodeChunks(bytes: CsvBytes, encoding: Encoding, bomLength: number, chunkBytes: number): Generator<{ text: string; bytesRead: number }> {
   // Node's TextDecoder treats 'windows-1252' as Latin-1, browsers do not: decode Latin-1 and map the
   // 0x80–0x9F block by hand so both give the same text.
   const label = encoding === 'windows-1252' ? 'latin1' : encoding;
   const decoder = new TextDecoder(label, { fatal: encoding !== 'windows-1252', ignoreBOM: true });
-  const n = bytes.length;
-  for (let at = bomLength; at < n;) {
-    const next = Math.min(n, at + chunkBytes);
-    let text = decoder.decode(bytes.subarray(at, next), { stream: next < n });
+  const n = sizeOf(bytes);
+  const pieces = bytes instanceof Uint8Array ? slices(bytes, bomLength, chunkBytes) : bytes.pieces(bomLength, chunkBytes);
+  let at = bomLength;
+  for (const piece of pieces) {
+    at += piece.length;
+    let text = decoder.decode(piece, { stream: at < n });
     if (encoding === 'windows-1252') text = text.replace(C1, cp1252Char);
-    at = next;
     yield { text, bytesRead: at };
   }
   if (n <= bomLength) return;
   const tail = decoder.decode();
   if (tail) yield { text: tail, bytesRead: n };
+}
+
+function* slices(bytes: Uint8Array, from: number, chunkBytes: number): Generator<Uint8Array> {
+  for (let at = from; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
 }
 
 /** 1-based line and column (in characters) of byte `offset`, for error messages. */

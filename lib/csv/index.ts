@@ -4,7 +4,17 @@
  */
 export * from './types';
 export { readCsv, readCsvStream, encodingName } from './read';
-export { detectEncoding, decodeChunks, decodeWithFallback, CSV_FILE, type DecodingPass, type ExpectedFile } from './decode';
+export {
+  detectEncoding,
+  decodeChunks,
+  decodeWithFallback,
+  sizeOf,
+  CSV_FILE,
+  type ChunkedBytes,
+  type CsvBytes,
+  type DecodingPass,
+  type ExpectedFile,
+} from './decode';
 export { detectDelimiter, delimiterName } from './detect-delimiter';
 export { headerLooksLikeData, pandasColumnNames } from './header';
 export { PandasTokenizer } from './tokenizer';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { ChunkedBytes } from './decode';
 import { readCsv } from './read';
 import type { CsvReadResult } from './types';
 
@@ -420,5 +421,63 @@ describe('readCsv with header: false (a file without a header row, pandas header
     expect(withHeader.ok && withHeader.table.rows.length).toBe(191);
     expect(without.ok && without.table.rows.length).toBe(192);
     expect(without.ok && without.table.rows[0]).toEqual(['give me the weather for merced at three pm', 'weather_query']);
+  });
+});
+
+/** `bytes` read in pieces as the CLI reads a file: one buffer, overwritten by every piece (and scribbled on after use). */
+function inPieces(bytes: Uint8Array, headBytes: number): ChunkedBytes & { wholeReads: number } {
+  let buffer = new Uint8Array(0);
+  const source = {
+    size: bytes.length,
+    head: bytes.slice(0, headBytes),
+    wholeReads: 0,
+    *pieces(from: number, chunkBytes: number) {
+      if (buffer.length < chunkBytes) buffer = new Uint8Array(chunkBytes);
+      for (let at = from; at < bytes.length; at += chunkBytes) {
+        const piece = buffer.subarray(0, Math.min(chunkBytes, bytes.length - at));
+        piece.set(bytes.subarray(at, at + piece.length));
+        yield piece;
+        piece.fill(0x3f);
+      }
+    },
+    whole() {
+      source.wholeReads++;
+      return bytes.slice();
+    },
+  };
+  return source;
+}
+
+describe('readCsv on a file read in pieces (the CLI reads its input so)', () => {
+  const cellChars = fc.constantFrom('a', 'é', '😀', ' ', ',', '"', '\n', '\r', '1', ';', '\ufeff');
+
+  it('reads what the bytes in memory read, whatever the text and the piece size', () => {
+    fc.assert(
+      fc.property(fc.array(cellChars, { maxLength: 200 }), fc.integer({ min: 1, max: 16 }), (chars, chunk) => {
+        const data = bytes(chars.join(''));
+        expect(readCsv(inPieces(data, 64 * 1024), { chunkBytes: chunk })).toEqual(readCsv(data, { chunkBytes: chunk }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads what the bytes in memory read, whatever the bytes (not UTF-8: read whole, once, for Windows-1252)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 1, max: 64 }), (data, chunk) => {
+        expect(readCsv(inPieces(data, 64 * 1024), { chunkBytes: chunk })).toEqual(readCsv(data, { chunkBytes: chunk }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('needs every byte at once only for a file that is not UTF-8', () => {
+    const utf8 = inPieces(bytes('inquiry,category\ncafé,a\n'), 64 * 1024);
+    expect(readCsv(utf8, { chunkBytes: 4 }).ok).toBe(true);
+    expect(utf8.wholeReads).toBe(0);
+    const cp1252 = inPieces(new Uint8Array([...bytes('inquiry,category\ncaf'), 0xe9, ...bytes(',a\n')]), 64 * 1024);
+    const r = readCsv(cp1252, { chunkBytes: 4 });
+    expect(r.ok && r.table.rows).toEqual([['café', 'a']]);
+    expect(r.ok && r.info.encoding).toBe('windows-1252');
+    expect(cp1252.wholeReads).toBe(1);
   });
 });

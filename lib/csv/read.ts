@@ -1,4 +1,4 @@
-import { CSV_FILE, decodeChunks, decodeWithFallback, encodingName } from './decode';
+import { CSV_FILE, decodeChunks, decodeWithFallback, encodingName, sizeOf, type CsvBytes } from './decode';
 import { delimiterName, detectDelimiter, firstContentLine } from './detect-delimiter';
 import { pandasColumnNames } from './header';
 import { PandasTokenizer } from './tokenizer';
@@ -17,14 +17,14 @@ export { encodingName };
  * When the encoding is detected as UTF-8 without a BOM and a later byte turns out not to be UTF-8,
  * reading starts over as Windows-1252 and `sink.start` is called again: the sink must reset then.
  */
-export function readCsvStream(bytes: Uint8Array, options: CsvOptions, sink: CsvSink, onProgress?: (p: CsvProgress) => void): CsvStreamResult {
+export function readCsvStream(bytes: CsvBytes, options: CsvOptions, sink: CsvSink, onProgress?: (p: CsvProgress) => void): CsvStreamResult {
   return decodeWithFallback(bytes, options.encoding, CSV_FILE, (encoding, bomLength, detected) =>
     readWith(bytes, options, sink, encoding, bomLength, detected, onProgress),
   );
 }
 
 function readWith(
-  bytes: Uint8Array,
+  bytes: CsvBytes,
   options: CsvOptions,
   sink: CsvSink,
   encoding: Encoding,
@@ -74,7 +74,7 @@ function readWith(
     sink.row(fields, dataRow, line);
   };
 
-  const total = bytes.length;
+  const total = sizeOf(bytes);
   // The delimiter is judged from the whole first line, so text is held back until a line ends.
   let pending = '';
   const startTokenizer = (header: string): PandasTokenizer => {
@@ -163,7 +163,7 @@ function addWarnings(info: CsvInfo, tokenizer: PandasTokenizer, encoding: Encodi
 }
 
 /** Read a whole file into memory as rows of strings (for the app and tests). */
-export function readCsv(bytes: Uint8Array, options: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvReadResult {
+export function readCsv(bytes: CsvBytes, options: CsvOptions = {}, onProgress?: (p: CsvProgress) => void): CsvReadResult {
   let rows: string[][] = [];
   let lines: number[] = [];
   const sink: CsvSink = {

@@ -1,4 +1,4 @@
-import { readCsvStream, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
+import { readCsvStream, type CsvBytes, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import { ExampleCollector, type ExportFiles, type GroupTexts } from './collector';
 import type { ExportProblem, ExportSettings } from './types';
 
@@ -14,7 +14,7 @@ export type CsvExportResult =
  * `groupTexts`, the opt-in that keeps near-copies in one file, the texts).
  */
 export function exportCsv(
-  bytes: Uint8Array,
+  bytes: CsvBytes,
   settings: ExportSettings,
   csvOptions: CsvOptions = {},
   onProgress?: (p: CsvProgress) => void,

@@ -5,5 +5,5 @@
  */
 export * from './types';
 export { workbookToCsv } from './read';
-export { workbookKind, type WorkbookKind } from './sniff';
+export { mayBeWorkbook, workbookKind, type WorkbookKind } from './sniff';
 export { formatNumber } from './number-format';

@@ -15,6 +15,9 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (b: Uint8Array, sig: number[]): boolean => b.length >= sig.length && sig.every((x, i) => b[i] === x);
 
+/** Whether a file starting with `head` may be a workbook (a ZIP or an OLE file): {@link workbookKind} then needs all of it. */
+export const mayBeWorkbook = (head: Uint8Array): boolean => startsWith(head, ZIP) || startsWith(head, OLE);
+
 /**
  * Whether `bytes` are a workbook, by content, whatever the file is called: the app and the CLI
  * both ask this before reading a file as CSV or JSONL. Only the ZIP's directory is read.

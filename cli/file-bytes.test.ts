@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileBytes } from './file-bytes';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainset-file-bytes-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function fileOf(bytes: Uint8Array): string {
+  const file = path.join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const content = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251);
+
+describe('FileBytes: the CLI input read in pieces', () => {
+  it('gives the first 64 KB as its head, its size, and every byte in order through one reused buffer', () => {
+    const f = FileBytes.open(fileOf(content));
+    try {
+      expect(f.size).toBe(200_000);
+      expect(f.head).toEqual(content.subarray(0, 64 * 1024));
+      const seen: Uint8Array[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      for (const piece of f.pieces(3, 30_000)) {
+        seen.push(piece.slice());
+        buffers.add(piece.buffer);
+      }
+      expect(Buffer.concat(seen)).toEqual(Buffer.from(content.subarray(3)));
+      expect(buffers.size).toBe(1);
+      expect(f.whole()).toEqual(content);
+    } finally {
+      f.close();
+    }
+  });
+
+  it('hashes the whole file, whether or not the reads skipped its first bytes (a BOM) or stopped early', () => {
+    for (const read of [(f: FileBytes) => [...f.pieces(3, 30_000)], (f: FileBytes) => f.pieces(0, 50_000)[Symbol.iterator]().next(), () => null]) {
+      const f = FileBytes.open(fileOf(content));
+      try {
+        read(f);
+        expect(f.sha256()).toBe(sha(content));
+      } finally {
+        f.close();
+      }
+    }
+  });
+
+  it('reads a file shorter than the head, and an empty one', () => {
+    for (const bytes of [content.subarray(0, 10), new Uint8Array(0)]) {
+      const f = FileBytes.open(fileOf(bytes));
+      try {
+        expect(f.head).toEqual(bytes);
+        expect([...f.pieces(0, 4)].map((p) => p.length).reduce((a, b) => a + b, 0)).toBe(bytes.length);
+        expect(f.sha256()).toBe(sha(bytes));
+      } finally {
+        f.close();
+      }
+    }
+  });
+});
