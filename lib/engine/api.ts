@@ -46,6 +46,9 @@ const QUIET_MS = 150;
  */
 const SLICE_MS = 10;
 
+/** How often a run waiting for another (the slow checks for the quick ones) looks whether it may go on. */
+const BUSY_POLL_MS = 20;
+
 /** Progress at most this often: enough for a smooth bar, not a flood of messages. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -169,35 +172,45 @@ export class EngineService extends Engine implements Attentive {
   }
 
   /**
-   * Settles once the user is quiet, no quick checks run and no token count the user asked for runs:
-   * the slow runs wait for all three (a download waits for the quick checks; the count has its
-   * progress bar on screen).
+   * Settles once the user is quiet and `busy()` is false, looking again every {@link BUSY_POLL_MS}
+   * while it is true (a timer, not the next task: a run waiting for another must not spin beside it).
    */
-  private async quietAndNoQuickChecks(): Promise<void> {
-    do await this.quiet();
-    while (this.quickChecks > 0 || this.tokenCounts > 0);
+  private async quietAnd(busy: () => boolean): Promise<void> {
+    for (;;) {
+      await this.quiet();
+      if (!busy()) return;
+      await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+    }
   }
 
-  /** The quality checks, started and resumed between slices only while the user waits for nothing. */
+  /** A token count the user asked for runs (its progress bar is on screen): the checks wait. */
+  private readonly counting = (): boolean => this.tokenCounts > 0;
+
+  /** The quick checks or a token count run: the slow runs wait (a download waits for the quick checks). */
+  private readonly checkingOrCounting = (): boolean => this.quickChecks > 0 || this.tokenCounts > 0;
+
+  /** The quality checks, started and resumed between slices only while the user waits for nothing, not even a token count. */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
     try {
-      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), sliceMs: SLICE_MS });
+      const giveWay = () => this.quietAnd(this.counting);
+      return await super.checks(choices, { start: giveWay, pause: giveWay, sliceMs: SLICE_MS });
     } finally {
       this.quickChecks--;
     }
   }
 
-  /** The slow checks (near-duplicates, typos): after the quick ones, in their own run, giving way to the user and to the quick checks. */
+  /** The slow checks (near-duplicates, typos): after the quick ones, in their own run, giving way to the user, the quick checks and a token count. */
   slowChecks(choices: ExportChoices): Promise<CheckReport | null> {
-    return super.checks(choices, { start: () => this.quietAndNoQuickChecks(), pause: () => this.quietAndNoQuickChecks(), sliceMs: SLICE_MS, lane: 'slow' });
+    const giveWay = () => this.quietAnd(this.checkingOrCounting);
+    return super.checks(choices, { start: giveWay, pause: giveWay, sliceMs: SLICE_MS, lane: 'slow' });
   }
 
   /** The suspect-label finding, started and resumed only while the user waits for nothing and no quick checks run, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
     return super.suspects(choices, {
-      start: () => this.quietAndNoQuickChecks(),
-      pause: () => this.quietAndNoQuickChecks(),
+      start: () => this.quietAnd(this.checkingOrCounting),
+      pause: () => this.quietAnd(this.checkingOrCounting),
       sliceMs: SLICE_MS,
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
