@@ -4,8 +4,20 @@ import { DEFAULT_MODEL_ID } from '../lib/tokens';
 import { formatMb, formatRows } from './env';
 import type { Measure } from './processes';
 
-/** Speed and memory goals at 1M rows, from the issue: they are printed, never enforced by the exit code. */
-export const TARGETS = { rows: 1_000_000, minSpeedRatio: 10, maxMemoryRatio: 0.5 } as const;
+/**
+ * Issue 15's targets at a million rows: at least 12× the notebook's speed, at most a third of its
+ * peak memory (aims: 20×, 0.2). They are printed, never enforced by the exit code.
+ */
+export const TARGETS = { rows: 1_000_000, minSpeedRatio: 12, maxMemoryRatio: 0.33, aimSpeedRatio: 20, aimMemoryRatio: 0.2 } as const;
+
+/** `trainset --help` answers within this (no TypeScript compiled on a run). */
+export const HELP_TARGET_SECONDS = 0.3;
+
+/** The median time of `trainset --help`, against {@link HELP_TARGET_SECONDS}. */
+export function formatHelp(seconds: number[]): string {
+  const m = median(seconds);
+  return `\`trainset --help\`: ${m.toFixed(2)} s (median of ${seconds.length}; target < ${HELP_TARGET_SECONDS} s): ${m < HELP_TARGET_SECONDS ? 'PASS' : 'FAIL'}\n`;
+}
 
 /** One side (notebook or trainset) of one size: every run, and their median. */
 export type SideResult = { status: 'ok'; median: Measure; runs: Measure[] } | { status: 'failed' | 'unavailable'; reason: string };
@@ -159,8 +171,8 @@ export function formatVerdict(v: Verdict): string {
   const memory = v.memoryRatio === null ? '' : ` (${v.memoryRatio.toFixed(2)})`;
   return (
     `targets at ${formatRows(v.rows)} rows:\n` +
-    `  >= ${TARGETS.minSpeedRatio}x faster: ${mark(v.faster)}${speed}\n` +
-    `  <= ${TARGETS.maxMemoryRatio} peak memory: ${mark(v.leaner)}${memory}\n` +
+    `  >= ${TARGETS.minSpeedRatio}x faster (aim ${TARGETS.aimSpeedRatio}x): ${mark(v.faster)}${speed}\n` +
+    `  <= ${TARGETS.maxMemoryRatio} of its peak memory (aim ${TARGETS.aimMemoryRatio}): ${mark(v.leaner)}${memory}\n` +
     `  identical bytes: ${mark(v.identical)}\n`
   );
 }

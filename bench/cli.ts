@@ -12,6 +12,7 @@ import { DEFAULT_MODEL_ID } from '../lib/tokens';
 import {
   describeMeasure,
   formatChecks,
+  formatHelp,
   formatResults,
   medianMeasure,
   medianPhases,
@@ -216,9 +217,19 @@ async function benchCheck(env: Env, rows: number): Promise<CheckTiming> {
   return { rows, plain, withoutSuspect, tokens };
 }
 
+/** `trainset --help`, five times: how long the command takes to answer at all. */
+async function benchHelp(env: Env): Promise<number[]> {
+  const seconds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = await timed(trainsetCommand(env.root, '--help'), env.root, path.join(env.workDir, `help-${i}.time`));
+    if (t.ok) seconds.push(t.measure.seconds);
+  }
+  return seconds;
+}
+
 // --- output --------------------------------------------------------------------------------------
 
-function writeJson(env: Env, opts: Options, results: SizeResult[], checks: CheckTiming[], exitCode: number): string {
+function writeJson(env: Env, opts: Options, results: SizeResult[], checks: CheckTiming[], helpSeconds: number[], exitCode: number): string {
   const file = path.join(env.root, 'bench-results', 'bench.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const report = {
@@ -228,6 +239,7 @@ function writeJson(env: Env, opts: Options, results: SizeResult[], checks: Check
     runs: opts.runs,
     results,
     checks,
+    helpSeconds,
     verdict: verdict(results),
     exitCode,
   };
@@ -265,10 +277,12 @@ async function bench(argv: string[]): Promise<number> {
       results.push(await benchSize(env, opts, rows));
       checks.push(await benchCheck(env, rows));
     }
+    const help = await benchHelp(env);
     const exitCode = results.every((r) => r.identical === true) ? 0 : 1;
     process.stdout.write(formatResults(results, opts.runs));
     process.stdout.write(formatChecks(checks, results));
-    const json = writeJson(env, opts, results, checks, exitCode);
+    process.stdout.write('\n' + formatHelp(help));
+    const json = writeJson(env, opts, results, checks, help, exitCode);
     process.stdout.write(`\nfigures written to ${json}\n`);
     if (exitCode !== 0) process.stdout.write(exitReason(results));
     return exitCode;
