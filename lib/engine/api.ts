@@ -183,18 +183,18 @@ export class EngineService extends Engine implements Attentive {
     }
   }
 
-  /** A token count the user asked for runs (its progress bar is on screen): the checks wait. */
-  private readonly counting = (): boolean => this.tokenCounts > 0;
-
   /** The quick checks or a token count run: the slow runs wait (a download waits for the quick checks). */
   private readonly checkingOrCounting = (): boolean => this.quickChecks > 0 || this.tokenCounts > 0;
 
-  /** The quality checks, started and resumed between slices only while the user waits for nothing, not even a token count. */
+  /**
+   * The quality checks, started and resumed between slices only while the user waits for nothing.
+   * They do not wait for a token count: on a small file one runs after every edit, and the checks
+   * decide whether the files may be downloaded.
+   */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
     try {
-      const giveWay = () => this.quietAnd(this.counting);
-      return await super.checks(choices, { start: giveWay, pause: giveWay, sliceMs: SLICE_MS });
+      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), sliceMs: SLICE_MS });
     } finally {
       this.quickChecks--;
     }
