@@ -142,7 +142,9 @@ async function refreshDerived(ctx: StoreContext, set: Set, get: Get, onlyGate = 
         )
       : Promise.resolve(),
     // Small datasets are counted after every change; larger ones when asked (then kept, marked stale).
-    s.status.rows <= AUTO_TOKENS_MAX_ROWS ? countTokens(ctx, set, get, false) : Promise.resolve(),
+    // After the split and the checks: the first count loads the tokenizer, seconds of the worker's time
+    // on a busy machine, and a download waits for those two, not for the tokens.
+    s.status.rows <= AUTO_TOKENS_MAX_ROWS ? Promise.allSettled(gate).then(() => countTokens(ctx, set, get, false)) : Promise.resolve(),
   ]);
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createEngineClient, SessionStore } from '../engine';
 import { openDatabase } from '../engine/testing';
@@ -53,6 +53,34 @@ describe('the store on the real engine', () => {
     expect(store.getState().rowAt(150)).toMatchObject({ number: 151 });
     expect(store.getState().rowAt(449)).toMatchObject({ number: 450 });
     expect(store.getState().rowAt(499)).toMatchObject({ number: 500 });
+  });
+
+  it('counts the tokens of a small file only once the split and the checks are in (a download waits for those, not for the tokenizer)', async () => {
+    const calls: string[] = [];
+    const engine = createEngineClient({ worker: null, store: new SessionStore(openDatabase(new IDBFactory())) });
+    const api = new Proxy(engine.api, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function' || !['checks', 'splitPreview', 'countTokens'].includes(String(key))) return value;
+        return (...args: unknown[]) => {
+          calls.push(`${String(key)} asked`);
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).then((r) => (calls.push(`${String(key)} answered`), r));
+        };
+      },
+    });
+    // The store reaches the engine through its client's `api`: watch that.
+    const watched = new Proxy(engine, { get: (target, key, receiver) => (key === 'api' ? api : Reflect.get(target, key, receiver)) });
+    const store = createTrainsetStore({
+      engine: watched,
+      fetchSample: async () => new File([readFileSync(SAMPLE)], 'customer-support-sample.csv'),
+      save: () => {},
+      zip: (files) => zipSync(files),
+    });
+    await store.getState().loadSample();
+    await vi.waitFor(() => expect(store.getState().tokenReport).not.toBeNull(), { timeout: 10_000 });
+    const counted = calls.indexOf('countTokens asked');
+    expect(counted).toBeGreaterThan(calls.indexOf('checks answered'));
+    expect(counted).toBeGreaterThan(calls.indexOf('splitPreview answered'));
   });
 
   it('keeps the previous dataset when a file cannot be read, and says why', async () => {
