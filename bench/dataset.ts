@@ -27,7 +27,22 @@ async function timeAsync<T>(rows: [string, string][], what: string, f: () => Pro
   return r;
 }
 
-const sizes = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
+const USAGE = `Usage: npm run bench:dataset -- [SIZES]
+
+  SIZES  row counts, comma-separated (default: 100000,1000000)
+
+Times the grid's operations and the export inside the engine, without a browser.
+`;
+const arg = process.argv[2];
+if (arg === '--help' || arg === '-h') {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const sizes = (arg ?? '100000,1000000').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+  process.stderr.write(`bench:dataset: ${JSON.stringify(arg)} is not a list of row counts\n\n${USAGE}`);
+  process.exit(2);
+}
 const tokenChoices = { model: DEFAULT_MODEL_ID, pricePerMillion: null, epochs: null };
 for (const n of sizes) {
   {

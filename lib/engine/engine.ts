@@ -31,12 +31,14 @@ import {
   type ViewQuery,
 } from '../dataset';
 import {
+  BATCH_BYTES,
   chatFormat,
   DEFAULT_SYSTEM_PROMPT,
   digestBytes,
   manifestOf,
   jsSha256,
   manifestText,
+  type BatchBuffers,
   type ExportProblem,
   type ExportSettings,
   type GroupTexts,
@@ -812,15 +814,19 @@ export class Engine {
     const outcome = exportDataset(this.requireDataset(), settings, groupOption(choices));
     if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const { files } = outcome;
-    const blob = (batches: Generator<Uint8Array[]>): Blob => {
-      const parts: BlobPart[] = [];
-      for (const batch of batches) for (const p of batch) parts.push(p as Uint8Array<ArrayBuffer>);
+    // Each batch is copied into a Blob of its own as it comes, so one buffer serves them all: new
+    // memory for 400 MB of batches (a million rows) would cost more than making them.
+    const blob = (batches: (buffers: BatchBuffers) => Generator<Uint8Array[]>): Blob => {
+      const one = new Uint8Array(BATCH_BYTES);
+      const parts: Blob[] = [];
+      for (const batch of batches({ take: (bytes) => (bytes <= one.length ? one : new Uint8Array(bytes)) }))
+        parts.push(new Blob(batch as Uint8Array<ArrayBuffer>[]));
       return new Blob(parts, { type: 'application/jsonl' });
     };
     return {
       ok: true,
-      train: blob(files.train()),
-      validation: blob(files.validation()),
+      train: blob((buffers) => files.train(buffers)),
+      validation: blob((buffers) => files.validation(buffers)),
       summary: files.summary,
       preview: { train: firstLines(files.train()), validation: firstLines(files.validation()) },
     };

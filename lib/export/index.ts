@@ -28,6 +28,7 @@ export {
   type TargetNotice,
 } from './targets';
 export {
+  BATCH_BYTES,
   ExampleCollector,
   where,
   type CollectorOptions,
