@@ -28,7 +28,7 @@ export const BATCH_BYTES = 2 << 20;
  * on a small virtual machine takes longer than making the lines.
  */
 export interface BatchBuffers {
-  /** A buffer of at least `bytes`, whose contents may be overwritten. */
+  /** A buffer of at least `bytes`, whose contents may be overwritten (a larger one makes larger batches). */
   take(bytes: number): Uint8Array;
 }
 

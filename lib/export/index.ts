@@ -28,7 +28,6 @@ export {
   type TargetNotice,
 } from './targets';
 export {
-  BATCH_BYTES,
   ExampleCollector,
   where,
   type CollectorOptions,
