@@ -15,7 +15,7 @@ rows.push(['Where is my parcel number 3?', 'Shipping', 'Delayed']);
 const dirty = 'inquiry,category,sub_category\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
 
 test('fix what the Issues panel finds, undo one fix, and download the fixed files', async ({ page, start, grid, exportPanel }) => {
-  const issues = page.getByRole('region', { name: 'Issues' });
+  const issues = page.getByRole('region', { name: 'Issues', exact: true });
 
   await test.step('upload a dirty file and see its issues', async () => {
     await start.open();
@@ -67,7 +67,7 @@ test('fix what the Issues panel finds, undo one fix, and download the fixed file
 });
 
 test('change a threshold: the checks follow at once, and the change is kept after a reload', async ({ page, start, grid }) => {
-  const issues = page.getByRole('region', { name: 'Issues' });
+  const issues = page.getByRole('region', { name: 'Issues', exact: true });
   // 40 Shipping rows and 6 Returns rows: Returns is "rare" under the default of 10 rows.
   const rows = [
     ...Array.from({ length: 40 }, (_, i) => `Where is parcel ${i}?,Shipping,Delayed`),
@@ -106,7 +106,7 @@ test('change a threshold: the checks follow at once, and the change is kept afte
 });
 
 test('the token limit follows the chosen model until the user sets one', async ({ page, start, grid }) => {
-  const issues = page.getByRole('region', { name: 'Issues' });
+  const issues = page.getByRole('region', { name: 'Issues', exact: true });
   await start.open();
   await start.trySample();
   await grid.expectLoaded();
@@ -122,7 +122,7 @@ test('the token limit follows the chosen model until the user sets one', async (
 });
 
 test('an error in Issues blocks the downloads, and says why, until the threshold is changed', async ({ page, start, grid, exportPanel }) => {
-  const issues = page.getByRole('region', { name: 'Issues' });
+  const issues = page.getByRole('region', { name: 'Issues', exact: true });
   // 11 rows: the split leaves 8 training examples; OpenAI needs 10.
   const rows = Array.from({ length: 11 }, (_, i) => `Where is parcel ${i}?,${i % 2 ? 'Shipping' : 'Billing'},Other`);
   await start.open();

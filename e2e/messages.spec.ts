@@ -47,7 +47,7 @@ test('Add row, then Escape: the empty row is not left behind to block the export
 });
 
 test('“Done, you can undo it.” goes when the fix is undone', async ({ page, grid }) => {
-  const issues = page.getByRole('region', { name: 'Issues' });
+  const issues = page.getByRole('region', { name: 'Issues', exact: true });
   await issues.getByRole('button', { name: /^Merge “Biling” into “Billing”/ }).click();
   await issues
     .getByRole('group', { name: /^Confirm:/ })

@@ -108,7 +108,7 @@ for (const viewport of VIEWPORTS) {
       });
 
       await test.step('fix preview', async () => {
-        const issues = page.getByRole('region', { name: 'Issues' });
+        const issues = page.getByRole('region', { name: 'Issues', exact: true });
         await issues
           .getByRole('button', { name: /in inquiry \(\d+ rows?\)…$/ })
           .first()
