@@ -7,6 +7,7 @@ import {
   MANIFEST_FILE,
   manifestOf,
   manifestText,
+  sha256Hex,
   TARGETS,
   type BatchBuffers,
   type ExportFiles,
@@ -57,13 +58,6 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
-/** The SHA-256 of bytes in memory (the bundle of several files). */
-async function sha256Of(bytes: Uint8Array): Promise<string> {
-  const sha = nodeSha256();
-  sha.update(bytes);
-  return sha.digest();
-}
-
 /** Export one source (a file read in pieces, or the bundle of several files) and write the files and their manifest. */
 async function exportSource(
   name: string,
@@ -101,7 +95,7 @@ async function exportSource(
     return 1;
   }
 
-  const input = file ? { name, bytes: file.size, sha256: file.sha256() } : { name, bytes: source.bundle!.length, sha256: await sha256Of(source.bundle!) };
+  const input = file ? { name, bytes: file.size, sha256: file.sha256() } : { name, bytes: source.bundle!.length, sha256: await sha256Hex(source.bundle!) };
   const manifest = (digests: { train: FileDigest; validation: FileDigest }): Manifest =>
     manifestOf(settings, input, result.files.summary, digests, { csv: csvOptions, nearDuplicateSimilarity: similarity });
   const written = await writeFilesAtomically(outDir, result.files, manifest);

@@ -159,16 +159,11 @@ export class EngineService extends Engine implements Attentive {
   }
 
   /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
-  private quiet(): Promise<void> {
-    return this.quietFor(QUIET_MS);
-  }
-
-  /** Settles once the user has asked nothing for `ms` (at least one task later). */
-  private async quietFor(ms: number): Promise<void> {
+  private async quiet(): Promise<void> {
     do {
-      const wait = ms - (performance.now() - this.lastUserCall);
+      const wait = QUIET_MS - (performance.now() - this.lastUserCall);
       await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : nextTask());
-    } while (performance.now() - this.lastUserCall < ms);
+    } while (performance.now() - this.lastUserCall < QUIET_MS);
   }
 
   /**
@@ -208,9 +203,10 @@ export class EngineService extends Engine implements Attentive {
 
   /** The suspect-label finding, started and resumed only while the user waits for nothing and no quick checks run, with progress sent as events. */
   override async suspects(choices: ExportChoices): Promise<CheckResult[] | null> {
+    const giveWay = () => this.quietAnd(this.checkingOrCounting);
     return super.suspects(choices, {
-      start: () => this.quietAnd(this.checkingOrCounting),
-      pause: () => this.quietAnd(this.checkingOrCounting),
+      start: giveWay,
+      pause: giveWay,
       sliceMs: SLICE_MS,
       onProgress: (done, total) => this.progress({ task: 'suspects', done, total }),
     });
