@@ -280,6 +280,13 @@ const C1 = /[\u0080-\u009f]/g;
 const cp1252Char = (ch: string): string => String.fromCharCode(CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch.charCodeAt(0));
 
 /**
+ * Bytes decoded at a time. The text of a few megabytes is a string the engine allocates outside its
+ * young generation, in fresh memory: decoding 180 MB in 4 MB slices took 0.4–0.8 s in Node, in 64 KB
+ * slices 0.12–0.17 s (and 256 KB, oddly, 1.3 s), the same text.
+ */
+const DECODE_BYTES = 64 << 10;
+
+/**
  * Decode in slices of about `chunkBytes`, yielding text pieces and the number of bytes consumed so far.
  * Throws a TypeError (from TextDecoder) on invalid input for the strict decoders; callers catch it.
  */
@@ -292,10 +299,13 @@ export function* decodeChunks(bytes: CsvBytes, encoding: Encoding, bomLength: nu
   const pieces = bytes instanceof Uint8Array ? slices(bytes, bomLength, chunkBytes) : bytes.pieces(bomLength, chunkBytes);
   let at = bomLength;
   for (const piece of pieces) {
-    at += piece.length;
-    let text = decoder.decode(piece, { stream: at < n });
-    if (encoding === 'windows-1252') text = text.replace(C1, cp1252Char);
-    yield { text, bytesRead: at };
+    for (let from = 0; from < piece.length; from += DECODE_BYTES) {
+      const slice = piece.subarray(from, Math.min(piece.length, from + DECODE_BYTES));
+      at += slice.length;
+      let text = decoder.decode(slice, { stream: at < n });
+      if (encoding === 'windows-1252') text = text.replace(C1, cp1252Char);
+      yield { text, bytesRead: at };
+    }
   }
   if (n <= bomLength) return;
   const tail = decoder.decode();
