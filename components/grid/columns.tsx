@@ -1,6 +1,6 @@
 'use client';
 
-import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, type Row, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, type SortingState } from '@tanstack/react-table';
 import type { ColumnMapping, RowView } from '@/lib/engine';
 import type { ReviewStatus } from '@/lib/dataset';
 import type { AnswerMode } from '@/lib/export';
@@ -29,7 +29,6 @@ export interface GridColumnMeta {
  */
 export const gridFeatures = tableFeatures({ rowSortingFeature, columnMeta: metaHelper<GridColumnMeta>() });
 export type GridFeatures = typeof gridFeatures;
-export type GridRow = Row<GridFeatures, RowView>;
 
 const helper = createColumnHelper<GridFeatures, RowView>();
 
@@ -72,25 +71,30 @@ export function describeColumns(header: readonly string[], mapping: ColumnMappin
   ];
 }
 
-/** TanStack column definitions for the described columns (keep the result stable: memoise it). */
+/**
+ * TanStack column definitions for the described columns, for the header (titles, sorting) only:
+ * rows render their cells with {@link CellContent} (keep the result stable: memoise it).
+ */
 export function buildColumnDefs(metas: readonly GridColumnMeta[]) {
   return helper.columns(
     metas.map((meta) => {
       if (meta.kind === 'select') return helper.display({ id: 'select', header: 'Select', enableSorting: false, meta });
-      if (meta.kind === 'review') {
-        return helper.accessor((r) => r.review, { id: 'review', header: 'Review', enableSorting: false, meta, cell: (ctx) => REVIEW_TEXT[ctx.getValue()] });
-      }
-      if (meta.kind === 'number') {
-        return helper.accessor((r) => r.number, { id: 'number', header: '#', enableSorting: false, meta, cell: (ctx) => ctx.getValue() });
-      }
-      return helper.accessor((r) => r.cells[meta.col] ?? '', {
-        id: columnId(meta.col),
-        header: meta.title,
-        meta,
-        cell: (ctx) => <CellText text={ctx.getValue()} col={meta.col} />,
-      });
+      if (meta.kind === 'review') return helper.display({ id: 'review', header: 'Review', enableSorting: false, meta });
+      if (meta.kind === 'number') return helper.display({ id: 'number', header: '#', enableSorting: false, meta });
+      return helper.accessor((r) => r.cells[meta.col] ?? '', { id: columnId(meta.col), header: meta.title, meta });
     }),
   );
+}
+
+/**
+ * What a row shows in a column (not the selection box, which the row draws). Straight from the row,
+ * not through TanStack's row model: that model was rebuilt for every row on screen at every scroll
+ * step, for cells that only show a value.
+ */
+export function CellContent({ meta, view }: { meta: GridColumnMeta; view: RowView }) {
+  if (meta.kind === 'number') return <>{view.number}</>;
+  if (meta.kind === 'review') return <>{REVIEW_TEXT[view.review]}</>;
+  return <CellText text={view.cells[meta.col] ?? ''} col={meta.col} />;
 }
 
 /** The store's sort as TanStack sorting state. */

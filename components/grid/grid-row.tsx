@@ -1,9 +1,8 @@
 'use client';
 
-import { FlexRender } from '@tanstack/react-table';
-import { memo, type ChangeEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useState, type ChangeEvent, type MouseEvent, type ReactNode } from 'react';
 import type { RowView } from '@/lib/engine';
-import type { GridColumnMeta, GridRow as TableRow } from './columns';
+import { CellContent, type GridColumnMeta } from './columns';
 import { CellEditor, type CommitMove } from './editable-cell';
 import type { CellPos } from './grid-navigation';
 import styles from './data-grid.module.css';
@@ -33,8 +32,6 @@ interface GridRowProps {
   index: number;
   top: number;
   view: RowView | undefined;
-  /** TanStack's row for `view`; rebuilt whenever the rows on screen change, so not compared. */
-  row: TableRow | undefined;
   columns: readonly GridColumnMeta[];
   /** The active column when the active cell is in this row, else -1. */
   activeCol: number;
@@ -54,7 +51,7 @@ function titleIfCut(e: MouseEvent<HTMLElement>, value: string): void {
 /*
  * Rows re-render only when their own data changes: a cell edit replaces one RowView in the store's
  * cache, so only that row renders again (well under the 50 ms budget), and scrolling re-renders
- * only the rows that come into view. `row` is left out on purpose (see above).
+ * only the rows that come into view.
  */
 function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   return (
@@ -66,15 +63,16 @@ function sameRow(a: GridRowProps, b: GridRowProps): boolean {
     a.editing === b.editing &&
     a.selected === b.selected &&
     a.readOnly === b.readOnly &&
-    a.actions === b.actions &&
-    (a.row === undefined) === (b.row === undefined)
+    a.actions === b.actions
   );
 }
 
-export const GridRow = memo(function GridRow({ index, top, view, row, columns, activeCol, editing, selected, readOnly, actions }: GridRowProps) {
+export const GridRow = memo(function GridRow({ index, top, view, columns, activeCol, editing, selected, readOnly, actions }: GridRowProps) {
+  // The expand button is drawn only where it shows (the row under the pointer, the active row):
+  // on every row it was a fifth of the elements a scroll step makes.
+  const [pointedAt, setPointedAt] = useState(false);
   // One element tree whether the row is loaded or not: a placeholder turning into the row must
   // keep the focused cell's element, or keyboard focus would fall back to the page.
-  const cells = view && row ? row.getAllCells() : null;
   const firstText = columns.findIndex((m) => m.kind === 'text');
   const onSelect = (e: ChangeEvent<HTMLInputElement>) =>
     view && actions.toggleRow(index, view.id, e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey);
@@ -86,14 +84,15 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
       aria-busy={view ? undefined : true}
       className={`${styles.row} ${selected ? styles.selected : ''} ${editing ? styles.rowEditing : ''} ${activeCol >= 0 ? styles.activeRow : ''} ${view ? '' : styles.placeholder}`}
       style={{ transform: `translateY(${top}px)` }}
+      onMouseEnter={() => setPointedAt(true)}
+      onMouseLeave={() => setPointedAt(false)}
     >
       {columns.map((meta, c) => {
-        const cell = cells?.[c];
         const edited = view !== undefined && meta.col >= 0 && (view.edited & (1 << meta.col)) !== 0;
         const isEditing = editing?.col === c;
         const pos = { row: index, col: c };
         let content: ReactNode;
-        if (!view || !cell) content = meta.kind === 'select' ? null : <span className={styles.skeleton} />;
+        if (!view) content = meta.kind === 'select' ? null : <span className={styles.skeleton} />;
         else if (meta.kind === 'select')
           content = (
             <input
@@ -122,11 +121,11 @@ export const GridRow = memo(function GridRow({ index, top, view, row, columns, a
         else
           content = (
             <span className={meta.kind === 'text' ? styles.clamp : styles.ellipsis} onMouseEnter={(e) => titleIfCut(e, view.cells[meta.col] ?? '')}>
-              <FlexRender cell={cell} />
+              <CellContent meta={meta} view={view} />
             </span>
           );
         // The mouse's way to the detail view (the keyboard's is Ctrl+Enter, in the grid's help).
-        const expand = view && !isEditing && c === firstText && (
+        const expand = view && !isEditing && c === firstText && (pointedAt || activeCol >= 0) && (
           <button
             type="button"
             tabIndex={-1}

@@ -21,7 +21,12 @@ import styles from './data-grid.module.css';
 /** Fixed row height (two lines of text): fixed sizes keep 100,000-row scrolling exact and cheap. */
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 40;
-const OVERSCAN = 10;
+/**
+ * Rows drawn beyond each edge of the view: enough for a wheel step or an arrow key to find its row
+ * drawn, few enough that a jump (a drag of the scrollbar, a search hit) draws little more than a
+ * screen. Ten made a jump draw 34 rows for the 14 on screen.
+ */
+const OVERSCAN = 5;
 
 export interface GridHandle {
   editNewRow(index: number, id: number): void;
@@ -38,7 +43,7 @@ interface GridTableProps {
   handle: Ref<GridHandle>;
 }
 
-const rowId = (r: RowView): string => String(r.id);
+const NO_ROWS: RowView[] = [];
 
 /** The WAI-ARIA grid: a sticky header row and the virtualised rows of the view. */
 export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOnly, handle }: GridTableProps) {
@@ -89,11 +94,12 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
-  const { rows, byIndex, data } = useWindowRows(
+  const { rows, byIndex } = useWindowRows(
     items.map((i) => i.index),
     rowsVersion,
     meta,
   );
+  const userActive = useCallback(() => api.getState().userActive(), [api]);
   const rowFor = useCallback((index: number) => api.getState().rowAt(index) ?? byIndex.get(index), [api, byIndex]);
 
   const defs = useMemo(() => buildColumnDefs(columns), [columns]);
@@ -102,8 +108,8 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     {
       features: gridFeatures,
       columns: defs,
-      data,
-      getRowId: rowId,
+      // The header's sorting only: rows draw their cells themselves (CellContent).
+      data: NO_ROWS,
       state: { sorting },
       onSortingChange: (update) => void api.getState().setSort(fromSorting(typeof update === 'function' ? update(sorting) : update)),
       manualSorting: true,
@@ -112,7 +118,6 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
     },
     (s) => ({ sorting: s.sorting }),
   );
-  const tableRows = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   const scrollToRow = useCallback(
@@ -163,6 +168,7 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
         className={styles.grid}
         style={layout}
         onKeyDown={onKeyDown}
+        onScroll={userActive}
       >
         <GridHeader
           headers={headers}
@@ -188,7 +194,6 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
                   index={item.index}
                   top={top(item.start)}
                   view={view}
-                  row={view ? tableRows[rowId(view)] : undefined}
                   columns={columns}
                   activeCol={isActiveRow ? active.col : -1}
                   editing={editing && editing.row === item.index ? editing : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { RowView } from '@/lib/engine';
 import { useTrainsetApi } from '@/components/store/store-provider';
 
@@ -19,8 +19,6 @@ export interface WindowRows {
   /** Aligned with the positions asked for; undefined while a row is being fetched. */
   rows: (RowView | undefined)[];
   byIndex: ReadonlyMap<number, RowView>;
-  /** The rows present, for the table's data. */
-  data: RowView[];
 }
 
 /**
@@ -36,22 +34,26 @@ export function useWindowRows(indexes: readonly number[], rowsVersion: number, r
   const api = useTrainsetApi();
   const key = indexes.join(',');
 
-  // The rows last shown, kept in state with what they were computed from, and computed again during
-  // render when any of that changes (`key` stands for `indexes`, a new array every render;
-  // `rowsVersion` marks cache changes).
-  const compute = (previous: ReadonlyMap<number, RowView>): WindowRows => {
+  // The rows last shown, the fallback while a position's fresh row is fetched. Read during render
+  // and written after it (a ref, not state: keeping them in state, computed again during render,
+  // made React render the whole grid twice on every scroll step).
+  const shown = useRef<{ reset: unknown; rows: ReadonlyMap<number, RowView> }>({ reset, rows: new Map() });
+  /* eslint-disable react-hooks/refs -- the last rows shown are a cache of what was on screen, not input that must trigger renders */
+  const result = useMemo(() => {
+    const previous = shown.current.reset === reset ? shown.current.rows : new Map<number, RowView>();
     const { rowAt } = api.getState();
     const rows = indexes.map((i) => rowAt(i) ?? previous.get(i));
     const byIndex = new Map<number, RowView>();
     rows.forEach((r, k) => r && byIndex.set(indexes[k]!, r));
-    return { rows, byIndex, data: [...byIndex.values()] };
-  };
-  const [shown, setShown] = useState(() => ({ api, key, rowsVersion, reset, result: compute(new Map()) }));
-  let result = shown.result;
-  if (shown.api !== api || shown.key !== key || shown.rowsVersion !== rowsVersion || shown.reset !== reset) {
-    result = compute(shown.reset === reset ? shown.result.byIndex : new Map());
-    setShown({ api, key, rowsVersion, reset, result });
-  }
+    return { rows, byIndex };
+    // `key` stands for `indexes` (a new array every render); `rowsVersion` marks cache changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key, rowsVersion, reset]);
+  /* eslint-enable react-hooks/refs */
+
+  useLayoutEffect(() => {
+    shown.current = { reset, rows: result.byIndex };
+  }, [result, reset]);
 
   useEffect(() => {
     const { ensureRows } = api.getState();
