@@ -158,6 +158,14 @@ export class EngineService extends Engine implements Attentive {
     this.lastUserCall = performance.now();
   }
 
+  /**
+   * Nothing but a sign that the user is busy on the page (scrolling): like every call the user
+   * waits for, it holds the background runs for {@link QUIET_MS}. The rows a scroll shows are asked
+   * for only once the page has drawn a frame; told at the first scroll event, the checks pause at
+   * the end of their slice instead of competing for the two cores meanwhile.
+   */
+  userActive(): void {}
+
   /** Settles once the user has asked nothing for `QUIET_MS` (at least one task later). */
   private async quiet(): Promise<void> {
     do {

@@ -97,6 +97,24 @@ describe('serveEngine: the quality checks wait while the user works', () => {
     expect(answered - lastRows).toBeGreaterThanOrEqual(100);
   });
 
+  it('a scroll the page signals (userActive) holds them like a call for rows: they answer only once it stops', async () => {
+    const served = serveEngine(new EngineService(() => {}));
+    await served.loadFile(new Blob([csv]), 'inquiries.csv', {});
+    served.setMapping({ text: 'inquiry', labels: ['category', 'sub_category'] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let answered = 0;
+    const checking = served.checks(DEFAULT_CHOICES).then(() => (answered = performance.now()));
+    let lastSignal = 0;
+    for (let i = 0; i < 6; i++) {
+      served.userActive();
+      lastSignal = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(answered).toBe(0);
+    }
+    await checking;
+    expect(answered - lastSignal).toBeGreaterThanOrEqual(100);
+  });
+
   it('a new file read while the checks of the last one wait: the checks asked last answer, for the new file', async () => {
     const served = serveEngine(new EngineService(() => {}));
     await served.loadFile(new Blob([csv]), 'first.csv', {});

@@ -106,6 +106,11 @@ export interface ViewSlice {
   rowAt(index: number): RowView | undefined;
   /** Make sure rows [start, end) are cached. */
   ensureRows(start: number, end: number): void;
+  /**
+   * The user is scrolling the rows: the engine holds its background work (the checks) for a moment,
+   * so that the rows they are about to ask for, and the page drawing them, get the machine.
+   */
+  userActive(): void;
   /** The ids of every row in the view, in view order ("select all matching"). */
   viewIds(): Promise<number[]>;
 }

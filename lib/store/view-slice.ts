@@ -2,9 +2,12 @@ import { fetchPages, refreshView, type Slice } from './context';
 import { viewInitial } from './initial-state';
 import type { ViewSlice } from './types';
 
+const ACTIVE_EVERY_MS = 100;
+
 /** Which rows the grid shows (sort, filters, search), and the rows it has read. */
 export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
   const refresh = (): Promise<void> => refreshView(ctx, set, get);
+  let lastActive = -Infinity;
   return {
     ...viewInitial,
     async setSort(sort) {
@@ -50,6 +53,14 @@ export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
     },
     ensureRows(start, end) {
       fetchPages(ctx, set, get, ctx.cache.missingPages(Math.max(0, start), Math.min(end, get().length)));
+    },
+    userActive() {
+      // A scroll fires every frame; the engine's quiet period (150 ms) needs a word every 100 ms at most.
+      const now = performance.now();
+      if (now - lastActive < ACTIVE_EVERY_MS) return;
+      lastActive = now;
+      // Only a hint: if the engine is being replaced, nothing is lost without it.
+      ctx.engine.userActive().catch(() => undefined);
     },
   };
 };
