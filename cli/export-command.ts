@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   exportCsv,
-  FileDigester,
   MANIFEST_FILE,
   manifestOf,
   manifestText,
@@ -19,10 +18,10 @@ import {
 } from '../lib/export';
 import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
 import type { CsvBytes, CsvOptions } from '../lib/csv';
+import { DigestThread, type DigestStream } from './digest-thread';
 import { FileBytes } from './file-bytes';
 import { combinedSource, CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, openInput, reportProblems, settingsFrom, type CsvSource } from './options';
 import { checkProjectArgs, openProject } from './project';
-import { nodeSha256 } from './sha256';
 import { USAGE, UsageError, WriteError } from './usage';
 
 /** `trainset export`: read, check, split, write atomically, summarise. */
@@ -58,19 +57,39 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
+interface SourceExport {
+  settings: ExportSettings;
+  csvOptions: CsvOptions;
+  outDir: string;
+  values: { quiet?: boolean; 'keep-near-duplicates-together'?: boolean };
+}
+
 /** Export one source (a file read in pieces, or the bundle of several files) and write the files and their manifest. */
 async function exportSource(
   name: string,
   source: (CsvSource<CsvBytes> & { bundle?: Uint8Array }) | number,
   file: FileBytes | null,
-  {
-    settings,
-    csvOptions,
-    outDir,
-    values,
-  }: { settings: ExportSettings; csvOptions: CsvOptions; outDir: string; values: { quiet?: boolean; 'keep-near-duplicates-together'?: boolean } },
+  options: SourceExport,
 ): Promise<number> {
   if (typeof source === 'number') return source;
+  const digests = DigestThread.start();
+  try {
+    return await exportWith(name, source, file, digests, options);
+  } finally {
+    await digests.close();
+  }
+}
+
+async function exportWith(
+  name: string,
+  source: CsvSource<CsvBytes> & { bundle?: Uint8Array },
+  file: FileBytes | null,
+  digests: DigestThread,
+  { settings, csvOptions, outDir, values }: SourceExport,
+): Promise<number> {
+  // The input is hashed on the digest thread while this one parses it (an export that fails ignores the hash).
+  const inputHash = file ? digests.hashFile(file.fd) : sha256Hex(source.bundle!);
+  inputHash.catch(() => undefined);
   // Opt-in, not the notebook's split: copies and near-copies (the near-duplicate check's default similarity) go to one file.
   const together = values['keep-near-duplicates-together'] === true;
   const similarity = together ? DEFAULT_THRESHOLDS.nearDuplicateSimilarity : null;
@@ -95,10 +114,10 @@ async function exportSource(
     return 1;
   }
 
-  const input = file ? { name, bytes: file.size, sha256: file.sha256() } : { name, bytes: source.bundle!.length, sha256: await sha256Hex(source.bundle!) };
+  const input = { name, bytes: file ? file.size : source.bundle!.length, sha256: await inputHash };
   const manifest = (digests: { train: FileDigest; validation: FileDigest }): Manifest =>
     manifestOf(settings, input, result.files.summary, digests, { csv: csvOptions, nearDuplicateSimilarity: similarity });
-  const written = await writeFilesAtomically(outDir, result.files, manifest);
+  const written = await writeFilesAtomically(outDir, result.files, manifest, digests);
   if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target) + keepingNote(result.files));
   return 0;
 }
@@ -134,7 +153,8 @@ async function exportProject(file: string, values: { out?: string; quiet?: boole
   const [train, validation] = await Promise.all([r.train.arrayBuffer(), r.validation.arrayBuffer()]);
   const manifest = JSON.parse(r.manifest) as Manifest;
   const files = { train: () => [[new Uint8Array(train)]], validation: () => [[new Uint8Array(validation)]] };
-  const written = await writeFilesAtomically(values.out ?? '.', files, () => manifest);
+  const digests = DigestThread.start();
+  const written = await writeFilesAtomically(values.out ?? '.', files, () => manifest, digests).finally(() => digests.close());
   if (!values.quiet) process.stdout.write(summary(`${opened.dataName} (${opened.name}, with its edits)`, r, written, opened.choices.target));
   return 0;
 }
@@ -153,6 +173,7 @@ async function writeFilesAtomically(
   outDir: string,
   files: { train(buffers?: BatchBuffers): Iterable<Uint8Array[]>; validation(buffers?: BatchBuffers): Iterable<Uint8Array[]> },
   manifest: (digests: { train: FileDigest; validation: FileDigest }) => Manifest,
+  digests: DigestThread,
 ): Promise<Written> {
   try {
     fs.mkdirSync(outDir, { recursive: true });
@@ -169,8 +190,8 @@ async function writeFilesAtomically(
   const temp = (file: string): string => `${file}.${process.pid}.tmp`;
   const temps: Written = { train: temp(targets.train), validation: temp(targets.validation), manifest: temp(targets.manifest) };
   try {
-    const train = await writeChunks(temps.train, (buffers) => files.train(buffers));
-    const validation = await writeChunks(temps.validation, (buffers) => files.validation(buffers));
+    const train = await writeChunks(temps.train, (buffers) => files.train(buffers), digests.stream());
+    const validation = await writeChunks(temps.validation, (buffers) => files.validation(buffers), digests.stream());
     fs.writeFileSync(temps.manifest, manifestText(manifest({ train, validation })));
     fs.renameSync(temps.train, targets.train);
     fs.renameSync(temps.validation, targets.validation);
@@ -188,24 +209,28 @@ async function writeFilesAtomically(
 const WRITES_IN_FLIGHT = 8;
 
 /**
- * Write the batches to `file`, hashing each as it goes out; returns the file's size, SHA-256 and
- * lines. The writes run on libuv's thread pool, each at its own position, while this thread makes the
- * next batches: at a million rows writing is a third of the export, and it now overlaps the rest.
+ * Write the batches to `file` and hash them on the digest thread; returns the file's size, SHA-256
+ * and lines. The writes run on libuv's thread pool, each at its own position, and the hashing on the
+ * digest thread (reading each batch back once written, in file order), while this thread makes the
+ * next batches.
  */
-async function writeChunks(file: string, batches: (buffers: BatchBuffers) => Iterable<Uint8Array[]>): Promise<FileDigest> {
-  const digester = new FileDigester(nodeSha256());
+async function writeChunks(file: string, batches: (buffers: BatchBuffers) => Iterable<Uint8Array[]>, digest: DigestStream): Promise<FileDigest> {
   const pool = new BufferPool();
-  const handle = await fs.promises.open(file, 'w');
+  // Read and write: the digest thread reads each batch back.
+  const handle = await fs.promises.open(file, 'w+');
   const inFlight: Promise<void>[] = [];
   let failure: unknown = null;
   let position = 0;
+  // Settles once every batch written so far is handed to the digest thread (in file order).
+  let handedOn = Promise.resolve();
   try {
     for (const parts of batches(pool)) {
       for (const part of parts) {
-        digester.add(part);
-        // A failed write is kept and thrown below; left unhandled meanwhile, it would end the process.
-        const written = writeAll(handle, part, position).then(() => pool.give(part));
-        inFlight.push(written.catch((e: unknown) => void (failure ??= e)));
+        const at = position;
+        // A failure is kept and thrown below; left unhandled meanwhile, it would end the process.
+        const written = writeAll(handle, part, at).then(() => pool.give(part));
+        handedOn = Promise.all([handedOn, written]).then(() => digest.add(handle.fd, at, part.length));
+        inFlight.push(handedOn.catch((e: unknown) => void (failure ??= e)));
         position += part.length;
       }
       while (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
@@ -213,11 +238,12 @@ async function writeChunks(file: string, batches: (buffers: BatchBuffers) => Ite
     }
     await Promise.all(inFlight);
     if (failure !== null) throw failure;
+    // Before the file is closed: the digest thread reads it.
+    return await digest.result();
   } finally {
     await Promise.all(inFlight);
     await handle.close();
   }
-  return digester.result();
 }
 
 /** The batches' buffers, each lent again once it is written (new memory is slow to touch; see BatchBuffers). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ChunkedBytes } from '../lib/csv';
 
@@ -6,8 +5,9 @@ import type { ChunkedBytes } from '../lib/csv';
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * A file on disk read in pieces into one reused buffer, hashed as it is first read: the exporter
- * never holds the whole input, and touches no new memory for it. (A million rows are 180 MB: held
+ * A file on disk read in pieces into one reused buffer: the exporter never holds the whole input,
+ * and touches no new memory for it (it hashes the file on another thread, from the same open file:
+ * see DigestThread.hashFile). (A million rows are 180 MB: held
  * whole they were a third of the export's memory, and on a small virtual machine the page faults of
  * 180 MB of new memory cost half a second.) The rare paths that need every byte at once (a file that
  * is not UTF-8) read it whole with {@link whole}.
@@ -15,12 +15,9 @@ const HEAD_BYTES = 64 * 1024;
 export class FileBytes implements ChunkedBytes {
   readonly size: number;
   readonly head: Uint8Array;
-  private readonly sha = createHash('sha256');
-  /** Bytes hashed so far: the file's first `hashed` bytes. */
-  private hashed = 0;
   private buffer: Uint8Array | null = null;
 
-  private constructor(private readonly fd: number) {
+  private constructor(readonly fd: number) {
     this.size = fs.fstatSync(fd).size;
     this.head = this.readAt(new Uint8Array(Math.min(this.size, HEAD_BYTES)), 0);
   }
@@ -45,17 +42,11 @@ export class FileBytes implements ChunkedBytes {
     return this.readAt(new Uint8Array(this.size), 0);
   }
 
-  /** The SHA-256 of the file, hashing what no read has yet. */
-  sha256(): string {
-    for (const _ of this.pieces(this.hashed, 4 << 20));
-    return this.sha.copy().digest('hex');
-  }
-
   close(): void {
     fs.closeSync(this.fd);
   }
 
-  /** Fill `into` from `position` (shorter at the end of the file), hashing the bytes read for the first time. */
+  /** Fill `into` from `position` (shorter at the end of the file). */
   private readAt(into: Uint8Array, position: number): Uint8Array {
     let n = 0;
     while (n < into.length) {
@@ -63,11 +54,6 @@ export class FileBytes implements ChunkedBytes {
       if (got === 0) break;
       n += got;
     }
-    const read = into.subarray(0, n);
-    if (position <= this.hashed && position + n > this.hashed) {
-      this.sha.update(read.subarray(this.hashed - position));
-      this.hashed = position + n;
-    }
-    return read;
+    return into.subarray(0, n);
   }
 }
