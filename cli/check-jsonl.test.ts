@@ -191,6 +191,18 @@ describe('trainset check <file.jsonl>: help and usage errors', () => {
     expect(r.stdout).toMatch(/1 an error-level finding, a format error\nin a JSONL file/);
   });
 
+  it('--help after a command describes it too, and exits 0', () => {
+    for (const args of [
+      ['check', '--help'],
+      ['export', 'data.csv', '-h'],
+      ['verify', '--help'],
+    ]) {
+      const r = trainset(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/\n {2}npx trainset check <file\.jsonl> \[--json\]/);
+    }
+  });
+
   it.each([
     [
       '--labels',

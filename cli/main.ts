@@ -17,6 +17,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
+    // `trainset export --help`: what a user tries first when a command's options are unclear.
+    const beforeOperands = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (COMMANDS.has(command) && (beforeOperands.includes('--help') || beforeOperands.includes('-h'))) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (command === '--version' || command === '-v') {
       process.stdout.write(`trainset ${TRAINSET_VERSION}\n`);
       return 0;
@@ -44,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+const COMMANDS: ReadonlySet<string> = new Set(['export', 'check', 'verify']);
 
 function isParseArgsError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
