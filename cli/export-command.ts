@@ -95,6 +95,8 @@ async function exportWith(
   const similarity = together ? DEFAULT_THRESHOLDS.nearDuplicateSimilarity : null;
   const groupTexts: GroupTexts | undefined = similarity !== null ? (texts) => nearDuplicateGroupIds(texts, similarity) : undefined;
   const result = exportCsv(source.bytes, settings, source.csvOptions, undefined, {
+    // Node's TextEncoder is cheap per call (see PlainWrites).
+    plainWrites: 'encoder',
     ...(source.rowOfLine ? { rowOfLine: source.rowOfLine } : {}),
     ...(groupTexts ? { groupTexts } : {}),
   });

@@ -12,7 +12,7 @@ import {
 } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
 import { writePythonJson } from './python-json';
-import { ByteStore } from './byte-store';
+import { ByteStore, type PlainWrites } from './byte-store';
 import { IntList } from './int-list';
 import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
 
@@ -61,6 +61,8 @@ export interface CollectorOptions {
   /** False: check and split only, without keeping the messages (the files cannot be written). */
   keepText?: boolean;
   groupTexts?: GroupTexts;
+  /** How plain ASCII messages are written (the CLI: `encoder`; see PlainWrites). */
+  plainWrites?: PlainWrites;
 }
 
 export type ExportOutcome = { ok: true; files: ExportFiles } | { ok: false; problems: ExportProblem[]; problemCount: number };
@@ -87,9 +89,9 @@ export class ExampleCollector {
   private readonly used: UsedColumn[];
 
   /** Each row's user message, already JSON-escaped, as UTF-8. */
-  private readonly contents = new ByteStore();
+  private readonly contents: ByteStore;
   /** With `text` answers: each row's answer, escaped like the message (free text rarely repeats). */
-  private readonly answers = new ByteStore();
+  private readonly answers: ByteStore;
   private readonly dataRows = new IntList();
   private readonly lines = new IntList();
   private readonly tupleCodes = new IntList();
@@ -115,7 +117,10 @@ export class ExampleCollector {
     /** False: check and split only, without keeping the messages (the files cannot be written). */
     private readonly keepText: boolean,
     private readonly groupTexts: GroupTexts | null,
+    plainWrites: PlainWrites,
   ) {
+    this.contents = new ByteStore(plainWrites);
+    this.answers = new ByteStore(plainWrites);
     this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
     const col = (name: string): number => header.indexOf(name);
     this.textIndex = col(settings.textColumn);
@@ -166,7 +171,7 @@ export class ExampleCollector {
       });
     }
     if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true, options.groupTexts ?? null) };
+    return { ok: true, collector: new ExampleCollector(settings, header, options.keepText ?? true, options.groupTexts ?? null, options.plainWrites ?? 'loop') };
   }
 
   /** Add one data row (cells in header order). `dataRow` is 1-based; `line` the physical line (0 if none). */
@@ -195,6 +200,8 @@ export class ExampleCollector {
 
   /** `text` as a JSON string literal, UTF-8, into `store`. */
   private addEscaped(store: ByteStore, text: string): void {
+    // Most messages are plain ASCII: written as they are, in one pass.
+    if (store.addPlainQuoted(text)) return;
     if (!this.format.needsEscape(text)) store.add(text, true);
     else if (this.settings.jsonStyle === 'python') store.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
     else store.add(this.format.str(text), false);

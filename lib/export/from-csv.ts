@@ -1,5 +1,6 @@
 import { readCsvStream, type CsvBytes, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
 import { ExampleCollector, type ExportFiles, type GroupTexts } from './collector';
+import type { PlainWrites } from './byte-store';
 import type { ExportProblem, ExportSettings } from './types';
 
 export type CsvExportResult =
@@ -23,9 +24,11 @@ export function exportCsv(
     rowOfLine?: Int32Array;
     /** The opt-in split that keeps near-copies in one file: each row's group (see `GroupTexts`). */
     groupTexts?: GroupTexts;
+    /** How plain ASCII messages are written (see PlainWrites). */
+    plainWrites?: PlainWrites;
   } = {},
 ): CsvExportResult {
-  const { rowOfLine, groupTexts } = extra;
+  const { rowOfLine, groupTexts, plainWrites } = extra;
   let collector: ExampleCollector | null = null;
   let startProblems: ExportProblem[] = [];
   const read = readCsvStream(
@@ -34,7 +37,7 @@ export function exportCsv(
     {
       start(header) {
         // Called again if the encoding is re-detected: start from scratch.
-        const start = ExampleCollector.start(header, settings, groupTexts ? { groupTexts } : {});
+        const start = ExampleCollector.start(header, settings, { ...(groupTexts ? { groupTexts } : {}), ...(plainWrites ? { plainWrites } : {}) });
         collector = start.ok ? start.collector : null;
         startProblems = start.ok ? [] : start.problems;
       },
