@@ -6,11 +6,11 @@ const HEAD_BYTES = 64 * 1024;
 
 /**
  * A file on disk read in pieces into one reused buffer: the exporter never holds the whole input,
- * and touches no new memory for it (it hashes the file on another thread, from the same open file:
- * see DigestThread.hashFile). (A million rows are 180 MB: held
- * whole they were a third of the export's memory, and on a small virtual machine the page faults of
- * 180 MB of new memory cost half a second.) The rare paths that need every byte at once (a file that
- * is not UTF-8) read it whole with {@link whole}.
+ * and touches no new memory for it. (A million rows are 180 MB: held whole they were a third of the
+ * export's memory, and on a small virtual machine the page faults of 180 MB of new memory cost half
+ * a second.) The export hashes the file on another thread, from the same open file (`fd`; see
+ * DigestThread.hashFile). The rare paths that need every byte at once (a file that is not UTF-8)
+ * read it whole with {@link whole}.
  */
 export class FileBytes implements ChunkedBytes {
   readonly size: number;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteStore, type PlainWrites } from './byte-store';
+import { ByteStore } from './byte-store';
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
-describe.each<PlainWrites>(['loop', 'encoder'])('ByteStore.addPlainQuoted (%s)', (mode) => {
+describe('ByteStore.addPlainQuoted', () => {
   it('writes printable ASCII quoted, as JSON writes it, and refuses (writing nothing) anything JSON escapes', () => {
-    const store = new ByteStore(mode);
+    const store = new ByteStore();
     expect(store.addPlainQuoted('Where is my order #123? (ASAP) ~ thanks!')).toBe(true);
     expect(store.addPlainQuoted('')).toBe(true);
     for (const special of ['say "hi"', 'C:\\path', 'tab\there', 'line\nbreak', 'del\u007f', 'café', 'emoji 👍', '\u0000']) {
@@ -22,7 +22,7 @@ describe.each<PlainWrites>(['loop', 'encoder'])('ByteStore.addPlainQuoted (%s)',
     const chars = fc.oneof(fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
     fc.assert(
       fc.property(chars, (s) => {
-        const store = new ByteStore(mode);
+        const store = new ByteStore();
         const taken = store.addPlainQuoted(s);
         const json = JSON.stringify(s);
         // JSON.stringify escapes nothing in such a text; Python's json.dumps neither (ASCII, no DEL).
@@ -35,7 +35,7 @@ describe.each<PlainWrites>(['loop', 'encoder'])('ByteStore.addPlainQuoted (%s)',
   });
 
   it('starts a new block when one is full, without copying the others', () => {
-    const store = new ByteStore(mode);
+    const store = new ByteStore();
     const long = 'x'.repeat(6 << 20);
     for (let i = 0; i < 4; i++) expect(store.addPlainQuoted(long + i)).toBe(true);
     expect(store.count).toBe(4);

@@ -2,17 +2,6 @@ import { IntList } from './int-list';
 
 const BLOCK_BYTES = 16 << 20;
 
-/** Printable ASCII but `"` and `\`: characters JSON writes as they are. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/**
- * How plain ASCII text is written: `loop`, a loop in JS that checks as it copies, or `encoder`,
- * TextEncoder.encodeInto after a check. A call to encodeInto costs about 3 µs in Chromium's worker
- * (3 of the 4 seconds it took there to prepare a million rows for download) and little in Node,
- * where it beats the loop (a million messages: 0.12 s sooner). The CLI asks for `encoder`.
- */
-export type PlainWrites = 'loop' | 'encoder';
-
 /**
  * Many short byte strings (each row's JSON-escaped message) packed into 16 MB blocks: a million rows
  * cost their bytes plus 12 bytes each, not a million JS strings, and growing never copies.
@@ -25,8 +14,6 @@ export class ByteStore {
   private readonly offsetOf = new IntList();
   private readonly lengthOf = new IntList();
   private readonly encoder = new TextEncoder();
-
-  constructor(private readonly plainWrites: PlainWrites = 'loop') {}
 
   get count(): number {
     return this.lengthOf.length;
@@ -43,14 +30,10 @@ export class ByteStore {
   /**
    * Append `"` + text + `"` if every character of `text` is printable ASCII other than `"` and `\`
    * (what JSON writes as it is, in every style), and return true; else append nothing and return
-   * false (see {@link PlainWrites}).
+   * false. One pass in JS, checking as it copies, without a call out per text (see PlainWrites in
+   * collector.ts for where that matters).
    */
   addPlainQuoted(text: string): boolean {
-    if (this.plainWrites === 'encoder') {
-      if (!PLAIN.test(text)) return false;
-      this.add(text, true);
-      return true;
-    }
     const n = text.length;
     if (this.used + n + 2 > this.current.length) this.newBlock(n + 2);
     const out = this.current;

@@ -12,7 +12,7 @@ import {
 } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
 import { writePythonJson } from './python-json';
-import { ByteStore, type PlainWrites } from './byte-store';
+import { ByteStore } from './byte-store';
 import { IntList } from './int-list';
 import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
 
@@ -65,6 +65,15 @@ export interface CollectorOptions {
   plainWrites?: PlainWrites;
 }
 
+/**
+ * How plain ASCII messages are written: `loop`, by ByteStore.addPlainQuoted (a loop in JS that
+ * checks as it copies), or `encoder`, by TextEncoder.encodeInto like every other message. A call to
+ * encodeInto costs about 3 µs in Chromium's worker (3 of the 4 seconds it took there to prepare a
+ * million rows for download) and little in Node, where it beats the loop (a million messages:
+ * 0.12 s sooner). The CLI asks for `encoder`; both write the same bytes.
+ */
+export type PlainWrites = 'loop' | 'encoder';
+
 export type ExportOutcome = { ok: true; files: ExportFiles } | { ok: false; problems: ExportProblem[]; problemCount: number };
 
 export type CollectorStart = { ok: true; collector: ExampleCollector } | { ok: false; problems: ExportProblem[] };
@@ -89,9 +98,9 @@ export class ExampleCollector {
   private readonly used: UsedColumn[];
 
   /** Each row's user message, already JSON-escaped, as UTF-8. */
-  private readonly contents: ByteStore;
+  private readonly contents = new ByteStore();
   /** With `text` answers: each row's answer, escaped like the message (free text rarely repeats). */
-  private readonly answers: ByteStore;
+  private readonly answers = new ByteStore();
   private readonly dataRows = new IntList();
   private readonly lines = new IntList();
   private readonly tupleCodes = new IntList();
@@ -117,10 +126,8 @@ export class ExampleCollector {
     /** False: check and split only, without keeping the messages (the files cannot be written). */
     private readonly keepText: boolean,
     private readonly groupTexts: GroupTexts | null,
-    plainWrites: PlainWrites,
+    private readonly plainWrites: PlainWrites,
   ) {
-    this.contents = new ByteStore(plainWrites);
-    this.answers = new ByteStore(plainWrites);
     this.format = chatFormat(settings.jsonStyle, settings.systemPrompt, settings.target, settings.answer);
     const col = (name: string): number => header.indexOf(name);
     this.textIndex = col(settings.textColumn);
@@ -200,8 +207,8 @@ export class ExampleCollector {
 
   /** `text` as a JSON string literal, UTF-8, into `store`. */
   private addEscaped(store: ByteStore, text: string): void {
-    // Most messages are plain ASCII: written as they are, in one pass.
-    if (store.addPlainQuoted(text)) return;
+    // Most messages are plain ASCII: written as they are, in one pass (see PlainWrites).
+    if (this.plainWrites === 'loop' && store.addPlainQuoted(text)) return;
     if (!this.format.needsEscape(text)) store.add(text, true);
     else if (this.settings.jsonStyle === 'python') store.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
     else store.add(this.format.str(text), false);

@@ -222,6 +222,35 @@ describe('exportCsv properties', () => {
   });
 });
 
+describe('plain ASCII messages written by the loop or by TextEncoder (PlainWrites)', () => {
+  it('gives the same files either way, in both JSON styles, whatever the messages hold', () => {
+    const message = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii', minLength: 1 }),
+      fc.string({ unit: 'grapheme', minLength: 1 }),
+      fc.string({ unit: 'binary', minLength: 1 }),
+    );
+    const rows = fc.array(
+      fc.tuple(
+        message.filter((s) => s.trim() !== ''),
+        fc.constantFrom('a', 'b', 'Café'),
+        fc.constantFrom('x', 'y'),
+      ),
+      { minLength: 2, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(rows, fc.constantFrom<ExportSettings['jsonStyle']>('python', 'compact'), (data, jsonStyle) => {
+        const settings = { ...DEFAULT_SETTINGS, jsonStyle, stratify: null };
+        const [loop, encoder] = (['loop', 'encoder'] as const).map((plainWrites) => exportCsv(csvOf(data), settings, {}, undefined, { plainWrites }));
+        expect(loop!.ok).toBe(encoder!.ok);
+        if (!loop!.ok || !encoder!.ok) return;
+        expect(text(loop!.files, 'train')).toBe(text(encoder!.files, 'train'));
+        expect(text(loop!.files, 'validation')).toBe(text(encoder!.files, 'validation'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the files as batches', () => {
   it('hands out batches of about 2 MB, each one buffer, and a line longer than that whole in a batch of its own', () => {
     const long = 'x'.repeat(3 << 20);

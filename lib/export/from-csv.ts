@@ -1,6 +1,5 @@
 import { readCsvStream, type CsvBytes, type CsvInfo, type CsvOptions, type CsvProblem, type CsvProgress } from '../csv';
-import { ExampleCollector, type ExportFiles, type GroupTexts } from './collector';
-import type { PlainWrites } from './byte-store';
+import { ExampleCollector, type ExportFiles, type GroupTexts, type PlainWrites } from './collector';
 import type { ExportProblem, ExportSettings } from './types';
 
 export type CsvExportResult =
