@@ -192,14 +192,15 @@ export class EngineService extends Engine implements Attentive {
   private readonly checkingOrCounting = (): boolean => this.quickChecks > 0 || this.tokenCounts > 0;
 
   /**
-   * The quality checks, started and resumed between slices only while the user waits for nothing.
-   * They do not wait for a token count: on a small file one runs after every edit, and the checks
-   * decide whether the files may be downloaded.
+   * The quality checks, started and resumed between slices only while the user waits for nothing
+   * and no count they asked for runs. They do not wait for the count made by itself after each edit
+   * of a small file: the checks decide whether the files may be downloaded.
    */
   override async checks(choices: ExportChoices): Promise<CheckReport | null> {
     this.quickChecks++;
+    const giveWay = () => this.quietAnd(this.countAsked);
     try {
-      return await super.checks(choices, { start: () => this.quiet(), pause: () => this.quiet(), sliceMs: SLICE_MS });
+      return await super.checks(choices, { start: giveWay, pause: giveWay, sliceMs: SLICE_MS });
     } finally {
       this.quickChecks--;
     }
@@ -251,16 +252,24 @@ export class EngineService extends Engine implements Attentive {
     return { ok: true, session, damage: read.damage };
   }
 
-  /** Token counts the user asked for, running now (the slow runs give way to them). */
+  /** Token counts running now (the slow runs give way to them). */
   private tokenCounts = 0;
+  /** Of those, the ones the user asked for and waits for (every background run gives way to them). */
+  private askedCounts = 0;
+  private readonly countAsked = (): boolean => this.askedCounts > 0;
 
-  /** Tokens and cost, with progress sent as events. */
-  async countTokens(choices: ExportChoices): Promise<TokenReport | null> {
+  /**
+   * Tokens and cost, with progress sent as events. `asked`: the user clicked for it and waits; the
+   * quick checks then pause too (sharing the worker, they made a count at 100k rows 0.5 s longer).
+   */
+  async countTokens(choices: ExportChoices, asked = false): Promise<TokenReport | null> {
     this.tokenCounts++;
+    if (asked) this.askedCounts++;
     try {
       return await this.tokens(choices, (done, total) => this.progress({ task: 'tokens', done, total }), SLICE_MS);
     } finally {
       this.tokenCounts--;
+      if (asked) this.askedCounts--;
     }
   }
 

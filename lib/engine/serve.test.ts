@@ -139,4 +139,35 @@ describe('serveEngine: the quality checks wait while the user works', () => {
     await Promise.all([counted, checked]);
     expect(order).toEqual(['tokens counted', 'checks answered']);
   });
+
+  /** A file large enough that a token count takes several slices, loaded and mapped. */
+  async function servedWithManyRows(): Promise<EngineService> {
+    const served = serveEngine(new EngineService(() => {}));
+    const many =
+      'inquiry,category,sub_category\n' + Array.from({ length: 20_000 }, (_, i) => `question number ${i} about my order,c${i % 4},s${i % 3}`).join('\n') + '\n';
+    await served.loadFile(new Blob([many]), 'many.csv', {});
+    served.setMapping({ text: 'inquiry', labels: ['category', 'sub_category'] });
+    // Past the quiet time after the load, so that the checks start at once.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return served;
+  }
+
+  it('the quick checks pause too while a count the user asked for runs (it is what they wait for), and answer after it', async () => {
+    const served = await servedWithManyRows();
+    const order: string[] = [];
+    const checked = served.checks(DEFAULT_CHOICES).then(() => order.push('checks answered'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const counted = served.countTokens(DEFAULT_CHOICES, true).then(() => order.push('tokens counted'));
+    await Promise.all([counted, checked]);
+    expect(order).toEqual(['tokens counted', 'checks answered']);
+  });
+
+  it('the quick checks do not wait for the count made by itself after an edit (they decide the downloads)', async () => {
+    const served = await servedWithManyRows();
+    const order: string[] = [];
+    const counted = served.countTokens(DEFAULT_CHOICES).then(() => order.push('tokens counted'));
+    const checked = served.checks(DEFAULT_CHOICES).then(() => order.push('checks answered'));
+    await Promise.all([counted, checked]);
+    expect(order).toEqual(['checks answered', 'tokens counted']);
+  });
 });

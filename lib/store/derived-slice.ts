@@ -34,7 +34,7 @@ async function countTokens(ctx: StoreContext, set: Set, get: Get, force: boolean
   try {
     await ctx.queries.tokens.run(
       key,
-      () => ctx.engine.countTokens(choices),
+      () => ctx.engine.countTokens(choices, force),
       (report) => {
         if (!report) return;
         const s = get();

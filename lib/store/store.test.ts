@@ -63,7 +63,7 @@ describe('the store on the real engine', () => {
         const value: unknown = Reflect.get(target, key, receiver);
         if (typeof value !== 'function' || !['checks', 'splitPreview', 'countTokens'].includes(String(key))) return value;
         return (...args: unknown[]) => {
-          calls.push(`${String(key)} asked`);
+          calls.push(`${String(key)} asked${key === 'countTokens' && args[1] === true ? ' by the user' : ''}`);
           return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).then((r) => (calls.push(`${String(key)} answered`), r));
         };
       },
@@ -81,6 +81,9 @@ describe('the store on the real engine', () => {
     const counted = calls.indexOf('countTokens asked');
     expect(counted).toBeGreaterThan(calls.indexOf('checks answered'));
     expect(counted).toBeGreaterThan(calls.indexOf('splitPreview answered'));
+    // The button asks for a count the user waits for: the engine's background runs give way to it.
+    await store.getState().countTokens();
+    expect(calls).toContain('countTokens asked by the user');
   });
 
   it('keeps the previous dataset when a file cannot be read, and says why', async () => {
