@@ -18,7 +18,8 @@ const outdir = process.argv[2] ?? fileURLToPath(new URL('../dist/cli', import.me
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+  // The export's second thread (cli/parse-thread.ts) runs parse-worker.mjs beside main.mjs.
+  entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url)), fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
   outdir,
   outExtension: { '.js': '.mjs' },
   // What is imported on demand (the word list, the tokenizer's tables) stays in chunks of its own, read when used.

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   exportCsv,
+  exportCsvInTwo,
   MANIFEST_FILE,
   manifestOf,
   manifestText,
   sha256Hex,
   TARGETS,
   type BatchBuffers,
+  type CsvExportExtra,
+  type CsvExportResult,
   type ExportFiles,
   type ExportSettings,
   type ExportTarget,
@@ -20,6 +23,7 @@ import { DEFAULT_THRESHOLDS, nearDuplicateGroupIds } from '../lib/quality';
 import type { CsvBytes, CsvOptions } from '../lib/csv';
 import { DigestThread, type DigestStream } from './digest-thread';
 import { FileBytes } from './file-bytes';
+import { cutAfterMiddle, ParseThread, parallelMinBytes } from './parse-thread';
 import { combinedSource, CSV_OPTIONS, csvOptionsFrom, csvSource, noteDetected, openInput, reportProblems, settingsFrom, type CsvSource } from './options';
 import { checkProjectArgs, openProject } from './project';
 import { USAGE, UsageError, WriteError } from './usage';
@@ -54,6 +58,25 @@ export async function exportCommand(args: string[]): Promise<number> {
     return await exportSource(name, several ?? csvSource(name, file!, values, csvOptions), file, { settings, csvOptions, outDir, values });
   } finally {
     file?.close();
+  }
+}
+
+/**
+ * A large file read in two halves at once, the second on a worker thread (lib/export's
+ * exportCsvInTwo): null when it is small, or when the halves cannot stand for the whole file (then
+ * it is read on this thread, as always).
+ */
+async function exportOnTwoThreads(file: FileBytes, settings: ExportSettings, csvOptions: CsvOptions, extra: CsvExportExtra): Promise<CsvExportResult | null> {
+  if (file.size < parallelMinBytes()) return null;
+  const cut = cutAfterMiddle(file.fd, file.size);
+  if (cut === null) return null;
+  const thread = new ParseThread({ fd: file.fd, start: cut, end: file.size, settings, ...(extra.plainWrites ? { plainWrites: extra.plainWrites } : {}) });
+  try {
+    const result = await exportCsvInTwo(FileBytes.range(file.fd, 0, cut), thread, settings, csvOptions, extra);
+    if (process.env.TRAINSET_DEBUG) process.stderr.write(`trainset: ${result ? 'read in two parts at once, from byte 0 and' : 'read on one thread after all (the two parts could not stand for the file), not cut at'} byte ${cut}\n`);
+    return result;
+  } finally {
+    await thread.stop();
   }
 }
 
@@ -94,12 +117,14 @@ async function exportWith(
   const together = values['keep-near-duplicates-together'] === true;
   const similarity = together ? DEFAULT_THRESHOLDS.nearDuplicateSimilarity : null;
   const groupTexts: GroupTexts | undefined = similarity !== null ? (texts) => nearDuplicateGroupIds(texts, similarity) : undefined;
-  const result = exportCsv(source.bytes, settings, source.csvOptions, undefined, {
+  const extra: CsvExportExtra = {
     // Node's TextEncoder is cheap per call (see PlainWrites).
     plainWrites: 'encoder',
     ...(source.rowOfLine ? { rowOfLine: source.rowOfLine } : {}),
     ...(groupTexts ? { groupTexts } : {}),
-  });
+  };
+  const read = file && source.bytes === file && !source.rowOfLine && !groupTexts ? await exportOnTwoThreads(file, settings, source.csvOptions, extra) : null;
+  const result = read ?? exportCsv(source.bytes, settings, source.csvOptions, undefined, extra);
 
   if (!result.ok && result.kind === 'unreadable') {
     process.stderr.write(`${name}: ${result.problem.message}\n`);

@@ -35,6 +35,22 @@ describe('FileBytes: the CLI input read in pieces', () => {
     }
   });
 
+  it('reads a part of the file (FileBytes.range) as if it were the file: head, size, pieces and whole', () => {
+    const f = FileBytes.open(fileOf(content));
+    try {
+      for (const [start, end] of [[0, 100_000], [100_000, 200_000], [150_000, undefined]] as const) {
+        const part = FileBytes.range(f.fd, start, end);
+        const expected = content.subarray(start, end);
+        expect(part.size).toBe(expected.length);
+        expect(part.head).toEqual(expected.subarray(0, 64 * 1024));
+        expect(Buffer.concat(Array.from(part.pieces(5, 7_000), (p) => p.slice()))).toEqual(Buffer.from(expected.subarray(5)));
+        expect(part.whole()).toEqual(expected);
+      }
+    } finally {
+      f.close();
+    }
+  });
+
   it('reads a file shorter than the head, and an empty one', () => {
     for (const bytes of [content.subarray(0, 10), new Uint8Array(0)]) {
       const f = FileBytes.open(fileOf(bytes));

@@ -17,14 +17,24 @@ export class FileBytes implements ChunkedBytes {
   readonly head: Uint8Array;
   private buffer: Uint8Array | null = null;
 
-  private constructor(readonly fd: number) {
-    this.size = fs.fstatSync(fd).size;
+  /** The bytes of `fd` from `start` to `end` (the end of the file when not given). */
+  private constructor(
+    readonly fd: number,
+    private readonly start = 0,
+    end?: number,
+  ) {
+    this.size = (end ?? fs.fstatSync(fd).size) - start;
     this.head = this.readAt(new Uint8Array(Math.min(this.size, HEAD_BYTES)), 0);
   }
 
   /** Open `file`; the caller closes it. Throws what `fs.openSync` throws. */
   static open(file: string): FileBytes {
     return new FileBytes(fs.openSync(file, 'r'));
+  }
+
+  /** Part of an open file (offsets of the file, `end` excluded), read through the same descriptor: close the whole, not the part. */
+  static range(fd: number, start: number, end?: number): FileBytes {
+    return new FileBytes(fd, start, end);
   }
 
   *pieces(from: number, chunkBytes: number): Generator<Uint8Array> {
@@ -46,11 +56,11 @@ export class FileBytes implements ChunkedBytes {
     fs.closeSync(this.fd);
   }
 
-  /** Fill `into` from `position` (shorter at the end of the file). */
+  /** Fill `into` from `position` (of this part; shorter at its end). */
   private readAt(into: Uint8Array, position: number): Uint8Array {
     let n = 0;
     while (n < into.length) {
-      const got = fs.readSync(this.fd, into, n, into.length - n, position + n);
+      const got = fs.readSync(this.fd, into, n, into.length - n, this.start + position + n);
       if (got === 0) break;
       n += got;
     }

@@ -15,8 +15,8 @@ export interface Run {
 }
 
 /** Run the real command, as a CI job would: `node cli/trainset.mjs …`. */
-export function trainset(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'cli/trainset.mjs'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function trainset(args: string[], cwd = ROOT, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [join(ROOT, 'cli/trainset.mjs'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

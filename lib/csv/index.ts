@@ -3,7 +3,7 @@
  * cannot read. Framework-free: runs in the browser, in a worker and in Node.
  */
 export * from './types';
-export { readCsv, readCsvStream, encodingName } from './read';
+export { readCsv, readCsvPart, readCsvStream, encodingName } from './read';
 export {
   detectEncoding,
   decodeChunks,
@@ -19,4 +19,4 @@ export { detectDelimiter, delimiterName } from './detect-delimiter';
 export { headerLooksLikeData, pandasColumnNames } from './header';
 export { PandasTokenizer } from './tokenizer';
 export { PANDAS_NA_STRINGS, isPandasNa, ColumnProfiler, profileColumn } from './pandas-values';
-export type { ColumnProfile, InferredKind } from './pandas-values';
+export type { ColumnProfile, InferredKind, ProfilerSnapshot } from './pandas-values';

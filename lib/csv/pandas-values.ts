@@ -64,6 +64,20 @@ export interface ColumnProfile {
 
 const MAX_EXAMPLES = 20;
 
+/** A {@link ColumnProfiler}'s state as plain data. */
+export interface ProfilerSnapshot {
+  naCount: number;
+  naCells: { dataRow: number; value: string }[];
+  nonNa: number;
+  maybeInt: boolean;
+  maybeFloat: boolean;
+  maybeBool: boolean;
+  outsideInt64: boolean;
+  aboveUint64: boolean;
+  negative: boolean;
+  example?: { dataRow: number; value: string };
+}
+
 /** Accumulates one column's cells (in order) and says how pandas would type it. */
 export class ColumnProfiler {
   private naCount = 0;
@@ -102,6 +116,30 @@ export class ColumnProfiler {
     const v = BigInt(digits);
     if (v < INT64_MIN || v > INT64_MAX) this.outsideInt64 = true;
     if (v > UINT64_MAX) this.aboveUint64 = true;
+  }
+
+  /** What it has seen, as plain data (to be sent from another thread and {@link absorb}ed). */
+  snapshot(): ProfilerSnapshot {
+    const { naCount, naCells, nonNa, maybeInt, maybeFloat, maybeBool, outsideInt64, aboveUint64, negative, example } = this;
+    return { naCount, naCells, nonNa, maybeInt, maybeFloat, maybeBool, outsideInt64, aboveUint64, negative, ...(example ? { example } : {}) };
+  }
+
+  /**
+   * Add what another profiler saw of the cells below these (its data rows counted from 1: they are
+   * shifted by `dataRowShift`): the result is the one of a profiler that saw them all in order.
+   */
+  absorb(s: ProfilerSnapshot, dataRowShift: number): void {
+    for (const c of s.naCells) if (this.naCells.length < MAX_EXAMPLES) this.naCells.push({ dataRow: c.dataRow + dataRowShift, value: c.value });
+    this.naCount += s.naCount;
+    // The example is the first cell that is not missing.
+    if (this.nonNa === 0 && s.example) this.example = { dataRow: s.example.dataRow + dataRowShift, value: s.example.value };
+    this.nonNa += s.nonNa;
+    this.maybeInt &&= s.maybeInt;
+    this.maybeFloat &&= s.maybeFloat;
+    this.maybeBool &&= s.maybeBool;
+    this.outsideInt64 ||= s.outsideInt64;
+    this.aboveUint64 ||= s.aboveUint64;
+    this.negative ||= s.negative;
   }
 
   result(): ColumnProfile {

@@ -2,7 +2,7 @@ import { CSV_FILE, decodeChunks, decodeWithFallback, encodingName, sizeOf, type 
 import { delimiterName, detectDelimiter, firstContentLine } from './detect-delimiter';
 import { pandasColumnNames } from './header';
 import { PandasTokenizer } from './tokenizer';
-import type { BadRow, CsvInfo, CsvOptions, CsvProgress, CsvReadResult, CsvSink, CsvStreamResult, Encoding } from './types';
+import type { BadRow, CsvInfo, CsvOptions, CsvPartResult, CsvProgress, CsvReadResult, CsvSink, CsvStreamResult, Encoding } from './types';
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 const MAX_BAD_ROWS_KEPT = 10_000;
@@ -110,6 +110,8 @@ function readWith(
   if (tokenizer === null) {
     return { ok: false, info, problem: { code: 'empty-file', message: 'the file is empty. Choose a CSV file with a header row and data rows.' } };
   }
+  const atRecordStart = tokenizer.atRecordStart;
+  const nextLine = tokenizer.nextLine;
   const end = tokenizer.end();
   Object.assign(info.lineEndings, { lf: tokenizer.stats.lf, crlf: tokenizer.stats.crlf, cr: tokenizer.stats.cr });
   if (!end.ok) {
@@ -134,7 +136,41 @@ function readWith(
     };
   }
   addWarnings(info, tokenizer, encoding, encodingDetected);
-  return { ok: true, header, rawHeader, info, rowCount: rows, badRows };
+  return { ok: true, header, rawHeader, info, rowCount: rows, badRows, atRecordStart, nextLine };
+}
+
+/**
+ * A later part of a UTF-8 file, from where a record starts (after a line end the reader of the part
+ * before it ended at: `atRecordStart`), read with the first part's delimiter and number of columns.
+ * Its rows go to `row` as `readCsvStream` gives them, with data rows and lines counted from 1 in the
+ * part: the caller adds those of the parts before. Anything that would make a message (a row with
+ * too many fields, a quote never closed, bytes that are not UTF-8) makes it unclean instead: the
+ * file is then read in one piece, where the messages name the right rows.
+ */
+export function readCsvPart(bytes: CsvBytes, delimiter: string, width: number, row: CsvSink['row']): CsvPartResult {
+  let dataRow = 0;
+  let tooWide = 0;
+  const tokenizer = new PandasTokenizer(delimiter, {
+    record(fields, line) {
+      dataRow++;
+      if (fields.length > width) {
+        tooWide++;
+        return;
+      }
+      while (fields.length < width) fields.push('');
+      row(fields, dataRow, line);
+    },
+  });
+  try {
+    for (const { text } of decodeChunks(bytes, 'utf-8', 0, DEFAULT_CHUNK_BYTES)) tokenizer.push(text);
+  } catch (e) {
+    if (e instanceof TypeError) return { ok: false, why: 'not UTF-8' };
+    throw e;
+  }
+  if (!tokenizer.end().ok) return { ok: false, why: 'a quoted field is never closed' };
+  if (tooWide > 0) return { ok: false, why: `${tooWide} rows with too many fields` };
+  const { lf, crlf, cr, blankStartedLine } = tokenizer.stats;
+  return { ok: true, rows: dataRow, lineEndings: { lf, crlf, cr }, blankStartedLine };
 }
 
 function addWarnings(info: CsvInfo, tokenizer: PandasTokenizer, encoding: Encoding, detected: boolean): void {

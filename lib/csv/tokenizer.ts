@@ -209,6 +209,19 @@ export class PandasTokenizer {
     }
   }
 
+  /**
+   * Whether the text fed so far ends exactly where a record ends (no record or quoted field open):
+   * where a reader may hand the rest of the file to another tokenizer that starts afresh.
+   */
+  get atRecordStart(): boolean {
+    return this.state === State.StartRecord;
+  }
+
+  /** The physical line (1-based) the next character is on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Finish the input. Fails only on an unterminated quoted field (pandas: "EOF inside string"). */
   end(): TokenizerEnd {
     switch (this.state) {

@@ -94,7 +94,27 @@ export interface CsvProgress {
 }
 
 export type CsvStreamResult =
-  { ok: true; header: string[]; rawHeader: string[]; info: CsvInfo; rowCount: number; badRows: BadRow[] } | { ok: false; problem: CsvProblem; info?: CsvInfo };
+  | {
+      ok: true;
+      header: string[];
+      rawHeader: string[];
+      info: CsvInfo;
+      rowCount: number;
+      badRows: BadRow[];
+      /** The bytes read end where a record ends (see `readCsvPart`: the rest may be read apart). */
+      atRecordStart: boolean;
+      /** The physical line (1-based) after the bytes read. */
+      nextLine: number;
+    }
+  | { ok: false; problem: CsvProblem; info?: CsvInfo };
+
+/**
+ * A later part of a file read apart (`readCsvPart`): its rows were given to the sink with data rows
+ * and lines counted from 1 in the part. `clean` is false when it had rows with too many fields, ended
+ * inside a quoted field, or was not valid UTF-8: the whole file must then be read in one piece,
+ * for that path's messages.
+ */
+export type CsvPartResult = { ok: true; rows: number; lineEndings: { lf: number; crlf: number; cr: number }; blankStartedLine: boolean } | { ok: false; why: string };
 
 /** A fully read table: cells are the exact strings of the file (pandas would turn some into NaN; see `profileColumn`). */
 export interface CsvTable {

@@ -2,6 +2,18 @@ import { IntList } from './int-list';
 
 const BLOCK_BYTES = 16 << 20;
 
+/** A {@link ByteStore}'s items as plain buffers (see `ByteStore.parts`). */
+export interface ByteStoreParts {
+  blocks: Uint8Array[];
+  blockOf: Int32Array;
+  offsetOf: Int32Array;
+  lengthOf: Int32Array;
+}
+
+/** The buffers of `parts`, to be transferred rather than copied by `postMessage`. */
+export const transferables = (parts: ByteStoreParts): ArrayBuffer[] =>
+  [...parts.blocks, parts.blockOf, parts.offsetOf, parts.lengthOf].map((a) => a.buffer as ArrayBuffer);
+
 /**
  * Many short byte strings (each row's JSON-escaped message) packed into 16 MB blocks: a million rows
  * cost their bytes plus 12 bytes each, not a million JS strings, and growing never copies.
@@ -63,6 +75,33 @@ export class ByteStore {
     if (quote) this.current[at++] = 0x22;
     this.used = at;
     this.record(start);
+  }
+
+  /**
+   * Everything held, as buffers another thread can be handed without a copy (`postMessage` with
+   * {@link transferables}); {@link absorb} puts them after the items of another store.
+   */
+  parts(): ByteStoreParts {
+    return {
+      blocks: this.blocks.slice(),
+      blockOf: this.blockOf.view(),
+      offsetOf: this.offsetOf.view(),
+      lengthOf: this.lengthOf.view(),
+    };
+  }
+
+  /** Append the items of another store (its {@link parts}), in their order, without copying their bytes. */
+  absorb(parts: ByteStoreParts): void {
+    const shift = this.blocks.length;
+    this.blocks.push(...parts.blocks);
+    for (let i = 0; i < parts.lengthOf.length; i++) {
+      this.blockOf.push(parts.blockOf[i]! + shift);
+      this.offsetOf.push(parts.offsetOf[i]!);
+      this.lengthOf.push(parts.lengthOf[i]!);
+    }
+    // What is added next goes to a block of its own, never into one absorbed.
+    this.current = new Uint8Array(0);
+    this.used = 0;
   }
 
   private record(start: number): void {

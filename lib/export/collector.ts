@@ -1,4 +1,4 @@
-import { ColumnProfiler, isPandasNa, type ColumnProfile } from '../csv';
+import { ColumnProfiler, isPandasNa, type ColumnProfile, type ProfilerSnapshot } from '../csv';
 import {
   compareCodePoints,
   keepGroupsTogether,
@@ -12,7 +12,7 @@ import {
 } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
 import { writePythonJson } from './python-json';
-import { ByteStore } from './byte-store';
+import { ByteStore, transferables, type ByteStoreParts } from './byte-store';
 import { IntList } from './int-list';
 import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
 
@@ -73,6 +73,34 @@ export interface CollectorOptions {
  * 0.12 s sooner). The CLI asks for `encoder`; both write the same bytes.
  */
 export type PlainWrites = 'loop' | 'encoder';
+
+/**
+ * What a collector gathered from a later part of a file (see `ExampleCollector.part`), as plain data
+ * and buffers that another thread can hand over without a copy ({@link partTransferables}).
+ */
+export interface CollectedPart {
+  count: number;
+  contents: ByteStoreParts;
+  answers: ByteStoreParts;
+  /** Data rows and lines counted from 1 in the part. */
+  dataRows: Int32Array;
+  lines: Int32Array;
+  tupleCodes: Int32Array;
+  /** Each label combination's key, in the order of its code (the answers are built again from it). */
+  tupleKeys: string[];
+  strataCodes: Int32Array;
+  strataLabels: string[];
+  strataFirstRow: number[];
+  /** The profile of each column the export reads, in the collector's order. */
+  profiles: ProfilerSnapshot[];
+}
+
+/** The buffers of a {@link CollectedPart}, for `postMessage`'s transfer list. */
+export const partTransferables = (p: CollectedPart): ArrayBuffer[] => [
+  ...transferables(p.contents),
+  ...transferables(p.answers),
+  ...[p.dataRows, p.lines, p.tupleCodes, p.strataCodes].map((a) => a.buffer as ArrayBuffer),
+];
 
 export type ExportOutcome = { ok: true; files: ExportFiles } | { ok: false; problems: ExportProblem[]; problemCount: number };
 
@@ -218,20 +246,29 @@ export class ExampleCollector {
   private addLabels(fields: readonly string[]): void {
     const labels = this.labelIndexes.map((i) => fields[i] ?? '');
     // NUL cannot occur in a cell (the reader truncates at it), so it safely joins the key.
-    const tupleKey = labels.length === 1 ? labels[0]! : labels.join('\0');
-    let tuple = this.tupleIndex.get(tupleKey);
+    this.tupleCodes.push(this.tupleCode(labels.length === 1 ? labels[0]! : labels.join('\0'), labels));
+  }
+
+  /** The code of a label combination (its key and its labels), new ones numbered in order of appearance. */
+  private tupleCode(key: string, labels: readonly string[]): number {
+    let tuple = this.tupleIndex.get(key);
     if (tuple === undefined) {
       tuple = this.tupleAssistant.length;
-      this.tupleIndex.set(tupleKey, tuple);
+      this.tupleIndex.set(key, tuple);
       this.tupleAssistant.push(this.format.assistant(this.settings.labelColumns, labels));
       this.tupleFirstLabel.push(labels[0]!);
     }
-    this.tupleCodes.push(tuple);
+    return tuple;
   }
 
   private addStratum(fields: readonly string[], columns: number[], position: number): void {
     // sklearn joins several stratify columns with one space (sklearn-split.md §4.2).
     const key = columns.length === 1 ? (fields[columns[0]!] ?? '') : columns.map((i) => fields[i] ?? '').join(' ');
+    this.strataCodes.push(this.stratumCode(key, position));
+  }
+
+  /** The code of a stratification class, new ones numbered in order of appearance (`position`: the row it first appears on). */
+  private stratumCode(key: string, position: number): number {
     let code = this.strataIndex.get(key);
     if (code === undefined) {
       code = this.strataLabels.length;
@@ -239,11 +276,62 @@ export class ExampleCollector {
       this.strataLabels.push(key);
       this.strataFirstRow.push(position);
     }
-    this.strataCodes.push(code);
+    return code;
   }
 
   get rowCount(): number {
     return this.count;
+  }
+
+  /**
+   * What this collector gathered, to be absorbed by the collector of the part of the file before it
+   * (another thread read this part), or null when it found a cell that makes a message (an empty or
+   * missing cell): the file is then read in one piece, where the message names the right row.
+   */
+  part(): CollectedPart | null {
+    if (this.groupTexts || this.problemCount > 0 || this.used.some((u) => u.missingCount > 0)) return null;
+    return {
+      count: this.count,
+      contents: this.contents.parts(),
+      answers: this.answers.parts(),
+      dataRows: this.dataRows.view(),
+      lines: this.lines.view(),
+      tupleCodes: this.tupleCodes.view(),
+      tupleKeys: [...this.tupleIndex.keys()],
+      strataCodes: this.strataCodes.view(),
+      strataLabels: this.strataLabels,
+      strataFirstRow: this.strataFirstRow,
+      profiles: this.used.map((u) => u.profiler.snapshot()),
+    };
+  }
+
+  /**
+   * Add the rows of the part of the file that follows (`part`, from a collector started with the same
+   * header and settings), as if they had been added here one by one: data rows and lines shifted by
+   * those before it, label combinations and classes matched by their keys.
+   */
+  absorb(part: CollectedPart, shift: { dataRows: number; lines: number }): void {
+    if (this.groupTexts) throw new Error('near-copies kept together need every text in one collector');
+    const position = this.count;
+    this.count += part.count;
+    if (this.keepText) {
+      this.contents.absorb(part.contents);
+      if (this.settings.answer === 'text') this.answers.absorb(part.answers);
+    }
+    for (let i = 0; i < part.count; i++) {
+      this.dataRows.push(part.dataRows[i]! + shift.dataRows);
+      // Rows that do not come from a file have no line (0): they stay without one.
+      this.lines.push(part.lines[i]! > 0 ? part.lines[i]! + shift.lines : 0);
+    }
+    if (this.settings.answer === 'labels') {
+      const tupleOf = part.tupleKeys.map((key) => this.tupleCode(key, key.split('\0')));
+      for (const code of part.tupleCodes) this.tupleCodes.push(tupleOf[code]!);
+    }
+    if (this.strataIndexes) {
+      const stratumOf = part.strataLabels.map((key, k) => this.stratumCode(key, position + part.strataFirstRow[k]!));
+      for (const code of part.strataCodes) this.strataCodes.push(stratumOf[code]!);
+    }
+    this.used.forEach((u, i) => u.profiler.absorb(part.profiles[i]!, shift.dataRows));
   }
 
   private report(p: ExportProblem): void {

@@ -36,8 +36,19 @@ export {
   type ExportOutcome,
   type CollectorStart,
   type GroupTexts,
+  type PlainWrites,
+  type CollectedPart,
+  partTransferables,
 } from './collector';
-export { exportCsv, type CsvExportResult } from './from-csv';
+export {
+  collectCsvPart,
+  exportCsv,
+  exportCsvInTwo,
+  type CsvExportExtra,
+  type CsvExportResult,
+  type SecondPart,
+  type SecondPartResult,
+} from './from-csv';
 export {
   buildManifest,
   csvOptionsOfManifest,
