@@ -73,7 +73,10 @@ async function exportOnTwoThreads(file: FileBytes, settings: ExportSettings, csv
   const thread = new ParseThread({ fd: file.fd, start: cut, end: file.size, settings, ...(extra.plainWrites ? { plainWrites: extra.plainWrites } : {}) });
   try {
     const result = await exportCsvInTwo(FileBytes.range(file.fd, 0, cut), thread, settings, csvOptions, extra);
-    if (process.env.TRAINSET_DEBUG) process.stderr.write(`trainset: ${result ? 'read in two parts at once, from byte 0 and' : 'read on one thread after all (the two parts could not stand for the file), not cut at'} byte ${cut}\n`);
+    if (process.env.TRAINSET_DEBUG)
+      process.stderr.write(
+        `trainset: ${result ? 'read in two parts at once, from byte 0 and' : 'read on one thread after all (the two parts could not stand for the file), not cut at'} byte ${cut}\n`,
+      );
     return result;
   } finally {
     await thread.stop();

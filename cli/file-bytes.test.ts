@@ -38,7 +38,11 @@ describe('FileBytes: the CLI input read in pieces', () => {
   it('reads a part of the file (FileBytes.range) as if it were the file: head, size, pieces and whole', () => {
     const f = FileBytes.open(fileOf(content));
     try {
-      for (const [start, end] of [[0, 100_000], [100_000, 200_000], [150_000, undefined]] as const) {
+      for (const [start, end] of [
+        [0, 100_000],
+        [100_000, 200_000],
+        [150_000, undefined],
+      ] as const) {
         const part = FileBytes.range(f.fd, start, end);
         const expected = content.subarray(start, end);
         expect(part.size).toBe(expected.length);

@@ -114,7 +114,13 @@ export interface SecondPartResult {
  * missing cell, a second part that could not be read) gives null, and the caller reads the whole
  * file with `exportCsv`: its messages then name the right rows, and only the time of a rare file is lost.
  */
-export async function exportCsvInTwo(first: CsvBytes, second: SecondPart, settings: ExportSettings, csvOptions: CsvOptions = {}, extra: CsvExportExtra = {}): Promise<CsvExportResult | null> {
+export async function exportCsvInTwo(
+  first: CsvBytes,
+  second: SecondPart,
+  settings: ExportSettings,
+  csvOptions: CsvOptions = {},
+  extra: CsvExportExtra = {},
+): Promise<CsvExportResult | null> {
   if (extra.groupTexts || extra.rowOfLine) return null;
   let starts = 0;
   const collected = collectCsv(first, settings, csvOptions, undefined, extra, (header, info) => {

@@ -37,7 +37,10 @@ async function inTwo(csv: string, cut: number, settings: ExportSettings = DEFAUL
 }
 
 const rowsCsv = (n: number, eol = '\n'): string =>
-  ['inquiry,category,sub_category', ...Array.from({ length: n }, (_, i) => `question ${i} about my order,${['Billing', 'Shipping', 'Refunds'][i % 3]},s${i % 4}`)].join(eol) + eol;
+  [
+    'inquiry,category,sub_category',
+    ...Array.from({ length: n }, (_, i) => `question ${i} about my order,${['Billing', 'Shipping', 'Refunds'][i % 3]},s${i % 4}`),
+  ].join(eol) + eol;
 
 describe('exportCsvInTwo: the file read in two parts at once gives the bytes of one reading', () => {
   it('at every cut where a line ends: the same files, counts and detected format as exportCsv', async () => {

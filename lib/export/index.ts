@@ -40,15 +40,7 @@ export {
   type CollectedPart,
   partTransferables,
 } from './collector';
-export {
-  collectCsvPart,
-  exportCsv,
-  exportCsvInTwo,
-  type CsvExportExtra,
-  type CsvExportResult,
-  type SecondPart,
-  type SecondPartResult,
-} from './from-csv';
+export { collectCsvPart, exportCsv, exportCsvInTwo, type CsvExportExtra, type CsvExportResult, type SecondPart, type SecondPartResult } from './from-csv';
 export {
   buildManifest,
   csvOptionsOfManifest,
