@@ -48,8 +48,9 @@ const NO_ROWS: RowView[] = [];
 /** The WAI-ARIA grid: a sticky header row and the virtualised rows of the view. */
 export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOnly, handle }: GridTableProps) {
   const api = useTrainsetApi();
-  const { length, rowsVersion, sort, search, meta, noRows } = useTrainset((s) => ({
+  const { length, rowsVersion, sort, search, meta, noRows, viewPending } = useTrainset((s) => ({
     length: s.length,
+    viewPending: s.viewPending !== null,
     // No data rows at all (a header-only file, or every row deleted): filters are not the reason.
     noRows: s.status.rows === 0,
     rowsVersion: s.rowsVersion,
@@ -164,6 +165,7 @@ export function GridTable({ columns, selection, onToggleRow, onToggleAll, readOn
         aria-colcount={columns.length}
         aria-multiselectable="true"
         aria-readonly={readOnly || undefined}
+        aria-busy={viewPending || undefined}
         data-popup-bounds=""
         className={styles.grid}
         style={layout}

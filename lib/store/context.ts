@@ -61,13 +61,20 @@ export function viewQuery(s: TrainsetState): ViewQuery {
 export const viewKey = (s: TrainsetState, revision = s.status.revision): string => `${JSON.stringify(viewQuery(s))}@${revision}`;
 
 /** Send the view's query to the engine; the answer is used only if the query is still the one on screen. */
-export async function refreshView(ctx: StoreContext, set: Set, get: Get): Promise<void> {
+export async function refreshView(ctx: StoreContext, set: Set, get: Get, what?: string): Promise<void> {
   const query = JSON.stringify(viewQuery(get()));
-  const r = await ctx.engine.setView(viewQuery(get()));
-  if (JSON.stringify(viewQuery(get())) !== query) return;
-  set({ length: r.length, status: r.status });
-  ctx.cache.reset(viewKey(get()));
-  set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+  // What the user asked for is said until its rows are shown (or a newer request takes its place).
+  const pending = what === undefined ? null : { what };
+  if (pending) set({ viewPending: pending });
+  try {
+    const r = await ctx.engine.setView(viewQuery(get()));
+    if (JSON.stringify(viewQuery(get())) !== query) return;
+    set({ length: r.length, status: r.status });
+    ctx.cache.reset(viewKey(get()));
+    set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+  } finally {
+    if (pending && get().viewPending === pending) set({ viewPending: null });
+  }
 }
 
 /** Read pages of the view into the cache (pages read for a view since replaced are dropped). */

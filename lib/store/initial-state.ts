@@ -38,6 +38,7 @@ export const viewInitial: Data<ViewSlice> = {
   only: null,
   length: 0,
   rowsVersion: 0,
+  viewPending: null,
 };
 
 export const historyInitial: Data<HistorySlice> = { status: EMPTY_STATUS, values: {} };

@@ -117,6 +117,27 @@ describe('the store on the real engine', () => {
     ]);
   });
 
+  it('says what a sort or filter does until its rows are shown, and the latest of two asked at once', async () => {
+    const { store } = await makeStore();
+    await store.getState().loadSample();
+    const said: (string | null)[] = [];
+    const stop = store.subscribe((s, prev) => s.viewPending !== prev.viewPending && said.push(s.viewPending?.what ?? null));
+    const sorting = store.getState().setSort({ col: 0, desc: false });
+    expect(store.getState().viewPending).toEqual({ what: 'sorting by inquiry' });
+    await sorting;
+    expect(store.getState().viewPending).toBeNull();
+    // A filter asked while the sort is under way: only the filter's end clears what is said.
+    const sorted = store.getState().setSort({ col: 1, desc: true });
+    const filtered = store.getState().setFilter(1, ['REFUND']);
+    expect(store.getState().viewPending).toEqual({ what: 'filtering by category' });
+    await sorted;
+    expect(store.getState().viewPending).toEqual({ what: 'filtering by category' });
+    await filtered;
+    stop();
+    expect(store.getState().viewPending).toBeNull();
+    expect(said).toEqual(['sorting by inquiry', null, 'sorting by category', 'filtering by category', null]);
+  });
+
   it('filters, edits optimistically, and undoes', async () => {
     const { store } = await makeStore();
     await store.getState().loadSample();

@@ -94,6 +94,11 @@ export interface ViewSlice {
   length: number;
   /** Bumped whenever cached rows change, so rows re-render (the cache lives beside the store). */
   rowsVersion: number;
+  /**
+   * A change of the view asked for and not shown yet, and what it does ("sorting by inquiry"): the
+   * first sort of a text column of a million rows takes seconds, and the page says so meanwhile.
+   */
+  viewPending: { what: string } | null;
   setSort(sort: SortState | null): Promise<void>;
   setFilter(col: number, values: string[] | null): Promise<void>;
   setSearch(text: string, col?: number | null): Promise<void>;

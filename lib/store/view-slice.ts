@@ -6,24 +6,25 @@ const ACTIVE_EVERY_MS = 100;
 
 /** Which rows the grid shows (sort, filters, search), and the rows it has read. */
 export const viewSlice: Slice<ViewSlice> = (ctx) => (set, get) => {
-  const refresh = (): Promise<void> => refreshView(ctx, set, get);
+  const refresh = (what = 'updating the rows shown'): Promise<void> => refreshView(ctx, set, get, what);
+  const columnName = (col: number): string => get().meta?.header[col] ?? `column ${col + 1}`;
   let lastActive = -Infinity;
   return {
     ...viewInitial,
     async setSort(sort) {
       set({ sort });
-      await refresh();
+      await refresh(sort ? `sorting by ${columnName(sort.col)}` : 'going back to the file order');
     },
     async setFilter(col, values) {
       const filters = { ...get().filters };
       if (values === null) delete filters[col];
       else filters[col] = values;
       set({ filters });
-      await refresh();
+      await refresh(`filtering by ${columnName(col)}`);
     },
     async setSearch(text, col = null) {
       set({ search: { text, col } });
-      await refresh();
+      await refresh(text === '' ? 'clearing the search' : 'searching');
     },
     async setEditedOnly(on) {
       set({ editedOnly: on });
