@@ -51,6 +51,22 @@ describe('trainset export book.xlsx', () => {
     noStackTrace(r);
   });
 
+  it('names the sheet in the manifest, and verify --input makes the files again from the workbook', () => {
+    const out = tempDir();
+    const book = join(BOOKS, 'two-sheets.xlsx');
+    expect(trainset(['export', book, '--sheet', 'Inquiries', '--out', out, '-q']).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { settings: { reading: { sheet?: string } } };
+    expect(manifest.settings.reading.sheet).toBe('Inquiries');
+    const verified = trainset(['verify', out, '--input', book]);
+    expect([verified.status, verified.stderr]).toEqual([0, '']);
+    expect(verified.stdout).toContain('exporting it again gives the same bytes');
+    // A workbook with one sheet: the manifest names it too, though it was not asked for.
+    const single = tempDir();
+    expect(trainset(['export', join(BOOKS, 'text-cells.xlsx'), '--out', single, '-q']).status).toBe(0);
+    expect((JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8')) as typeof manifest).settings.reading.sheet).toBe('dataset');
+    expect(trainset(['verify', single, '--input', join(BOOKS, 'text-cells.xlsx')]).status).toBe(0);
+  });
+
   it('--sheet is for a workbook only', () => {
     const csv = tempFile('data.csv', 'inquiry,category,sub_category\nhi,a,b\n');
     const r = trainset(['export', csv, '--sheet', 'Sheet1', '--out', tempDir()]);

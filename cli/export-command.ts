@@ -146,7 +146,11 @@ async function exportWith(
 
   const input = { name, bytes: file ? file.size : source.bundle!.length, sha256: await inputHash };
   const manifest = (digests: { train: FileDigest; validation: FileDigest }): Manifest =>
-    manifestOf(settings, input, result.files.summary, digests, { csv: csvOptions, nearDuplicateSimilarity: similarity });
+    manifestOf(settings, input, result.files.summary, digests, {
+      // The options given, and a workbook's sheet (the one named, or its only sheet with cells).
+      csv: source.sheet !== undefined ? { ...csvOptions, sheet: source.sheet } : csvOptions,
+      nearDuplicateSimilarity: similarity,
+    });
   const written = await writeFilesAtomically(outDir, result.files, manifest, digests);
   if (!values.quiet) process.stdout.write(summary(name, result.files, written, settings.target) + keepingNote(result.files));
   return 0;

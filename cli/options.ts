@@ -180,6 +180,8 @@ export interface CsvSource<B extends CsvBytes = Uint8Array> {
   csvOptions: CsvOptions;
   /** For a workbook: the sheet row of each line of `bytes` (messages name the sheet's rows). */
   rowOfLine: Int32Array | null;
+  /** For a workbook: the sheet read (named with --sheet, or its only sheet with cells). */
+  sheet?: string;
 }
 
 /**
@@ -216,6 +218,7 @@ export function csvSource<B extends CsvBytes>(
     // The CSV is written by lib/xlsx: UTF-8 and commas, whatever the header holds.
     csvOptions: { ...csvOptions, encoding: 'utf-8', delimiter: ',' },
     rowOfLine: sheet.rowOfLine,
+    sheet: sheet.sheet,
   };
 }
 

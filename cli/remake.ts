@@ -2,6 +2,8 @@ import { Dataset, exportDataset } from '../lib/dataset';
 import { readCsvTable, readJsonlTable } from '../lib/engine';
 import { csvOptionsOfManifest, exportCsv, settingsOfManifest, type ExportFiles, type GroupTexts, type Manifest } from '../lib/export';
 import { nearDuplicateGroupIds } from '../lib/quality';
+import { workbookKind, workbookToCsv } from '../lib/xlsx';
+import type { CsvOptions } from '../lib/csv';
 
 export type Remade = { ok: true; files: ExportFiles } | { ok: false; reason: string };
 
@@ -9,11 +11,16 @@ export type Remade = { ok: true; files: ExportFiles } | { ok: false; reason: str
  * The export made again in memory from the input's bytes and a manifest's settings, by the path
  * that made it: `trainset export`'s (`exportCsv`) for a CSV read whole, the app's (the file read
  * as a table, then `exportDataset`) for a JSONL training file or a CSV whose unreadable rows the
- * app left out. Loaded only by `verify --input`.
+ * app left out; a workbook's sheet (the manifest names it) read as CSV first. Loaded only by `verify --input`.
  */
-export function remakeFiles(bytes: Uint8Array, manifest: Manifest): Remade {
+export function remakeFiles(input: Uint8Array, manifest: Manifest): Remade {
   const settings = settingsOfManifest(manifest);
-  const csv = csvOptionsOfManifest(manifest);
+  const given = csvOptionsOfManifest(manifest);
+  // An Excel workbook is read as `trainset export` and the app read it: its sheet as the CSV Excel would save.
+  const sheet = workbookKind(input) === null ? null : workbookToCsv(input, given.sheet);
+  if (sheet && !sheet.ok) return { ok: false, reason: sheet.problem.message };
+  const bytes = sheet ? sheet.csv : input;
+  const csv: CsvOptions = sheet ? { ...given, encoding: 'utf-8', delimiter: ',' } : given;
   const similarity = manifest.settings.keepNearDuplicatesTogether?.similarity;
   const groupTexts: GroupTexts | undefined = similarity === undefined ? undefined : (texts) => nearDuplicateGroupIds(texts, similarity);
   const { format, unreadRows } = manifest.input;

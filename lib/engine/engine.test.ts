@@ -19,6 +19,24 @@ function loaded(csv: string): Engine {
   return engine;
 }
 
+describe('Engine: a workbook exported with its manifest', () => {
+  it('names the sheet it read in the manifest (what verify needs to read the workbook again)', async () => {
+    const engine = new Engine();
+    const book = readFileSync(join(import.meta.dirname, '../../test-data/xlsx/two-sheets.xlsx'));
+    const r = engine.load(new Uint8Array(book), 'two-sheets.xlsx', { sheet: 'Inquiries' });
+    expect(r.ok).toBe(true);
+    engine.setMapping({ text: 'inquiry', labels: ['category', 'sub_category'] });
+    const made = await engine.exportWithManifest({ ...DEFAULT_CHOICES, stratify: 'none' });
+    if (!made.ok) throw new Error(made.problems[0]!.message);
+    expect((JSON.parse(made.manifest) as { settings: { reading: unknown } }).settings.reading).toEqual({
+      encoding: null,
+      delimiter: null,
+      header: true,
+      sheet: 'Inquiries',
+    });
+  });
+});
+
 const CSV =
   'inquiry,category,sub_category\n' + Array.from({ length: 20 }, (_, i) => `question ${i},${i % 2 ? 'Billing' : 'Shipping'},s${i % 3}`).join('\n') + '\n';
 

@@ -805,7 +805,8 @@ export class Engine {
       { name: input.name, bytes: input.bytes, sha256, rows: meta.rowCount, format: meta.jsonl ? 'jsonl' : 'csv', unreadRows: input.unreadRows, edits },
       result.summary,
       { train, validation },
-      { csv: input.options, nearDuplicateSimilarity: keepingSimilarity(choices) },
+      // A workbook's sheet is recorded even when it was the only one (the manifest says what was read).
+      { csv: meta.info.workbook ? { ...input.options, sheet: meta.info.workbook.sheet } : input.options, nearDuplicateSimilarity: keepingSimilarity(choices) },
     );
     return { ...result, manifest: manifestText(manifest) };
   }

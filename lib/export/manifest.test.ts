@@ -144,6 +144,7 @@ describe('parseManifest', () => {
     ['an unknown target', (m) => (m.settings.target = 'gemini' as 'openai'), /^settings\.target should be one of "openai"/],
     ['a negative seed', (m) => (m.settings.seed = -1), /^settings\.seed should be a whole number/],
     ['no input hash', (m) => delete (m.input as Partial<Manifest['input']>).sha256, /^"input" should be/],
+    ['a sheet that is not a name', (m) => ((m.settings.reading as Record<string, unknown>).sheet = ''), /^settings\.reading\.sheet should be the name/],
   ])('refuses %s, naming the field', async (_name, edit, message) => {
     expect(await damage(edit)).toMatch(message);
   });

@@ -62,8 +62,11 @@ export interface ManifestSettings {
    * near-duplicate check's); null for scikit-learn's split as it is.
    */
   keepNearDuplicatesTogether: { similarity: number } | null;
-  /** How the input was read: what was forced, null where it was detected (`header: false` is pandas' `header=None`). */
-  reading: { encoding: Encoding | null; delimiter: string | null; header: boolean };
+  /**
+   * How the input was read: what was forced, null where it was detected (`header: false` is pandas'
+   * `header=None`), and for an Excel workbook the sheet read (absent for other files).
+   */
+  reading: { encoding: Encoding | null; delimiter: string | null; header: boolean; sheet?: string };
 }
 
 /** The file the export was made from. */
@@ -164,7 +167,12 @@ export function manifestOf(
       jsonStyle: settings.jsonStyle,
       target: settings.target,
       keepNearDuplicatesTogether: similarity === undefined || similarity === null ? null : { similarity },
-      reading: { encoding: csv.encoding ?? null, delimiter: csv.delimiter ?? null, header: csv.header !== false },
+      reading: {
+        encoding: csv.encoding ?? null,
+        delimiter: csv.delimiter ?? null,
+        header: csv.header !== false,
+        ...(csv.sheet !== undefined ? { sheet: csv.sheet } : {}),
+      },
     },
     input: {
       name: input.name,
@@ -249,6 +257,7 @@ export function parseManifest(text: string): ManifestRead {
   if (!isObject(r) || !encodings.includes(r.encoding as Encoding | null) || !(r.delimiter === null || str(r.delimiter)) || typeof r.header !== 'boolean') {
     return bad('settings.reading', '{"encoding": …, "delimiter": …, "header": true or false}');
   }
+  if (r.sheet !== undefined && !(str(r.sheet) && r.sheet !== '')) return bad('settings.reading.sheet', "the name of the workbook's sheet");
   if (!isObject(input) || !str(input.name) || !count(input.bytes) || !hash(input.sha256) || !count(input.rows)) {
     return bad('"input"', '{"name", "bytes", "sha256" (64 hex digits), "rows"}');
   }
@@ -292,5 +301,10 @@ export function settingsOfManifest(m: Manifest): ExportSettings {
 /** The reading options a manifest records, as the CSV reader takes them. */
 export function csvOptionsOfManifest(m: Manifest): CsvOptions {
   const r = m.settings.reading;
-  return { ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.delimiter ? { delimiter: r.delimiter } : {}), ...(r.header ? {} : { header: false }) };
+  return {
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+    ...(r.delimiter ? { delimiter: r.delimiter } : {}),
+    ...(r.header ? {} : { header: false }),
+    ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
+  };
 }
