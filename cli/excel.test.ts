@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, noStackTrace, tempDir, tempFile, trainset } from './testing';
@@ -65,6 +65,15 @@ describe('trainset export book.xlsx', () => {
     expect(trainset(['export', join(BOOKS, 'text-cells.xlsx'), '--out', single, '-q']).status).toBe(0);
     expect((JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8')) as typeof manifest).settings.reading.sheet).toBe('dataset');
     expect(trainset(['verify', single, '--input', join(BOOKS, 'text-cells.xlsx')]).status).toBe(0);
+    // A manifest from before manifests named the sheet: verify says why it cannot tell, and what to do.
+    delete manifest.settings.reading.sheet;
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    const old = trainset(['verify', out, '--input', book]);
+    expect(old.status).toBe(1);
+    expect(old.stderr).toContain(
+      'the manifest does not say which sheet was read, and the workbook has several ("Notes", "Inquiries"). Export again with --sheet NAME',
+    );
+    noStackTrace(old);
   });
 
   it('--sheet is for a workbook only', () => {

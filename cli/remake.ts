@@ -18,7 +18,16 @@ export function remakeFiles(input: Uint8Array, manifest: Manifest): Remade {
   const given = csvOptionsOfManifest(manifest);
   // An Excel workbook is read as `trainset export` and the app read it: its sheet as the CSV Excel would save.
   const sheet = workbookKind(input) === null ? null : workbookToCsv(input, given.sheet);
-  if (sheet && !sheet.ok) return { ok: false, reason: sheet.problem.message };
+  if (sheet && !sheet.ok) {
+    // A manifest written before manifests named the sheet: it cannot say which of several sheets was read.
+    if (sheet.problem.code === 'choose-sheet' && given.sheet === undefined) {
+      return {
+        ok: false,
+        reason: `the manifest does not say which sheet was read, and the workbook has several (${(sheet.sheets ?? []).map((n) => JSON.stringify(n)).join(', ')}). Export again with --sheet NAME: the new manifest names the sheet, and verify --input reads it.`,
+      };
+    }
+    return { ok: false, reason: sheet.problem.message };
+  }
   const bytes = sheet ? sheet.csv : input;
   const csv: CsvOptions = sheet ? { ...given, encoding: 'utf-8', delimiter: ',' } : given;
   const similarity = manifest.settings.keepNearDuplicatesTogether?.similarity;
