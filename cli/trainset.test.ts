@@ -29,12 +29,19 @@ const cases = readdirSync(FIXTURES).map((name) => ({
 const testSizeArg = (m: Meta): string =>
   m.test_size_type === 'int' ? String(m.test_size) : String(m.test_size).includes('.') ? String(m.test_size) : `${m.test_size}.0`;
 
+// Each fixture also read in two halves at once (a large file's way: cli/parse-thread.ts), whatever its size.
+const threads: { threads: string; env: Record<string, string> }[] = [
+  { threads: 'one thread', env: {} },
+  { threads: 'two threads', env: { TRAINSET_PARALLEL_MIN_BYTES: '0' } },
+];
+
 describe('trainset export on every notebook fixture', () => {
-  it.each(cases)('$name', ({ dir, meta }) => {
+  it.each(cases.flatMap((c) => threads.map((t) => ({ ...c, ...t }))))('$name, on $threads', ({ dir, meta, env }) => {
     const out = tmp();
     // A file from an earlier export must survive a refusal untouched.
     writeFileSync(join(out, 'train.jsonl'), 'earlier export\n');
-    const r = trainset(['export', join(dir, 'dataset.csv'), '--out', out, '--test-size', testSizeArg(meta), '--seed', String(meta.random_state)]);
+    const args = ['export', join(dir, 'dataset.csv'), '--out', out, '--test-size', testSizeArg(meta), '--seed', String(meta.random_state)];
+    const r = trainset(args, undefined, env);
     if (meta.expect === 'match') {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);

@@ -114,8 +114,7 @@ export type CsvStreamResult =
  * inside a quoted field, or was not valid UTF-8: the whole file must then be read in one piece,
  * for that path's messages.
  */
-export type CsvPartResult =
-  { ok: true; rows: number; lineEndings: { lf: number; crlf: number; cr: number }; blankStartedLine: boolean } | { ok: false; why: string };
+export type CsvPartResult = { ok: true; rows: number; lineEndings: { lf: number; crlf: number; cr: number } } | { ok: false; why: string };
 
 /** A fully read table: cells are the exact strings of the file (pandas would turn some into NaN; see `profileColumn`). */
 export interface CsvTable {

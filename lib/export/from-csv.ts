@@ -100,7 +100,6 @@ export interface SecondPart {
 export interface SecondPartResult {
   part: CollectedPart;
   lineEndings: { lf: number; crlf: number; cr: number };
-  blankStartedLine: boolean;
 }
 
 /**
@@ -130,8 +129,8 @@ export async function exportCsvInTwo(
   if (collected.done || starts !== 1 || !collected.read.atRecordStart || collected.read.info.encoding !== 'utf-8') return null;
   const { collector, read } = collected;
   const rest = await second.result();
-  // Lone carriage returns change the warnings, which were judged from the first part alone.
-  if (!rest || rest.blankStartedLine || rest.lineEndings.cr > 0 || read.info.lineEndings.cr > 0) return null;
+  // Lone carriage returns (with a line that starts with a space) change the warnings, which were judged from the first part alone.
+  if (!rest || rest.lineEndings.cr > 0 || read.info.lineEndings.cr > 0) return null;
   collector.absorb(rest.part, { dataRows: collector.rowCount, lines: read.nextLine - 1 });
   read.info.lineEndings.lf += rest.lineEndings.lf;
   read.info.lineEndings.crlf += rest.lineEndings.crlf;
@@ -156,7 +155,7 @@ export function collectCsvPart(
   const read = readCsvPart(bytes, delimiter, header.length, (fields, dataRow, line) => collector.add(fields, dataRow, line));
   const part = read.ok ? collector.part() : null;
   if (!read.ok || !part) return null;
-  return { part, lineEndings: read.lineEndings, blankStartedLine: read.blankStartedLine };
+  return { part, lineEndings: read.lineEndings };
 }
 
 /** Why a row with too many fields is refused, and what to do about it. */

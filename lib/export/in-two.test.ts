@@ -66,6 +66,15 @@ describe('exportCsvInTwo: the file read in two parts at once gives the bytes of 
     expect(JSON.stringify(seen(r!))).toContain('data row 31 (line 32)');
   });
 
+  it('reads in two parts a file whose lines start with spaces (pandas keeps them; only lone CRs make that matter)', async () => {
+    const csv = rowsCsv(30).replace(/\nquestion (2\d)/g, '\n  question $1');
+    expect(csv).toContain('\n  question 25');
+    const bytes = bytesOf(csv);
+    const r = await inTwo(csv, cutsOf(bytes)[10]!);
+    expect(r).not.toBeNull();
+    expect(seen(r!)).toEqual(seen(exportCsv(bytes, DEFAULT_SETTINGS)));
+  });
+
   it('judges each column over both parts (numbers in one part, words in the other: text)', async () => {
     const csv = 'inquiry,category,sub_category\n' + Array.from({ length: 20 }, (_, i) => `q${i},${i < 10 ? i % 2 : ['a', 'b'][i % 2]},s`).join('\n') + '\n';
     const bytes = bytesOf(csv);
