@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../csv';
-import { DEFAULT_SETTINGS, type ExportFiles, type ExportSettings } from '../export';
+import { DEFAULT_SETTINGS, ExampleCollector, type ExportFiles, type ExportSettings } from '../export';
 import { addRow, deleteRows, setCell } from './changes';
 import { toCsv } from './csv-write';
 import { Dataset } from './dataset';
@@ -108,5 +109,46 @@ describe('exportDataset problems', () => {
     ds.apply(deleteRows(ds, [0, 1])!);
     const r = exportDataset(ds, DEFAULT_SETTINGS);
     expect(r.ok && r.files.summary.rows).toBe(8);
+  });
+});
+
+describe('the messages escaped as the files are written (exportDataset) or escaped and kept first (the CLI)', () => {
+  it('gives the same files, in both JSON styles and every target, whatever the messages hold, rows deleted and added included', () => {
+    const message = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii', minLength: 1 }),
+      fc.string({ unit: 'grapheme', minLength: 1 }),
+      fc.string({ unit: 'binary', minLength: 1 }),
+      fc.constantFrom('say "hi"\\n', 'tab\there', 'naïve café', '😀 emoji', '\u007f DEL', 'x'.repeat(5000)),
+    );
+    const rows = fc.array(fc.tuple(message, fc.constantFrom('a', 'b', 'Café'), fc.constantFrom('x', 'y')), { minLength: 4, maxLength: 40 });
+    const style = fc.record({
+      jsonStyle: fc.constantFrom<ExportSettings['jsonStyle']>('python', 'compact'),
+      target: fc.constantFrom<ExportSettings['target']>('openai', 'sharegpt', 'alpaca'),
+    });
+    fc.assert(
+      fc.property(rows, style, fc.boolean(), (data, chosen, edit) => {
+        const settings: ExportSettings = { ...DEFAULT_SETTINGS, ...chosen, stratify: null };
+        const ds = Dataset.fromRows(
+          ['inquiry', 'category', 'sub_category'],
+          data.map((r) => [...r]),
+          data.map((_, i) => i + 2),
+        );
+        if (edit) {
+          ds.apply(deleteRows(ds, [1])!);
+          ds.apply(addRow(ds, ['added "row"\n é', 'b', 'y'])!);
+        }
+        const lazy = exportDataset(ds, settings);
+        // The same rows through the collector the CLI feeds, which escapes each message as it comes.
+        const start = ExampleCollector.start(ds.header, settings);
+        if (!start.ok) throw new Error('not started');
+        for (const id of ds.liveIds()) start.collector.add(ds.row(id), ds.rowNumber(id), ds.line(id));
+        const kept = start.collector.finish();
+        expect(lazy.ok).toBe(kept.ok);
+        if (!lazy.ok || !kept.ok) return;
+        expect(bytesOf(lazy.files, 'train').equals(bytesOf(kept.files, 'train'))).toBe(true);
+        expect(bytesOf(lazy.files, 'validation').equals(bytesOf(kept.files, 'validation'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

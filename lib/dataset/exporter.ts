@@ -6,12 +6,17 @@ import type { Dataset } from './dataset';
  * rows last), go through the same collector the CLI feeds from the file, so an unedited dataset
  * gives the notebook's bytes. Problems name rows by their grid number and, for uploaded rows, the
  * file line. A column the settings name but the header lacks is a problem value, not an exception.
+ * The files are made from the rows as they are when written: write them before the rows change.
  */
 export function exportDataset(ds: Dataset, settings: ExportSettings, options: CollectorOptions = {}): ExportOutcome {
-  const start = ExampleCollector.start(ds.header, settings, options);
+  const ids = ds.liveIdsShared().slice();
+  const textCol = ds.header.indexOf(settings.textColumn);
+  // The dataset keeps every message: they are escaped straight into the files as these are written
+  // (which callers do before the rows change), not escaped and copied first.
+  const messageOf = (position: number): string => ds.cell(ids[position]!, textCol);
+  const start = ExampleCollector.start(ds.header, settings, { messageOf, ...options });
   if (!start.ok) return { ok: false, problems: start.problems, problemCount: start.problems.length };
   const { collector } = start;
-  const ids = ds.liveIdsShared();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     collector.add(ds.row(id), ds.rowNumber(id), ds.line(id));
