@@ -170,7 +170,7 @@ export function readCsvPart(bytes: CsvBytes, delimiter: string, width: number, r
   if (!tokenizer.end().ok) return { ok: false, why: 'a quoted field is never closed' };
   if (tooWide > 0) return { ok: false, why: `${tooWide} rows with too many fields` };
   const { lf, crlf, cr } = tokenizer.stats;
-  return { ok: true, rows: dataRow, lineEndings: { lf, crlf, cr } };
+  return { ok: true, lineEndings: { lf, crlf, cr } };
 }
 
 function addWarnings(info: CsvInfo, tokenizer: PandasTokenizer, encoding: Encoding, detected: boolean): void {

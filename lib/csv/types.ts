@@ -110,11 +110,11 @@ export type CsvStreamResult =
 
 /**
  * A later part of a file read apart (`readCsvPart`): its rows were given to the sink with data rows
- * and lines counted from 1 in the part. `clean` is false when it had rows with too many fields, ended
+ * and lines counted from 1 in the part. It is not `ok` (with `why`) when it had rows with too many fields, ended
  * inside a quoted field, or was not valid UTF-8: the whole file must then be read in one piece,
  * for that path's messages.
  */
-export type CsvPartResult = { ok: true; rows: number; lineEndings: { lf: number; crlf: number; cr: number } } | { ok: false; why: string };
+export type CsvPartResult = { ok: true; lineEndings: { lf: number; crlf: number; cr: number } } | { ok: false; why: string };
 
 /** A fully read table: cells are the exact strings of the file (pandas would turn some into NaN; see `profileColumn`). */
 export interface CsvTable {

@@ -25,7 +25,6 @@ export class ByteStore {
   private readonly blockOf = new IntList();
   private readonly offsetOf = new IntList();
   private readonly lengthOf = new IntList();
-  private readonly encoder = new TextEncoder();
 
   get count(): number {
     return this.lengthOf.length;
@@ -36,44 +35,6 @@ export class ByteStore {
     if (this.used + maxBytes > this.current.length) this.newBlock(maxBytes);
     const start = this.used;
     this.used = write(this.current, start);
-    this.record(start);
-  }
-
-  /**
-   * Append `"` + text + `"` if every character of `text` is printable ASCII other than `"` and `\`
-   * (what JSON writes as it is, in every style), and return true; else append nothing and return
-   * false. One pass in JS, checking as it copies, without a call out per text (see PlainWrites in
-   * collector.ts for where that matters).
-   */
-  addPlainQuoted(text: string): boolean {
-    const n = text.length;
-    if (this.used + n + 2 > this.current.length) this.newBlock(n + 2);
-    const out = this.current;
-    const start = this.used;
-    let at = start + 1;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-      out[at++] = c;
-    }
-    out[start] = 0x22;
-    out[at++] = 0x22;
-    this.used = at;
-    this.record(start);
-    return true;
-  }
-
-  /** Append `"` + text + `"` (when `quote`) or just text, as UTF-8. */
-  add(text: string, quote: boolean): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    const worst = text.length * 3 + 2;
-    if (this.used + worst > this.current.length) this.newBlock(worst);
-    const start = this.used;
-    let at = start;
-    if (quote) this.current[at++] = 0x22;
-    at += this.encoder.encodeInto(text, this.current.subarray(at)).written;
-    if (quote) this.current[at++] = 0x22;
-    this.used = at;
     this.record(start);
   }
 

@@ -11,7 +11,7 @@ import {
   type SplitResult,
 } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
-import { writePythonJson } from './python-json';
+import { writePlainQuoted, writePythonJson } from './python-json';
 import { ByteStore, transferables, type ByteStoreParts } from './byte-store';
 import { IntList } from './int-list';
 import type { ClassCount, ExportProblem, ExportSettings, ExportSummary } from './types';
@@ -73,8 +73,8 @@ export interface CollectorOptions {
 }
 
 /**
- * How plain ASCII messages are written: `loop`, by ByteStore.addPlainQuoted (a loop in JS that
- * checks as it copies), or `encoder`, by TextEncoder.encodeInto like every other message. A call to
+ * How plain ASCII messages are written: `loop`, by writePlainQuoted (a loop in JS that checks as
+ * it copies), or `encoder`, by TextEncoder.encodeInto like every other message. A call to
  * encodeInto costs about 3 µs in Chromium's worker (3 of the 4 seconds it took there to prepare a
  * million rows for download) and little in Node, where it beats the loop (a million messages:
  * 0.12 s sooner). The CLI asks for `encoder`; both write the same bytes.
@@ -245,26 +245,26 @@ export class ExampleCollector {
 
   /** `text` as a JSON string literal, UTF-8, into `store`. */
   private addEscaped(store: ByteStore, text: string): void {
-    // Most messages are plain ASCII: written as they are, in one pass (see PlainWrites).
-    if (this.plainWrites === 'loop' && store.addPlainQuoted(text)) return;
-    if (!this.format.needsEscape(text)) store.add(text, true);
-    else if (this.settings.jsonStyle === 'python') store.addWith(text.length * 6 + 2, (out, at) => writePythonJson(text, out, at));
-    else store.add(this.format.str(text), false);
+    store.addWith(text.length * 6 + 2, (out, at) => this.writeEscaped(text, out, at));
   }
 
   /**
    * `text` as a JSON string literal, UTF-8, at `out[at…]` (room for 6 bytes a character and the two
-   * quotes); returns the position after it. The same bytes as {@link addEscaped} keeps.
+   * quotes); returns the position after it. The one escaping of messages, whether kept or written.
    */
   private writeEscaped(text: string, out: Uint8Array, at: number): number {
-    // Python's style escapes every character outside printable ASCII, as writePythonJson does for all.
-    if (this.settings.jsonStyle === 'python') return writePythonJson(text, out, at);
+    // Most messages are plain ASCII: written as they are, in one pass (see PlainWrites).
+    if (this.plainWrites === 'loop') {
+      const end = writePlainQuoted(text, out, at);
+      if (end >= 0) return end;
+    }
     if (!this.format.needsEscape(text)) {
       out[at++] = 0x22;
       at += this.encoder.encodeInto(text, out.subarray(at)).written;
       out[at++] = 0x22;
       return at;
     }
+    if (this.settings.jsonStyle === 'python') return writePythonJson(text, out, at);
     return at + this.encoder.encodeInto(this.format.str(text), out.subarray(at)).written;
   }
 

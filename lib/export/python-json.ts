@@ -54,3 +54,22 @@ export function writePythonJson(s: string, out: Uint8Array, at: number): number 
   out[at++] = 0x22;
   return at;
 }
+
+/**
+ * `"` + text + `"` written at `out[at…]` when every character of `text` is printable ASCII other than
+ * `"` and `\\` (what JSON writes as it is, in every style), returning the position after it; else -1
+ * (what it wrote is to be overwritten). One pass in JS, checking as it copies, without a call out per
+ * text (see PlainWrites in collector.ts for where that matters). `out` must have room for
+ * `text.length + 2` bytes.
+ */
+export function writePlainQuoted(text: string, out: Uint8Array, at: number): number {
+  const n = text.length;
+  out[at++] = 0x22;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return -1;
+    out[at++] = c;
+  }
+  out[at++] = 0x22;
+  return at;
+}
