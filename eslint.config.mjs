@@ -38,6 +38,21 @@ export default tseslint.config(
     },
   },
   {
+    // The download service worker: plain JavaScript the browser runs as it is (checked by its
+    // @ts-check), with a service worker's globals.
+    files: ['public/download-sw.js'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        ReadableStream: 'readonly',
+        ByteLengthQueuingStrategy: 'readonly',
+        Response: 'readonly',
+      },
+    },
+  },
+  {
     // The Rules of React (hooks and the React Compiler's checks) for the React code.
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

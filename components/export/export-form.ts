@@ -73,10 +73,19 @@ const WHAT: Record<DownloadKind, string> = {
   project: 'the project file',
 };
 
-/** The status line under the download buttons: what is being prepared, or what was just saved. */
-export function downloadStatus(busy: DownloadKind | null, last: { kind: DownloadKind; note: string } | null): string {
+/**
+ * The status line under the download buttons: what is being prepared or saved (with the megabytes
+ * handed to the browser so far, for a streamed file), or what was just saved or cancelled.
+ */
+export function downloadStatus(
+  busy: DownloadKind | null,
+  last: { kind: DownloadKind; note: string; cancelled?: true } | null,
+  savingBytes: number | null = null,
+): string {
+  if (busy && savingBytes !== null) return `Saving ${WHAT[busy]}… ${Math.round(savingBytes / 2 ** 20).toLocaleString('en')} MB so far`;
   if (busy) return `Preparing ${WHAT[busy]}…`;
   if (!last) return '';
+  if (last.cancelled) return `The download of ${WHAT[last.kind]} was cancelled: download it again when you are ready.`;
   const saved = `Saved ${WHAT[last.kind]}.`;
   return last.note === 'Saved.' ? saved : `${saved} ${last.note}`;
 }

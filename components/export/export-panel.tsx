@@ -24,7 +24,7 @@ const NONE: CheckResult[] = [];
 export function ExportPanel() {
   const ready = useTrainset((s) => s.phase === 'ready');
   const split = useTrainset((s) => s.split);
-  const { busy, lastDownload } = useTrainset((s) => ({ busy: s.busy, lastDownload: s.lastDownload }));
+  const { busy, lastDownload, savingBytes } = useTrainset((s) => ({ busy: s.busy, lastDownload: s.lastDownload, savingBytes: s.savingBytes }));
   const [failure, setFailure] = useState<string | null>(null);
   const id = useId();
 
@@ -38,7 +38,7 @@ export function ExportPanel() {
     ready && split?.ok && blocking.length > 0
       ? `Downloads are blocked by ${blocking.length === 1 ? 'an error' : `${blocking.length} errors`} in Issues: see below.`
       : null;
-  const status = busy ? downloadStatus(busy, null) : (failure ?? blockedNote ?? downloadStatus(null, lastDownload));
+  const status = busy ? downloadStatus(busy, null, savingBytes) : (failure ?? blockedNote ?? downloadStatus(null, lastDownload));
 
   return (
     <section id={EXPORT_CARD_ID} className={`card ${styles.panel}`} aria-labelledby={`${id}-title`}>

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createEngineClient } from '@/lib/engine';
 import { createTrainsetStore, type TrainsetState } from '@/lib/store';
+import { openStreamedDownload, registerDownloadWorker } from './stream-download';
 
 const StoreContext = createContext<StoreApi<TrainsetState> | null>(null);
 
@@ -33,6 +34,7 @@ function makeStore(): StoreApi<TrainsetState> {
       return new File([await res.blob()], 'customer-support-sample.csv', { type: 'text/csv' });
     },
     save: saveBlob,
+    openStream: openStreamedDownload,
     zip: (files) => zipSync(files, { level: 6 }),
   });
 }
@@ -42,6 +44,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(makeStore);
   useEffect(() => {
     void store.getState().restore();
+    registerDownloadWorker();
   }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

@@ -70,6 +70,24 @@ describe('exportDataset on the notebook fixtures', () => {
   });
 });
 
+describe('exportDataset files written later', () => {
+  it('are the rows as they were when it ran: files written in slices while edits come in do not mix two versions', () => {
+    const header = ['inquiry', 'category', 'sub_category'];
+    const ds = Dataset.fromRows(
+      header,
+      Array.from({ length: 20 }, (_, i) => [`message ${i}`, i % 2 ? 'a' : 'b', 's']),
+    );
+    const before = exportDataset(ds, DEFAULT_SETTINGS);
+    if (!before.ok) throw new Error('the split failed');
+    const expected = bytesOf(before.files, 'train');
+    for (let id = 0; id < 20; id++) ds.apply(setCell(ds, id, 0, `changed ${id}`)!);
+    expect(bytesOf(before.files, 'train').equals(expected)).toBe(true);
+    expect(bytesOf(before.files, 'train').toString()).not.toContain('changed');
+    const after = exportDataset(ds, DEFAULT_SETTINGS);
+    expect(after.ok && bytesOf(after.files, 'train').toString()).toContain('changed');
+  });
+});
+
 describe('exportDataset problems', () => {
   const rows = (): string[][] => Array.from({ length: 10 }, (_, i) => [`text ${i}`, i % 2 ? 'a' : 'b', 's']);
 

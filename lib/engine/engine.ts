@@ -38,6 +38,7 @@ import {
   jsSha256,
   manifestText,
   type BatchBuffers,
+  type ExportFiles,
   type ExportProblem,
   type ExportSettings,
   type GroupTexts,
@@ -63,6 +64,7 @@ import { answerModeOf, guessMapping } from './mapping';
 import { readTable, withRowIds } from './read-table';
 import type { ColumnDifference } from '../sources';
 import { nextTask } from './next-task';
+import { streamToPort, type StreamEnd, type StreamPort } from './stream-file';
 import { checkThresholds, clearTokenCaches, countTokens, lengthCheckOptions } from './tokens';
 import { DEFAULT_MODEL_ID } from '../tokens';
 import type {
@@ -73,6 +75,7 @@ import type {
   EditOp,
   ExportChoices,
   ExportResult,
+  FileCheck,
   LoadedMeta,
   ManifestedExport,
   ReviewOrder,
@@ -123,6 +126,9 @@ export function groupsOf(texts: readonly string[], similarity: number): Int32Arr
 function keepingSimilarity(choices: ExportChoices): number | null {
   return choices.keepNearDuplicatesTogether ? resolveThresholds(choices.thresholds, choices.target).nearDuplicateSimilarity : null;
 }
+
+/** The files to write (see filesFor), or why they cannot be. */
+type FilesMade = { ok: true; files: ExportFiles } | Extract<FileCheck, { ok: false }>;
 
 /** Bytes of a download's file put in one Blob (see makeFiles). */
 const BLOB_PART_BYTES = 32 << 20;
@@ -258,6 +264,8 @@ export class Engine {
   private revision = 0;
   private bad: BadRow[] = [];
   private lastExport: { key: string; result: ExportResult } | null = null;
+  /** The split and what the files are written from, for the rows and settings of `key` (see filesFor). */
+  private lastFiles: { key: string; made: FilesMade } | null = null;
   private input: LoadedInput | null = null;
   /** Lines of unreadable rows the user has already taken in or discarded. */
   private handledBad = new Set<number>();
@@ -747,15 +755,15 @@ export class Engine {
 
   /**
    * Rows per class in each file for these settings, or why the export cannot be made. Runs the
-   * exporter's checks and split without escaping every message (the charts and the buttons
-   * follow every edit; the files themselves are made only on download).
+   * exporter's checks and split, which the downloads then reuse (filesFor): the files themselves,
+   * their lines, are made only on download.
    */
   splitPreview(choices: ExportChoices): SplitPreview {
     const settings = this.settings(choices);
-    if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
+    const outcome = this.filesFor(choices);
+    if (!outcome.ok || !settings)
+      return outcome.ok ? { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 } : outcome;
     const ds = this.requireDataset();
-    const outcome = exportDataset(ds, settings, { keepText: false, ...groupOption(choices) });
-    if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
     const s = outcome.files.summary;
     const live = ds.liveIdsShared();
     const lines = (rows: Int32Array): string[] => Array.from(rows.subarray(0, PREVIEW_LINES), (pos) => exampleLine(ds, settings, live[pos]!));
@@ -811,12 +819,53 @@ export class Engine {
     return { ...result, manifest: manifestText(manifest) };
   }
 
-  private makeFiles(choices: ExportChoices): ExportResult {
+  /**
+   * The split of the rows as they are now and what the files are written from (the messages as they
+   * are now too, so a file written in slices, while edits come in, is still the rows of this moment).
+   * Kept until the rows or the choices change: the second download writes at once.
+   */
+  private filesFor(choices: ExportChoices): FilesMade {
+    const key = `${this.revision}|${JSON.stringify(choices)}`;
+    if (this.lastFiles?.key === key) return this.lastFiles.made;
+    this.lastFiles = null;
     const settings = this.settings(choices);
     if (!settings) return { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 };
     const outcome = exportDataset(this.requireDataset(), settings, groupOption(choices));
-    if (!outcome.ok) return { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
-    const { files } = outcome;
+    const made: FilesMade = outcome.ok
+      ? { ok: true, files: outcome.files }
+      : { ok: false, problems: this.withRowIds(outcome.problems), problemCount: outcome.problemCount };
+    this.lastFiles = { key, made };
+    return made;
+  }
+
+  /**
+   * Whether the files can be written with these choices, and what they will hold: the page asks
+   * this before it starts a streamed download (`streamFile`), so that a problem is shown on the page
+   * rather than as a failed download.
+   */
+  prepareFile(choices: ExportChoices): FileCheck {
+    const made = this.filesFor(choices);
+    return made.ok ? { ok: true, summary: made.files.summary } : made;
+  }
+
+  /**
+   * One file written to `port` (the download service worker's), batch by batch. Rejects with the problems' first message if the files cannot be
+   * made (the page asks `prepareFile` first, so that happens only when the rows changed meanwhile).
+   */
+  async streamFile(choices: ExportChoices, kind: 'train' | 'validation', port: StreamPort): Promise<StreamEnd> {
+    const made = this.filesFor(choices);
+    if (!made.ok) {
+      port.postMessage({ type: 'error', message: made.problems[0]?.message ?? 'The files cannot be made.' });
+      port.close();
+      throw new Error(made.problems[0]?.message ?? 'The files cannot be made.');
+    }
+    return streamToPort((buffers) => made.files[kind](buffers), port);
+  }
+
+  private makeFiles(choices: ExportChoices): ExportResult {
+    const made = this.filesFor(choices);
+    if (!made.ok) return made;
+    const { files } = made;
     // Each batch is copied into a Blob of its own as it comes, so one buffer serves them all: new
     // memory for 400 MB of batches (a million rows) would cost more than making them. The batches
     // are 32 MB here (the exporter fills the buffer it is lent): each Blob costs the browser a round

@@ -5,6 +5,7 @@
  * page as it changes (`persist.ts`).
  */
 export * from './types';
+export type { StreamEnd } from './stream-file';
 export { Engine, DEFAULT_CHOICES, joinBadRow, ReadOnlyError, type EngineEvent, type HistoryStep, type LoadOutcome, type SessionState } from './engine';
 export { EngineService, RETRYABLE, type EngineApi, type OpenedSession, type ServiceEvent } from './api';
 export { createEngineClient, EngineStoppedError, type ClientEvent, type ClientOptions, type EngineClient, type RestoreOutcome } from './client';

@@ -204,6 +204,9 @@ export type ExportResult =
   | { ok: true; train: Blob; validation: Blob; summary: ExportSummary; preview: { train: string[]; validation: string[] } }
   | { ok: false; problems: ExportProblem[]; problemCount: number };
 
+/** Whether the files can be written with the choices (before a streamed download starts), and what they hold. */
+export type FileCheck = { ok: true; summary: ExportSummary } | { ok: false; problems: ExportProblem[]; problemCount: number };
+
 /** Both files and `manifest.json`'s text, whose hashes are those of these very Blobs (the zip's). */
 export type ManifestedExport = (Extract<ExportResult, { ok: true }> & { manifest: string }) | Extract<ExportResult, { ok: false }>;
 

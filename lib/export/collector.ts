@@ -11,6 +11,7 @@ import {
   type SplitResult,
 } from '../split';
 import { chatFormat, type ChatFormat } from './chat-format';
+import { Utf8Messages } from './utf8-messages';
 import { writePlainQuoted, writePythonJson } from './python-json';
 import { ByteStore, transferables, type ByteStoreParts } from './byte-store';
 import { IntList } from './int-list';
@@ -539,14 +540,22 @@ export class ExampleCollector {
     const tails = this.tupleAssistant.map((a) => encoder.encode(this.format.middle + a + this.format.suffix));
     const text = this.settings.answer === 'text';
     const messageOf = this.messageOf;
+    // The messages read again (messageOf) are escaped here from their UTF-8 bytes, a group at a time.
+    const messages = messageOf
+      ? new Utf8Messages(
+          this.settings.jsonStyle,
+          (k) => messageOf(order[k]!),
+          order.length,
+          (t, o, a) => this.writeEscaped(t, o, a),
+        )
+      : null;
     let out = buffers.take(BATCH_BYTES);
     let at = 0;
     for (let k = 0; k < order.length; k++) {
       const row = order[k]!;
       // The message escaped and kept, or (messageOf) read again and escaped here, with room for the worst case.
-      const message = messageOf ? messageOf(row) : null;
-      const content = message === null ? this.contents.view(row) : null;
-      const contentBytes = message === null ? content!.length : message.length * 6 + 2;
+      const content = messages ? null : this.contents.view(row);
+      const contentBytes = messages ? messages.take(k) * 6 + 2 : content!.length;
       const answer = text ? this.answers.view(row) : null;
       const tail = answer ? null : tails[this.tupleCodes.get(row)]!;
       const bytes = prefix.length + contentBytes + (answer ? middle.length + answer.length + suffix.length : tail!.length);
@@ -557,11 +566,11 @@ export class ExampleCollector {
       }
       out.set(prefix, at);
       at += prefix.length;
-      if (message === null) {
+      if (messages) {
+        at = messages.write(out, at);
+      } else {
         out.set(content!, at);
         at += content!.length;
-      } else {
-        at = this.writeEscaped(message, out, at);
       }
       if (answer) {
         out.set(middle, at);

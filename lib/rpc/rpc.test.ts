@@ -21,6 +21,10 @@ class Service {
     this.lastIds = ids;
     return transfer(ids, [ids.buffer]);
   }
+  async echoOn(port: MessagePort): Promise<void> {
+    const message = await new Promise<unknown>((resolve) => (port.onmessage = (e) => resolve(e.data)));
+    port.postMessage({ echo: message });
+  }
   never(): Promise<void> {
     return new Promise(() => {});
   }
@@ -74,6 +78,18 @@ describe('the typed channel', () => {
     expect(Array.from(ids)).toEqual([3, 1, 2]);
     // Moved: the sender's copy is detached.
     expect(service.lastIds?.byteLength).toBe(0);
+    close();
+  });
+
+  it('moves marked arguments too: a MessagePort handed to the other side', async () => {
+    const { remote, close } = pair();
+    const { port1, port2 } = new MessageChannel();
+    const echoed = new Promise((resolve) => (port1.onmessage = (e) => resolve(e.data)));
+    const answered = remote.echoOn(transfer(port2, [port2]));
+    port1.postMessage('hello');
+    await answered;
+    expect(await echoed).toEqual({ echo: 'hello' });
+    port1.close();
     close();
   });
 

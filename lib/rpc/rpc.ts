@@ -45,7 +45,7 @@ type Message<E> =
 
 const transfers = new WeakMap<object, Transferable[]>();
 
-/** Mark a result to be moved to the other side instead of copied (the sender loses it). */
+/** Mark a result, or a call's argument, to be moved to the other side instead of copied (the sender loses it). */
 export function transfer<T extends object>(value: T, transferables: Transferable[]): T {
   transfers.set(value, transferables);
   return value;
@@ -142,7 +142,9 @@ export function connect<T extends object, E = never>(endpoint: Endpoint): Connec
       const id = next++;
       pending.set(id, { resolve, reject, stack: new Error().stack });
       try {
-        endpoint.postMessage({ rpc: 'call', id, method, args } satisfies Message<E>);
+        // Arguments marked with `transfer` (a MessagePort, a buffer) are moved to the other side.
+        const moved = args.flatMap((a) => (a !== null && typeof a === 'object' ? (transfers.get(a) ?? []) : []));
+        endpoint.postMessage({ rpc: 'call', id, method, args } satisfies Message<E>, moved);
       } catch (e) {
         // An argument that cannot be cloned (a function, a DOM node) is the caller's bug: say which call.
         pending.delete(id);

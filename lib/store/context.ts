@@ -6,6 +6,18 @@ import { Latest } from './latest';
 import { PAGE, RowCache } from './row-cache';
 import type { TrainsetState } from './types';
 
+/** A download announced to the browser (see StoreDeps.openStream): hand `port` to the writer, then `start()` it. */
+export interface StreamedDownload {
+  /** The writer's end: the data worker sends the file's bytes here. */
+  port: MessagePort;
+  /** Starts the browser's download of the file (the writer may start before or after). */
+  start(): void;
+  /** Called with the bytes the browser has been given so far (for the status line). */
+  onProgress(listener: (bytes: number) => void): void;
+  /** The writer failed: end the download as failed in the browser, with `message`. */
+  abort(message: string): void;
+}
+
 /** What the store needs from the outside world; the app passes the real ones, tests pass fakes of the browser parts. */
 export interface StoreDeps {
   engine: EngineClient;
@@ -13,6 +25,11 @@ export interface StoreDeps {
   fetchSample(): Promise<File>;
   /** Hand a file to the user (an <a download> in the app). */
   save(blob: Blob, fileName: string): void;
+  /**
+   * Announce a file to be streamed into the browser's downloads (the download service worker in the
+   * app); null, or absent, when that cannot be done here: the file is then saved from a Blob.
+   */
+  openStream?(fileName: string): Promise<StreamedDownload | null>;
   /** Build a zip (fflate in the app). */
   zip(files: Record<string, Uint8Array>): Uint8Array;
 }

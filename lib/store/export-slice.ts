@@ -1,9 +1,10 @@
-import type { ExportChoices } from '../engine';
+import type { ExportChoices, StreamEnd } from '../engine';
 import { projectFileName } from '../project';
 import { sourceValue } from '../sources';
 import { MANIFEST_FILE } from '../export';
 import { parseTestSize } from '../split';
-import type { Slice, StoreContext } from './context';
+import { transfer } from '../rpc';
+import type { Set, Slice, StoreContext } from './context';
 import { gateOf } from './derived-slice';
 import { exportInitial } from './initial-state';
 import type { ExportSlice } from './types';
@@ -67,6 +68,7 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
       await get().refreshGate();
       const gate = gateOf(get());
       if (!gate.ok && gate.reason === 'errors') return;
+      if ((kind === 'train' || kind === 'validation') && (await streamDownload(ctx, set, kind, get().choices))) return;
       // The zip also holds manifest.json, with the hashes the worker took of these very files.
       const r = kind === 'zip' ? await ctx.engine.exportWithManifest(get().choices) : await ctx.engine.exportFiles(get().choices);
       if (!r.ok) {
@@ -77,10 +79,60 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
       else ctx.deps.save(kind === 'train' ? r.train : r.validation, `${kind}.jsonl`);
       set({ lastDownload: { kind, note: `${count(r.summary.train)} train and ${count(r.summary.validation)} validation examples.` } });
     } finally {
-      set({ busy: null });
+      set({ busy: null, savingBytes: null });
     }
   },
 });
+
+const MB = 2 ** 20;
+
+/**
+ * One JSONL file written by the worker straight into the browser's downloads (StoreDeps.openStream),
+ * the status line counting what is saved. False when no stream could be opened: the caller then
+ * makes the file as a Blob. When the writer fails the download is ended as failed in the browser
+ * (not left half-written as if complete) and the error says so; the rows are not touched either way.
+ */
+async function streamDownload(ctx: StoreContext, set: Set, kind: 'train' | 'validation', choices: ExportChoices): Promise<boolean> {
+  if (!ctx.deps.openStream) return false;
+  const check = await ctx.engine.prepareFile(choices);
+  if (!check.ok) {
+    set({ exportProblems: { problems: check.problems, count: check.problemCount } });
+    return true;
+  }
+  const name = `${kind}.jsonl`;
+  const stream = await ctx.deps.openStream(name);
+  if (!stream) return false;
+  let lastShown = 0;
+  stream.onProgress((bytes) => {
+    // A status line that changes at most every 8 MB: enough to see it move.
+    if (bytes - lastShown < 8 * MB) return;
+    lastShown = bytes;
+    set({ savingBytes: bytes });
+  });
+  const stopped = (why: string): Error => {
+    stream.abort(why);
+    return new Error(
+      `${name} stopped before it was complete (${why}), and the browser was told the download failed. Your rows are unchanged: download it again.`,
+    );
+  };
+  set({ savingBytes: 0 });
+  const writing = ctx.engine.streamFile(choices, kind, transfer(stream.port, [stream.port]));
+  stream.start();
+  let end: StreamEnd;
+  try {
+    end = await writing;
+  } catch (e) {
+    throw stopped(e instanceof Error ? e.message : String(e));
+  }
+  if (!end.ok && end.reason === 'stalled') throw stopped('the browser stopped taking it for a minute');
+  const { summary } = check;
+  set({
+    lastDownload: end.ok
+      ? { kind, note: `${count(summary.train)} train and ${count(summary.validation)} validation examples.` }
+      : { kind, note: 'The download was cancelled in the browser.', cancelled: true },
+  });
+  return true;
+}
 
 /** Both files and manifest.json, whose hashes the worker took of these very Blobs. */
 async function zipWithManifest(ctx: StoreContext, trainBlob: Blob, validationBlob: Blob, manifest: string): Promise<Blob> {

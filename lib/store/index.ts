@@ -4,6 +4,7 @@
  * imports zustand (vanilla).
  */
 export { createTrainsetStore, type StoreDeps } from './store';
+export type { StreamedDownload } from './context';
 export { AUTO_CHECK_MAX_ROWS, AUTO_TOKENS_MAX_ROWS, gateOf } from './derived-slice';
 export { suggestionsOf } from './review-slice';
 export { parseValidationShare } from './export-slice';

@@ -52,6 +52,7 @@ export const exportInitial: Data<ExportSlice> = {
   csvSourceColumn: false,
   exportProblems: null,
   busy: null,
+  savingBytes: null,
   lastDownload: null,
 };
 

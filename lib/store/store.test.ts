@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createEngineClient, SessionStore } from '../engine';
+import { createEngineClient, SessionStore, type EngineClient } from '../engine';
 import { openDatabase } from '../engine/testing';
 import type { Manifest } from '../export';
-import { createTrainsetStore, parseValidationShare } from './index';
+import { createTrainsetStore, parseValidationShare, type StreamedDownload } from './index';
 
 const SAMPLE = join(import.meta.dirname, '../../public/sample/customer-support-sample.csv');
 
@@ -184,6 +184,127 @@ describe('the store on the real engine', () => {
     await store.getState().download('train');
     expect(saved).toEqual([]);
     expect(store.getState().exportProblems?.problems[0]?.message).toMatch(/validation file would get 3 rows but there are 11 category values/);
+  });
+});
+
+/**
+ * The browser's side of a streamed download, as the download service worker does it (copies each
+ * chunk, hands the buffer back).
+ */
+function fakeDownloads(options: { refuse?: boolean } = {}) {
+  const files: { name: string; started: boolean; aborted: string | null; bytes: Promise<Buffer> }[] = [];
+  const openStream = async (name: string): Promise<StreamedDownload | null> => {
+    if (options.refuse) return null;
+    const { port1, port2 } = new MessageChannel();
+    const parts: Uint8Array[] = [];
+    let done: (b: Buffer) => void = () => {};
+    let failed: (e: Error) => void = () => {};
+    const bytes = new Promise<Buffer>((resolve, reject) => ((done = resolve), (failed = reject)));
+    port1.onmessage = (event: MessageEvent<{ type: string; bytes?: Uint8Array; message?: string }>) => {
+      const m = event.data;
+      if (m.type === 'chunk' && m.bytes) {
+        parts.push(m.bytes.slice());
+        port1.postMessage({ type: 'more', buffer: m.bytes.buffer }, [m.bytes.buffer]);
+      } else if (m.type === 'end') done(Buffer.concat(parts));
+      else if (m.type === 'error') failed(new Error(m.message));
+    };
+    const file = { name, started: false, aborted: null as string | null, bytes };
+    files.push(file);
+    return { port: port2, start: () => void (file.started = true), onProgress: () => {}, abort: (message) => void (file.aborted = message) };
+  };
+  return { files, openStream };
+}
+
+describe('streamed downloads (the browser saves the file as the worker writes it)', () => {
+  async function storeWith(downloads: ReturnType<typeof fakeDownloads>, api?: (engine: EngineClient) => EngineClient) {
+    const saved: { name: string; blob: Blob }[] = [];
+    const engine = createEngineClient({ worker: null, store: new SessionStore(openDatabase(new IDBFactory())) });
+    const store = createTrainsetStore({
+      engine: api ? api(engine) : engine,
+      fetchSample: async () => new File([readFileSync(SAMPLE)], 'customer-support-sample.csv'),
+      save: (blob, name) => saved.push({ name, blob }),
+      openStream: downloads.openStream,
+      zip: (files) => zipSync(files),
+    });
+    await store.getState().loadSample();
+    return { store, saved };
+  }
+
+  it('streams train.jsonl and validation.jsonl with the bytes of the Blob download, and says what they hold', async () => {
+    const downloads = fakeDownloads();
+    const { store, saved } = await storeWith(downloads);
+    await store.getState().download('train');
+    await store.getState().download('validation');
+    expect(saved).toEqual([]);
+    expect(downloads.files.map((f) => [f.name, f.started, f.aborted])).toEqual([
+      ['train.jsonl', true, null],
+      ['validation.jsonl', true, null],
+    ]);
+    const blobs = await makeStore();
+    await blobs.store.getState().loadSample();
+    await blobs.store.getState().download('train');
+    await blobs.store.getState().download('validation');
+    for (const [i, f] of downloads.files.entries()) expect((await f.bytes).equals(Buffer.from(await blobs.saved[i]!.blob.arrayBuffer()))).toBe(true);
+    expect(store.getState().lastDownload).toEqual({ kind: 'validation', note: '400 train and 100 validation examples.' });
+    expect(store.getState()).toMatchObject({ busy: null, savingBytes: null });
+  });
+
+  it('makes a Blob when no stream can be opened (no service worker)', async () => {
+    const { store, saved } = await storeWith(fakeDownloads({ refuse: true }));
+    await store.getState().download('train');
+    expect(saved.map((f) => f.name)).toEqual(['train.jsonl']);
+  });
+
+  /** The engine with `streamFile` answering `answer` (the writer's end seen from the page). */
+  const writerSays =
+    (answer: () => Promise<unknown>) =>
+    (engine: EngineClient): EngineClient => {
+      const api = new Proxy(engine.api, {
+        get: (target, key, receiver) => (key === 'streamFile' ? answer : (Reflect.get(target, key, receiver) as unknown)),
+      });
+      return new Proxy(engine, { get: (target, key, receiver) => (key === 'api' ? api : Reflect.get(target, key, receiver)) });
+    };
+
+  it('says so when the user cancelled the download in the browser (the writer stopped early)', async () => {
+    const { store } = await storeWith(
+      fakeDownloads(),
+      writerSays(() => Promise.resolve({ ok: false, reason: 'cancelled', bytes: 8 << 20 })),
+    );
+    await store.getState().download('train');
+    expect(store.getState().lastDownload).toMatchObject({ kind: 'train', cancelled: true });
+    expect(store.getState().busy).toBeNull();
+  });
+
+  it('ends the download as failed when the browser stopped taking the file', async () => {
+    const downloads = fakeDownloads();
+    const { store } = await storeWith(
+      downloads,
+      writerSays(() => Promise.resolve({ ok: false, reason: 'stalled', bytes: 8 << 20 })),
+    );
+    await expect(store.getState().download('train')).rejects.toThrow(/the browser stopped taking it for a minute/);
+    expect(downloads.files[0]!.aborted).toMatch(/stopped taking it/);
+  });
+
+  it('ends the download as failed, and says the rows are unchanged, when the writer fails', async () => {
+    const downloads = fakeDownloads();
+    const failing = writerSays(() => Promise.reject(new Error('The data worker stopped.')));
+    const { store } = await storeWith(downloads, failing);
+    const before = store.getState().status;
+    await expect(store.getState().download('train')).rejects.toThrow(
+      /train\.jsonl stopped before it was complete \(The data worker stopped\.\).*Your rows are unchanged/,
+    );
+    expect(downloads.files[0]!.aborted).toBe('The data worker stopped.');
+    expect(store.getState()).toMatchObject({ busy: null, status: before });
+  });
+
+  it('shows the problems instead of starting a download when the files cannot be made', async () => {
+    const downloads = fakeDownloads();
+    const { store } = await storeWith(downloads);
+    store.getState().setTestSizeText('3');
+    await store.getState().refreshDerived();
+    await store.getState().download('train');
+    expect(downloads.files).toEqual([]);
+    expect(store.getState().exportProblems?.problems[0]?.message).toMatch(/validation file would get 3 rows/);
   });
 });
 

@@ -151,7 +151,10 @@ export interface ExportSlice {
   setCsvSourceColumn(on: boolean): void;
   exportProblems: { problems: ExportProblem[]; count: number } | null;
   busy: DownloadKind | null;
-  lastDownload: { kind: DownloadKind; note: string } | null;
+  /** Bytes of the file being saved handed to the browser so far (a streamed download), else null. */
+  savingBytes: number | null;
+  /** The last download: saved (with a note on what it holds), or cancelled by the user in the browser. */
+  lastDownload: { kind: DownloadKind; note: string; cancelled?: true } | null;
   setChoices(patch: Partial<ExportChoices>): void;
   setTestSizeText(text: string): void;
   setNeutralizeFormulas(on: boolean): void;
