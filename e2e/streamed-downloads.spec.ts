@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { e2eFixture } from './fixtures/files';
+import type { StartPage } from './fixtures/start-page';
 
 /**
  * The JSONL files go to the browser's downloads as the data worker writes them, through the app's
@@ -34,6 +35,13 @@ async function largeCsv(dir: string, rows = 90_000): Promise<string> {
   return file;
 }
 
+/** The app with the download service worker in charge, and the large CSV uploaded. */
+async function openLarge(page: Page, start: StartPage, dir: string): Promise<void> {
+  await start.open();
+  await expectServiceWorker(page);
+  await start.upload(await largeCsv(dir));
+}
+
 test.describe('streamed downloads', () => {
   test('train.jsonl and validation.jsonl are saved as the worker writes them: the notebook’s bytes', async ({ page, start, grid, exportPanel }) => {
     await start.open();
@@ -57,9 +65,7 @@ test.describe('streamed downloads', () => {
     exportPanel,
   }, testInfo) => {
     test.slow();
-    await start.open();
-    await expectServiceWorker(page);
-    await start.upload(await largeCsv(testInfo.outputDir));
+    await openLarge(page, start, testInfo.outputDir);
     await grid.expectRows(90_000);
     await exportPanel.expectReady();
 
@@ -80,9 +86,7 @@ test.describe('streamed downloads', () => {
     exportPanel,
   }, testInfo) => {
     test.slow();
-    await start.open();
-    await expectServiceWorker(page);
-    await start.upload(await largeCsv(testInfo.outputDir));
+    await openLarge(page, start, testInfo.outputDir);
     await grid.expectRows(90_000);
     await exportPanel.expectReady();
 
