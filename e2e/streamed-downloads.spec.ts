@@ -94,8 +94,8 @@ test.describe('streamed downloads', () => {
     expect(page.workers()).toHaveLength(1);
     await page.workers()[0]!.evaluate(() => self.close());
     expect(await cut.failure(), 'the browser marks the cut file as failed, not as complete').not.toBeNull();
-    await expect(exportPanel.panel.getByRole('status')).toContainText('train.jsonl stopped before it was complete');
-    await expect(exportPanel.panel.getByRole('status')).toContainText('Your rows are unchanged');
+    await expect(exportPanel.panel.getByRole('status')).toContainText("train.jsonl was cut off (Trainset's data worker stopped while this was running");
+    await expect(exportPanel.panel.getByRole('status')).toContainText('The browser marks that download as failed; your rows are unchanged: download it again.');
     await expect(page.getByRole('status').filter({ hasText: 'data worker stopped and was restarted' })).toBeVisible();
     await grid.expectRows(90_000);
 

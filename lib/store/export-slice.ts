@@ -111,11 +111,8 @@ async function streamDownload(ctx: StoreContext, set: Set, kind: 'train' | 'vali
   });
   const stopped = (why: string): Error => {
     stream.abort(why);
-    return new Error(
-      `${name} stopped before it was complete (${why}), and the browser was told the download failed. Your rows are unchanged: download it again.`,
-    );
+    return new Error(`${name} was cut off (${why.replace(/\.$/, '')}). The browser marks that download as failed; your rows are unchanged: download it again.`);
   };
-  set({ savingBytes: 0 });
   const writing = ctx.engine.streamFile(choices, kind, transfer(stream.port, [stream.port]));
   stream.start();
   let end: StreamEnd;

@@ -291,7 +291,7 @@ describe('streamed downloads (the browser saves the file as the worker writes it
     const { store } = await storeWith(downloads, failing);
     const before = store.getState().status;
     await expect(store.getState().download('train')).rejects.toThrow(
-      /train\.jsonl stopped before it was complete \(The data worker stopped\.\).*Your rows are unchanged/,
+      /^train\.jsonl was cut off \(The data worker stopped\)\. The browser marks that download as failed; your rows are unchanged/,
     );
     expect(downloads.files[0]!.aborted).toBe('The data worker stopped.');
     expect(store.getState()).toMatchObject({ busy: null, status: before });
