@@ -88,4 +88,10 @@ it('downloadStatus', () => {
   );
   expect(downloadStatus(null, { kind: 'csv', note: 'Saved.' })).toBe('Saved the cleaned CSV.');
   expect(downloadStatus(null, null)).toBe('');
+  // A streamed file: the megabytes the browser has been given so far; a download the user cancelled.
+  expect(downloadStatus('train', null, 24 * 2 ** 20)).toBe('Saving train.jsonl… 24 MB so far');
+  expect(downloadStatus('validation', null, 1536 * 2 ** 20)).toBe('Saving validation.jsonl… 1,536 MB so far');
+  expect(downloadStatus(null, { kind: 'train', note: 'The download was cancelled in the browser.', cancelled: true })).toBe(
+    'The download of train.jsonl was cancelled: download it again when you are ready.',
+  );
 });
