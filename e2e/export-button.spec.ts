@@ -18,6 +18,15 @@ for (const viewport of [
       .click();
     await expect(exportPanel.panel.getByRole('heading', { name: 'Export', exact: true })).toBeFocused();
     await expect(download).toBeInViewport();
+    // A result arriving just after the jump (a token estimate, the charts) grows a card above: the
+    // downloads stay in view. Its last part is replaced, as the estimate replaces "Count tokens".
+    await page.evaluate(() => {
+      const above = document.getElementById('export-card')!.previousElementSibling!;
+      const taller = document.createElement('div');
+      taller.style.height = '600px';
+      above.lastElementChild!.replaceWith(taller);
+    });
+    await expect(download).toBeInViewport();
     // The next keys reach the export settings and the downloads.
     await page.keyboard.press('Tab');
     await expect(exportPanel.panel.locator(':focus')).toHaveCount(1);

@@ -46,6 +46,36 @@ export function AppHeader({ onFile, uploadDisabled, onStartOver }: Props) {
 /** The id of the Export card, which the header's Export button brings into view. */
 export const EXPORT_CARD_ID = 'export-card';
 
+/** How long after the jump the card is kept in view while the cards above it still change. */
+const KEEP_IN_VIEW_MS = 2000;
+
+/**
+ * Keep `card` where the jump put it while the cards above it grow or shrink (a token estimate or
+ * the charts arriving just after the click would otherwise push it out of view: the browser's
+ * scroll anchoring does not hold when the anchor it picked is the part that was replaced), until
+ * the user scrolls, clicks or types, or for {@link KEEP_IN_VIEW_MS}.
+ */
+function keepInView(card: HTMLElement): void {
+  const above: Element[] = [];
+  for (let e = card.previousElementSibling; e; e = e.previousElementSibling) above.push(e);
+  if (above.length === 0 || typeof ResizeObserver === 'undefined') return;
+  // The first call reports the sizes as they are at the jump: only a change after it moves the card.
+  let first = true;
+  const observer = new ResizeObserver(() => {
+    if (!first) card.scrollIntoView({ block: 'start', behavior: 'auto' });
+    first = false;
+  });
+  const userEvents = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+  const stop = (): void => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of userEvents) window.removeEventListener(type, stop, true);
+  };
+  const timer = setTimeout(stop, KEEP_IN_VIEW_MS);
+  for (const type of userEvents) window.addEventListener(type, stop, true);
+  for (const e of above) observer.observe(e);
+}
+
 /**
  * The way to the downloads from anywhere: the Export card sits below the checks and charts in the
  * side column, screens down on a laptop. The button scrolls it into view and moves focus to its
@@ -59,6 +89,7 @@ function GoToExport() {
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     card.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
     card.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    keepInView(card);
   };
   return (
     <button type="button" className={`btn btn-primary ${styles.exportButton}`} onClick={go} aria-describedby={blocked ? 'export-blocked-hint' : undefined}>
