@@ -50,11 +50,15 @@ sw.addEventListener('message', (event) => {
   if (!m || m.type !== 'trainset-download' || typeof m.id !== 'string' || typeof m.name !== 'string') return;
   const [data, control] = event.ports;
   if (!data || !control) return;
+  /** @type {() => void} */
+  let ended = () => {};
+  // Keep this service worker running until the file is written, cancelled or forgotten.
+  event.waitUntil(new Promise((resolve) => (ended = () => resolve(undefined))));
   announced.set(m.id, {
     name: m.name,
-    stream: fileStream(data, control),
+    stream: fileStream(data, control, () => ended()),
     fetched: false,
-    timer: setTimeout(() => forget(m.id, data), FORGET_MS),
+    timer: setTimeout(() => forget(m.id, data, () => ended()), FORGET_MS),
   });
   control.postMessage({ type: 'ready' });
 });
@@ -62,13 +66,15 @@ sw.addEventListener('message', (event) => {
 /**
  * @param {string} id
  * @param {MessagePort} data
+ * @param {() => void} ended
  */
-function forget(id, data) {
+function forget(id, data, ended) {
   const entry = announced.get(id);
   if (!entry || entry.fetched) return;
   announced.delete(id);
   data.postMessage({ type: 'cancel' });
   data.close();
+  ended();
 }
 
 /**
@@ -76,9 +82,10 @@ function forget(id, data) {
  * only while fewer than QUEUED_BYTES wait to be saved.
  * @param {MessagePort} data
  * @param {MessagePort} control
+ * @param {() => void} ended called once the file is written, failed or cancelled
  * @returns {ReadableStream<ArrayBufferView>}
  */
-function fileStream(data, control) {
+function fileStream(data, control, ended) {
   /** @type {ReadableStreamDefaultController<ArrayBufferView>} */
   let controller;
   /** The writer's buffers, to hand back once the stream has room. @type {ArrayBuffer[]} */
@@ -99,6 +106,7 @@ function fileStream(data, control) {
     else controller.close();
     data.close();
     control.close();
+    ended();
   };
   data.onmessage = (event) => {
     const m = event.data;
@@ -135,6 +143,7 @@ function fileStream(data, control) {
         data.postMessage({ type: 'cancel' });
         data.close();
         control.close();
+        ended();
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: QUEUED_BYTES }),
