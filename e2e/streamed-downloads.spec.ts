@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { e2eFixture } from './fixtures/files';
+import type { ExportPanel } from './fixtures/export-panel';
+import type { GridPage } from './fixtures/grid-page';
 import type { StartPage } from './fixtures/start-page';
 
 /**
@@ -35,11 +37,13 @@ async function largeCsv(dir: string, rows = 90_000): Promise<string> {
   return file;
 }
 
-/** The app with the download service worker in charge, and the large CSV uploaded. */
-async function openLarge(page: Page, start: StartPage, dir: string): Promise<void> {
-  await start.open();
-  await expectServiceWorker(page);
-  await start.upload(await largeCsv(dir));
+/** The app with the download service worker in charge, the large CSV uploaded and ready to download. */
+async function openLarge(app: { page: Page; start: StartPage; grid: GridPage; exportPanel: ExportPanel }, dir: string): Promise<void> {
+  await app.start.open();
+  await expectServiceWorker(app.page);
+  await app.start.upload(await largeCsv(dir));
+  await app.grid.expectRows(90_000);
+  await app.exportPanel.expectReady();
 }
 
 test.describe('streamed downloads', () => {
@@ -65,9 +69,7 @@ test.describe('streamed downloads', () => {
     exportPanel,
   }, testInfo) => {
     test.slow();
-    await openLarge(page, start, testInfo.outputDir);
-    await grid.expectRows(90_000);
-    await exportPanel.expectReady();
+    await openLarge({ page, start, grid, exportPanel }, testInfo.outputDir);
 
     const first = await exportPanel.startDownload('Download train.jsonl');
     await first.cancel();
@@ -86,9 +88,7 @@ test.describe('streamed downloads', () => {
     exportPanel,
   }, testInfo) => {
     test.slow();
-    await openLarge(page, start, testInfo.outputDir);
-    await grid.expectRows(90_000);
-    await exportPanel.expectReady();
+    await openLarge({ page, start, grid, exportPanel }, testInfo.outputDir);
 
     const cut = await exportPanel.startDownload('Download train.jsonl');
     expect(page.workers()).toHaveLength(1);

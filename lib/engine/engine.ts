@@ -759,10 +759,10 @@ export class Engine {
    * their lines, are made only on download.
    */
   splitPreview(choices: ExportChoices): SplitPreview {
-    const settings = this.settings(choices);
     const outcome = this.filesFor(choices);
-    if (!outcome.ok || !settings)
-      return outcome.ok ? { ok: false, problems: [{ code: 'missing-column', message: 'Map the columns first.' }], problemCount: 1 } : outcome;
+    if (!outcome.ok) return outcome;
+    // filesFor made the files from these settings, so there are some.
+    const settings = this.settings(choices)!;
     const ds = this.requireDataset();
     const s = outcome.files.summary;
     const live = ds.liveIdsShared();
@@ -849,15 +849,17 @@ export class Engine {
   }
 
   /**
-   * One file written to `port` (the download service worker's), batch by batch. Rejects with the problems' first message if the files cannot be
-   * made (the page asks `prepareFile` first, so that happens only when the rows changed meanwhile).
+   * One file written to `port` (the download service worker's), batch by batch. Rejects with the
+   * problems' first message if the files cannot be made (the page asks `prepareFile` first, so that
+   * happens only when the rows changed meanwhile).
    */
   async streamFile(choices: ExportChoices, kind: 'train' | 'validation', port: StreamPort): Promise<StreamEnd> {
     const made = this.filesFor(choices);
     if (!made.ok) {
-      port.postMessage({ type: 'error', message: made.problems[0]?.message ?? 'The files cannot be made.' });
+      const message = made.problems[0]?.message ?? 'The files cannot be made.';
+      port.postMessage({ type: 'error', message });
       port.close();
-      throw new Error(made.problems[0]?.message ?? 'The files cannot be made.');
+      throw new Error(message);
     }
     return streamToPort((buffers) => made.files[kind](buffers), port);
   }

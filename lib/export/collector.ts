@@ -74,11 +74,11 @@ export interface CollectorOptions {
 }
 
 /**
- * How plain ASCII messages are written: `loop`, by writePlainQuoted (a loop in JS that checks as
- * it copies), or `encoder`, by TextEncoder.encodeInto like every other message. A call to
- * encodeInto costs about 3 µs in Chromium's worker (3 of the 4 seconds it took there to prepare a
- * million rows for download) and little in Node, where it beats the loop (a million messages:
- * 0.12 s sooner). The CLI asks for `encoder`; both write the same bytes.
+ * How plain ASCII messages given to `add` are written: `loop`, by writePlainQuoted (a loop in JS
+ * that checks as it copies), or `encoder`, by TextEncoder.encodeInto like every other message. In
+ * Node encodeInto beats the loop (a million messages: 0.12 s sooner), so the CLI's export asks for
+ * `encoder`; a call to it costs about 3 µs in Chromium's worker, where the loop also writes the rare
+ * group of messages Utf8Messages cannot (a lone surrogate). Both write the same bytes.
  */
 export type PlainWrites = 'loop' | 'encoder';
 

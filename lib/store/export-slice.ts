@@ -77,12 +77,16 @@ export const exportSlice: Slice<ExportSlice> = (ctx) => (set, get) => ({
       }
       if ('manifest' in r && typeof r.manifest === 'string') ctx.deps.save(await zipWithManifest(ctx, r.train, r.validation, r.manifest), `${base}-jsonl.zip`);
       else ctx.deps.save(kind === 'train' ? r.train : r.validation, `${kind}.jsonl`);
-      set({ lastDownload: { kind, note: `${count(r.summary.train)} train and ${count(r.summary.validation)} validation examples.` } });
+      set({ lastDownload: { kind, note: examplesNote(r.summary) } });
     } finally {
       set({ busy: null, savingBytes: null });
     }
   },
 });
+
+/** What a saved JSONL download holds, for the status line: "400 train and 100 validation examples." */
+const examplesNote = (summary: { train: number; validation: number }): string =>
+  `${count(summary.train)} train and ${count(summary.validation)} validation examples.`;
 
 const MB = 2 ** 20;
 
@@ -122,11 +126,8 @@ async function streamDownload(ctx: StoreContext, set: Set, kind: 'train' | 'vali
     throw stopped(e instanceof Error ? e.message : String(e));
   }
   if (!end.ok && end.reason === 'stalled') throw stopped('the browser stopped taking it for a minute');
-  const { summary } = check;
   set({
-    lastDownload: end.ok
-      ? { kind, note: `${count(summary.train)} train and ${count(summary.validation)} validation examples.` }
-      : { kind, note: 'The download was cancelled in the browser.', cancelled: true },
+    lastDownload: end.ok ? { kind, note: examplesNote(check.summary) } : { kind, note: 'The download was cancelled in the browser.', cancelled: true },
   });
   return true;
 }
